@@ -1,0 +1,1 @@
+"""Derived figures: pure functions from typed data to exact Decimals."""

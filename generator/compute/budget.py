@@ -1,0 +1,137 @@
+"""Every derived figure of a budget disclosure."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from decimal import Decimal
+
+from ..model.budget import BudgetPrevious, BudgetReport, FunctionRow
+from .change import Change
+from .common import ProcurementFigures, ThreePublicFigures, econ_totals, econ_tree
+from .tree import Node, build_tree, column_total
+
+FUNCTION_COLUMNS = ("total", "basic", "personnel", "public", "project")
+
+
+def _row_values(row: FunctionRow) -> dict[str, Decimal | None]:
+    if row.basic is not None:
+        basic: Decimal | None = row.basic
+        personnel = public = None
+    else:
+        personnel = row.personnel if row.personnel is not None else Decimal(0)
+        public = row.public if row.public is not None else Decimal(0)
+        basic = personnel + public
+    return {"total": basic + row.project, "basic": basic, "personnel": personnel, "public": public, "project": row.project}
+
+
+def function_tree(rows: list[FunctionRow]) -> list[Node]:
+    return build_tree([(r.code, _row_values(r)) for r in rows], FUNCTION_COLUMNS)
+
+
+@dataclass(frozen=True)
+class PreviousFigures:
+    basic: Decimal
+    project: Decimal
+    personnel: Decimal | None
+    public: Decimal | None
+
+    @property
+    def total(self) -> Decimal:
+        return self.basic + self.project
+
+    @classmethod
+    def of(cls, prev: BudgetPrevious) -> "PreviousFigures":
+        if prev.basic is not None:
+            return cls(prev.basic, prev.project, None, None)
+        personnel = prev.personnel or Decimal(0)
+        public = prev.public or Decimal(0)
+        return cls(personnel + public, prev.project, prev.personnel, prev.public)
+
+
+@dataclass(frozen=True)
+class OperatingItemFigure:
+    label: str
+    amount: Decimal
+
+
+@dataclass(frozen=True)
+class BudgetFigures:
+    functions: list[Node]
+    gov_fund: list[Node]
+    economics: list[Node]
+    total: Decimal
+    basic: Decimal
+    project: Decimal
+    personnel: Decimal
+    public: Decimal
+    gov_fund_total: Decimal
+    econ_all: dict[str, Decimal]
+    """Economic 类 → basic + project amount (for the 收支总表)."""
+    project_econ: dict[str, Decimal]
+    three_public: ThreePublicFigures
+    three_public_prev: ThreePublicFigures | None
+    procurement: ProcurementFigures
+    operating_items: list[OperatingItemFigure]
+    operating_costs: Decimal
+    previous: PreviousFigures
+    project_amounts: list[Decimal]
+
+    @property
+    def grand_total(self) -> Decimal:
+        """收入总计 = 支出总计: all appropriations of the year."""
+        return self.total + self.gov_fund_total
+
+    def change(self, metric: str) -> Change | None:
+        prev = getattr(self.previous, metric, None)
+        if prev is None:
+            return None
+        return Change(getattr(self, metric), prev)
+
+
+def compute(report: BudgetReport) -> BudgetFigures:
+    functions = function_tree(report.expenditure)
+    gov_fund = function_tree(report.gov_fund_expenditure)
+    economics = econ_tree([(r.code, r.amount) for r in report.basic_economic])
+    basic_econ, personnel, public = econ_totals(economics)
+    total = column_total(functions, "total") or Decimal(0)
+    basic = column_total(functions, "basic") or Decimal(0)
+    project = column_total(functions, "project") or Decimal(0)
+    project_econ = {r.code: r.amount for r in report.project_economic}
+    econ_all: dict[str, Decimal] = {}
+    for root in economics:
+        econ_all[root.code] = root.values["amount"] or Decimal(0)
+    for code, amount in project_econ.items():
+        econ_all[code] = econ_all.get(code, Decimal(0)) + amount
+    leaf_amounts = {r.code: r.amount for r in report.basic_economic}
+    items = [
+        OperatingItemFigure(i.label, sum((leaf_amounts.get(c, Decimal(0)) for c in i.codes), Decimal(0)))
+        for i in report.operating_costs.items
+    ]
+    operating = sum((i.amount for i in items), Decimal(0)) if items else public
+    return BudgetFigures(
+        functions=functions,
+        gov_fund=gov_fund,
+        economics=economics,
+        total=total,
+        basic=basic,
+        project=project,
+        personnel=personnel,
+        public=public,
+        gov_fund_total=column_total(gov_fund, "total") or Decimal(0),
+        econ_all=dict(sorted(econ_all.items())),
+        project_econ=project_econ,
+        three_public=ThreePublicFigures.of(report.three_public),
+        three_public_prev=ThreePublicFigures.of(report.previous.three_public) if report.previous.three_public else None,
+        procurement=ProcurementFigures.of(report.procurement),
+        operating_items=items,
+        operating_costs=operating,
+        previous=PreviousFigures.of(report.previous),
+        project_amounts=[project_amount(p) for p in report.projects],
+    )
+
+
+def project_amount(project) -> Decimal:  # type: ignore[no-untyped-def]
+    """A project's amount: the sum of its spending details, or the amount given."""
+    if project.details:
+        return sum((d.amount for d in project.details), Decimal(0))
+    return project.amount if project.amount is not None else Decimal(0)

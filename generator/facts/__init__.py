@@ -1,0 +1,26 @@
+"""Facts: every computed figure of a report as the text it prints as, by name.
+
+Profiles' sentence templates and list items refer to these names; templates never
+format a number themselves.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+
+@dataclass
+class Facts:
+    """Named texts (``values``) and named lists of entries (``lists``)."""
+
+    values: dict[str, str] = field(default_factory=dict)
+    lists: dict[str, list[dict[str, str]]] = field(default_factory=dict)
+    flags: dict[str, bool] = field(default_factory=dict)
+
+    def set(self, name: str, value: str) -> None:
+        self.values[name] = value
+
+    def truth(self, name: str) -> bool:
+        if name in self.flags:
+            return self.flags[name]
+        return bool(self.values.get(name, ""))

@@ -1,0 +1,123 @@
+"""Facts of a budget disclosure."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from ..codes import load as load_codes
+from ..compute.budget import BudgetFigures
+from ..compute.change import Change
+from ..compute.common import ThreePublicFigures
+from ..model.budget import BudgetReport
+from ..profile import Profile
+from ..zh.numbers import fmt_pct, ratio
+from . import Facts
+from .common import add_assets, add_change, add_procurement, add_overview, add_share, add_texts, amount
+
+METRICS = ("total", "basic", "project", "personnel", "public")
+THREE_PUBLIC = ("outbound", "vehicle", "vehicle_purchase", "vehicle_operation", "reception", "total")
+
+
+def code_name(report: BudgetReport, code: str) -> str:
+    """The printed name of a classification code: the data's override, else the code list's."""
+    if code in report.names:
+        return report.names[code]
+    kind = "economic" if code[0] == "3" else "function"
+    return load_codes(kind).name(code, report.year) or code
+
+
+def _three_public(facts: Facts, report: BudgetReport, fig: BudgetFigures, profile: Profile, base: str) -> None:
+    current = fig.three_public
+    for item in THREE_PUBLIC:
+        facts.set(f"tp.{item}", amount(getattr(current, item)))
+    prev: ThreePublicFigures | None = fig.three_public_prev
+    if prev is None:
+        return
+    for item in THREE_PUBLIC:
+        reason = getattr(report.reasons, "three_public" if item == "total" else item, None)
+        add_change(facts, f"tp_{item}", Change(getattr(current, item), getattr(prev, item)), base, profile, reason)
+
+
+def budget_facts(report: BudgetReport, fig: BudgetFigures, profile: Profile, table_labels: dict[str, str]) -> Facts:
+    facts = Facts()
+    prev_year = report.year - 1
+    facts.set("year", str(report.year))
+    facts.set("prev_year", str(prev_year))
+    facts.set("department", report.department.name)
+    add_texts(facts, report.texts)
+    base = profile.wording.prev_base.format(prev_year=prev_year, year=report.year)
+    for metric in METRICS:
+        facts.set(metric, amount(getattr(fig, metric)))
+        change = fig.change(metric)
+        if change is not None:
+            add_change(facts, metric, change, base, profile, getattr(report.reasons, metric, None))
+    for metric in ("basic", "project", "personnel", "public"):
+        add_share(facts, metric, getattr(fig, metric), fig.total)
+    add_share(facts, "general", fig.total, fig.grand_total)
+    facts.set("grand_total", amount(fig.grand_total))
+    facts.set("gov_fund_total", amount(fig.gov_fund_total))
+    facts.flags["has_gov_fund"] = fig.gov_fund_total != 0
+    for code, value in fig.econ_all.items():
+        facts.set(f"econ_all.{code}", amount(value))
+    for root in fig.economics:
+        facts.set(f"econ.{root.code}", amount(root.values["amount"]))
+    for code in ("301", "302", "303", "307", "310", "399"):
+        facts.values.setdefault(f"econ.{code}", amount(Decimal(0)))
+    _three_public(facts, report, fig, profile, base)
+    facts.set("operating_costs", amount(fig.operating_costs))
+    facts.set("operating_scope", report.operating_costs.scope or "")
+    if report.previous.operating_costs is not None:
+        add_change(facts, "operating_costs", Change(fig.operating_costs, report.previous.operating_costs), base, profile, report.reasons.operating_costs)
+    perf = report.performance
+    facts.set("count.project_indicators", "" if perf.project_indicators is None else str(perf.project_indicators))
+    facts.set("count.whole_indicators", "" if perf.whole_indicators is None else str(perf.whole_indicators))
+    facts.set("count.projects", str(len(report.projects)))
+    facts.set("count.three_public_units", str(len(report.three_public_units)))
+    facts.set("projects_total", amount(sum(fig.project_amounts, Decimal(0))))
+    for table_id, label in table_labels.items():
+        facts.set(f"ref.{table_id}", label)
+    contact = report.department.contact
+    facts.set("contact.address", contact.address or "")
+    facts.set("contact.person", contact.person or "")
+    facts.set("contact.phone", contact.phone or "")
+    add_overview(facts, report.overview)
+    add_assets(facts, report.assets)
+    add_procurement(facts, fig.procurement, {k: getattr(report.procurement, k).items for k in ("goods", "works", "services")})
+    _lists(facts, report, fig)
+    return facts
+
+
+def _lists(facts: Facts, report: BudgetReport, fig: BudgetFigures) -> None:
+    facts.lists["function_classes"] = [
+        {"code": n.code, "name": code_name(report, n.code), "amount": amount(n.values["total"]),
+         "share": fmt_pct(ratio(n.values["total"] or Decimal(0), fig.total))}
+        for n in fig.functions if n.values["total"]
+    ]
+    project_items = []
+    for root in fig.functions:
+        for node in root.walk():
+            if node.level == 2 and node.values["project"]:
+                project_items.append({
+                    "code": node.code,
+                    "name": _leaf_name(report, node.code),
+                    "amount": amount(node.values["project"]),
+                    "use": report.texts.get(f"project_use_{node.code}", ""),
+                })
+    facts.lists["project_functions"] = project_items
+    facts.lists["econ_classes"] = [
+        {"code": n.code, "name": code_name(report, n.code), "amount": amount(n.values["amount"])}
+        for n in fig.economics if n.values["amount"]
+    ]
+    facts.lists["projects"] = [
+        {"name": p.name, "amount": amount(a), "description": p.description or ""}
+        for p, a in zip(report.projects, fig.project_amounts)
+    ]
+    facts.lists["operating_items"] = [{"label": i.label, "amount": amount(i.amount)} for i in fig.operating_items]
+    facts.lists["three_public_units"] = [{"name": u} for u in report.three_public_units]
+
+
+def _leaf_name(report: BudgetReport, code: str) -> str:
+    for row in report.expenditure:
+        if row.code == code and row.name:
+            return row.name
+    return code_name(report, code)

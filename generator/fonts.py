@@ -1,0 +1,45 @@
+"""Fonts for the PDF: the bundled open Noto Serif/Sans SC, or a system's official faces."""
+
+from __future__ import annotations
+
+import importlib.util
+import os
+from pathlib import Path
+
+OFFICIAL = {
+    "serif": ["FangSong_GB2312", "仿宋_GB2312", "FangSong", "仿宋", "SimSun", "宋体", "STSong"],
+    "sans": ["SimHei", "黑体", "STHeiti"],
+}
+
+
+def bundled_dir() -> Path | None:
+    spec = importlib.util.find_spec("pylopdf_fonts_zh_cn")
+    if spec is None or not spec.submodule_search_locations:
+        return None
+    return Path(list(spec.submodule_search_locations)[0])
+
+
+def font_css(font_set: str | None = None) -> str:
+    """@font-face rules and font-family choices for the PDF.
+
+    ``font_set`` is "bundled" (default) or "official" (use 仿宋_GB2312/宋体/黑体 when the
+    system has them, the bundled faces otherwise); DISCLOSURE_FONTS sets the default.
+    """
+    choice = font_set or os.environ.get("DISCLOSURE_FONTS", "bundled")
+    folder = bundled_dir()
+    rules = []
+    if folder is not None:
+        serif = (folder / "NotoSerifSC-Regular.otf").as_uri()
+        sans = (folder / "NotoSansSC-Regular.otf").as_uri()
+        rules.append(f'@font-face {{ font-family: "Noto Serif SC"; src: url("{serif}"); }}')
+        rules.append(f'@font-face {{ font-family: "Noto Sans SC"; src: url("{sans}"); }}')
+    if choice == "official":
+        serif_list = ", ".join(f'"{n}"' for n in OFFICIAL["serif"]) + ', "Noto Serif SC", serif'
+        sans_list = ", ".join(f'"{n}"' for n in OFFICIAL["sans"]) + ', "Noto Sans SC", sans-serif'
+        rules.append(f"html {{ font-family: {serif_list}; }}")
+        rules.append(f"h1, h2, h3, h4, h5, h6, th, .table-label, .toc-title, .part-title, .grid-title, .grid-subtitle, .term {{ font-family: {sans_list}; }}")
+    return "\n".join(rules)
+
+
+def has_fonts() -> bool:
+    return bundled_dir() is not None

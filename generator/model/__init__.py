@@ -1,0 +1,15 @@
+"""Typed data models: the only shape data has after loading."""
+
+from __future__ import annotations
+
+from typing import Annotated, Union
+
+from pydantic import Field, TypeAdapter
+
+from .budget import BudgetReport
+from .final import FinalReport
+
+Report = Annotated[Union[BudgetReport, FinalReport], Field(discriminator="kind")]
+REPORT = TypeAdapter(Report)
+
+__all__ = ["BudgetReport", "FinalReport", "Report", "REPORT"]

@@ -1,0 +1,57 @@
+"""Strict pydantic building blocks: exact money, codes as strings, no unknown keys."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from typing import Annotated, Any
+
+from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, StrictStr
+
+
+def _to_decimal(value: Any) -> Any:
+    """Accept ints and Decimals (the loader turns YAML floats into Decimal); refuse the rest."""
+    if isinstance(value, bool):
+        raise ValueError("not_amount")
+    if isinstance(value, int):
+        return Decimal(value)
+    if isinstance(value, Decimal):
+        if not value.is_finite():
+            raise ValueError("not_amount")
+        return value
+    if isinstance(value, float):  # never produced by our loader; refuse to guess
+        raise ValueError("not_amount")
+    raise ValueError("not_amount")
+
+
+def _non_negative(value: Decimal) -> Decimal:
+    if value < 0:
+        raise ValueError("negative_amount")
+    if abs(value) >= Decimal("1e12"):
+        raise ValueError("huge_amount")
+    return value
+
+
+def _code(value: Any) -> Any:
+    if not isinstance(value, str):
+        raise ValueError("code_not_string")
+    if not value.isdigit():
+        raise ValueError("code_not_digits")
+    return value
+
+
+Amount = Annotated[Decimal, BeforeValidator(_to_decimal), AfterValidator(_non_negative)]
+"""An amount in 万元, exact and non-negative."""
+
+Count = Annotated[int, BeforeValidator(lambda v: v if isinstance(v, int) and not isinstance(v, bool) and 0 <= v < 10**9 else (_ for _ in ()).throw(ValueError("not_count")))]
+"""A head or item count: a whole number, not negative."""
+
+Code = Annotated[str, BeforeValidator(_code)]
+"""A classification code such as "201", "2010301", "30101": always a quoted string."""
+
+Text = StrictStr
+
+
+class Strict(BaseModel):
+    """Every data model forbids unknown keys and is immutable."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)

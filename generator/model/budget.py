@@ -1,0 +1,119 @@
+"""The budget disclosure (部门预算公开): leaf figures and human texts only."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from typing import Literal
+
+from pydantic import Field, model_validator
+
+from .base import Amount, Code, Strict, Text
+from .common import Assets, Department, OperatingItem, Overview, Procurement, ThreePublic
+from .performance import BudgetPerformance, Project, WholeForm
+from .texts import Attachment
+
+
+class FunctionRow(Strict):
+    """A 项 (7-digit code) of the function classification with its budget split.
+
+    Give ``personnel`` and ``public`` where the report publishes the split of basic
+    expenditure, or ``basic`` alone where it does not.
+    """
+
+    code: Code
+    name: Text | None = None
+    personnel: Amount | None = None
+    public: Amount | None = None
+    basic: Amount | None = None
+    project: Amount = Decimal(0)
+
+    @model_validator(mode="after")
+    def _basic_once(self) -> "FunctionRow":
+        if self.basic is not None and (self.personnel is not None or self.public is not None):
+            raise ValueError("basic_and_split")
+        return self
+
+
+class EconRow(Strict):
+    """A 款 (5-digit code) of the economic classification."""
+
+    code: Code
+    name: Text | None = None
+    amount: Amount
+
+
+class EconClassAmount(Strict):
+    """A 类 (3-digit code) of the economic classification with an amount."""
+
+    code: Code
+    amount: Amount
+
+
+class BudgetPrevious(Strict):
+    """Last year's comparable budget figures (leaves; totals are computed)."""
+
+    personnel: Amount | None = None
+    public: Amount | None = None
+    basic: Amount | None = None
+    project: Amount = Decimal(0)
+    three_public: ThreePublic | None = None
+    operating_costs: Amount | None = None
+
+    @model_validator(mode="after")
+    def _basic_once(self) -> "BudgetPrevious":
+        if self.basic is not None and (self.personnel is not None or self.public is not None):
+            raise ValueError("basic_and_split")
+        return self
+
+
+class BudgetReasons(Strict):
+    """Why a figure changed on last year: written by people, printed as given."""
+
+    total: Text | None = None
+    basic: Text | None = None
+    personnel: Text | None = None
+    public: Text | None = None
+    project: Text | None = None
+    three_public: Text | None = None
+    outbound: Text | None = None
+    vehicle: Text | None = None
+    vehicle_purchase: Text | None = None
+    vehicle_operation: Text | None = None
+    reception: Text | None = None
+    operating_costs: Text | None = None
+
+
+class OperatingCosts(Strict):
+    items: list[OperatingItem] = []
+    """Itemisation printed in the text; amounts come from the basic-expenditure table."""
+    scope: Text | None = None
+    """Who the figure covers, e.g. 部门机关及下属 3 家参照公务员法管理事业单位的."""
+
+
+class BudgetReport(Strict):
+    kind: Literal["budget"]
+    profile: Text
+    year: int = Field(ge=1990, le=2100)
+    department: Department
+    overview: Overview
+    texts: dict[str, Text] = {}
+    """Named paragraphs placed by the profile's partials (e.g. work_goals)."""
+    names: dict[str, Text] = {}
+    """Printed names for classification codes where the report's differ from the list."""
+    expenditure: list[FunctionRow] = Field(min_length=1)
+    """一般公共预算财政拨款支出 by function 项."""
+    gov_fund_expenditure: list[FunctionRow] = []
+    basic_economic: list[EconRow] = Field(min_length=1)
+    project_economic: list[EconClassAmount] = []
+    three_public: ThreePublic = ThreePublic()
+    three_public_units: list[Text] = []
+    operating_costs: OperatingCosts = OperatingCosts()
+    procurement: Procurement = Procurement()
+    assets: Assets | None = None
+    performance: BudgetPerformance = BudgetPerformance()
+    projects: list[Project] = []
+    whole_form: WholeForm | None = None
+    previous: BudgetPrevious | None = None
+    """Omit when last year's data file lies beside this one: its figures are used."""
+    reasons: BudgetReasons = BudgetReasons()
+    attachments: list[Attachment] = []

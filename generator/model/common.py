@@ -1,0 +1,99 @@
+"""Parts shared by budget and final-account data: the department, its overview, assets."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from pydantic import Field
+
+from .base import Amount, Count, Strict, Text
+
+
+class Contact(Strict):
+    address: Text | None = None
+    person: Text | None = None
+    phone: Text | None = None
+
+
+class Department(Strict):
+    name: Text
+    """Full name, e.g. 江汉区人民政府办公室."""
+    table_name: Text | None = None
+    """Name printed in table headers (单位名称/部门), defaults to name."""
+    contact: Contact = Contact()
+
+
+class HeadCount(Strict):
+    name: Text
+    count: Count
+    note: Text | None = None
+    """Printed in brackets after the count, e.g. 其中：参照公务员法管理6人."""
+
+
+class StaffGroup(Strict):
+    total: Count | None = None
+    """Omit when it is the sum of the items; give it when only some items are listed."""
+    items: list[HeadCount] = []
+    as_of: Text | None = None
+
+
+class Staffing(Strict):
+    authorized: StaffGroup | None = None
+    actual: StaffGroup | None = None
+    retired: StaffGroup | None = None
+
+
+class Overview(Strict):
+    duties_intro: Text | None = None
+    duties: list[Text] = Field(min_length=1)
+    composition: Text
+    staffing: Staffing | None = None
+
+
+class Vehicle(Strict):
+    kind: Text
+    count: Count
+
+
+class Assets(Strict):
+    as_of: Text
+    """As printed, e.g. "2019 年 12 月 31 日"."""
+    vehicles: list[Vehicle] = []
+    equipment_over_1m: Count | None = None
+    """单价 100 万元（含）以上设备 (台/套); omit when the report does not say."""
+
+
+class ProcurementItem(Strict):
+    name: Text
+    amount: Amount
+
+
+class ProcurementKind(Strict):
+    amount: Amount | None = None
+    """Give either amount or items (then the amount is their sum)."""
+    items: list[ProcurementItem] = []
+    sme: Amount | None = None
+    """Final accounts: contracts granted to small and medium enterprises."""
+
+
+class Procurement(Strict):
+    goods: ProcurementKind = ProcurementKind()
+    works: ProcurementKind = ProcurementKind()
+    services: ProcurementKind = ProcurementKind()
+    small_micro: Amount | None = None
+    """Final accounts: contracts granted to small and micro enterprises (all kinds)."""
+
+
+class ThreePublic(Strict):
+    """The "三公" amounts, each a leaf; totals are computed."""
+
+    outbound: Amount = Decimal(0)
+    vehicle_purchase: Amount = Decimal(0)
+    vehicle_operation: Amount = Decimal(0)
+    reception: Amount = Decimal(0)
+
+
+class OperatingItem(Strict):
+    label: Text
+    codes: list[Text] = Field(min_length=1)
+    """Economic 款 codes whose basic-expenditure amounts make up this item."""

@@ -1,0 +1,167 @@
+"""A profile describes one local template: outline, numbering, wording, tables, glossary.
+
+Profiles live in ``templates/profiles/<name>.yaml``; a data file picks one by name.
+A new district's variant is a new profile (plus partials), never new Python.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any, List, Literal
+
+from pydantic import Field, model_validator
+
+from .errors import DataErrors, Pos, error
+from .model.base import Strict, Text
+from .sources import load_file
+from .validate import issues_from
+
+
+class Block(Strict):
+    """One piece of a section body; exactly one of the kind keys is set."""
+
+    say: Text | None = None
+    """A sentence template: {fact} placeholders, [optional …] segments dropped when a fact inside is empty."""
+    text: Text | None = None
+    """The name of a free paragraph in the data file's ``texts``."""
+    list: Text | None = None
+    """The name of a computed list; each entry is formatted with ``item``."""
+    item: Text | None = None
+    style: Text | None = None
+    """Numbering style of list entries (arabic_dun → 1、); none for no numbers."""
+    joiner: List[Text] = ["；", "。"]
+    """Punctuation after every entry but the last, and after the last."""
+    inline: bool = False
+    """Run the list entries on in one paragraph instead of one paragraph each."""
+    lead: Text | None = None
+    """With inline lists: the sentence the entries follow."""
+    numbered: Text | None = None
+    """A numbering style for ``items``: each block gets the next label in front."""
+    items: List["Block"] = []
+    partial: Text | None = None
+    table: Text | None = None
+    glossary: bool = False
+    page_break: bool = False
+    when: Text | None = None
+    """Show only when this fact is true (non-empty); ``unless`` is the opposite."""
+    unless: Text | None = None
+    cls: Text | None = None
+
+    @model_validator(mode="after")
+    def _one_kind(self) -> "Block":
+        kinds = [k for k in ("say", "text", "list", "numbered", "partial", "table") if getattr(self, k) is not None]
+        if self.glossary:
+            kinds.append("glossary")
+        if self.page_break:
+            kinds.append("page_break")
+        if len(kinds) != 1:
+            raise ValueError("profile_block_one_kind")
+        if self.list is not None and self.item is None:
+            raise ValueError("profile_list_item")
+        return self
+
+
+class Node(Strict):
+    """A part (``part``) or a section (``title``) with its body and subsections."""
+
+    part: Text | None = None
+    title: Text | None = None
+    numbered: bool = True
+    in_toc: bool = True
+    break_before: bool = False
+    when: Text | None = None
+    unless: Text | None = None
+    body: list[Block] = []
+    sections: list["Node"] = []
+
+    @model_validator(mode="after")
+    def _titled(self) -> "Node":
+        if (self.part is None) == (self.title is None):
+            raise ValueError("profile_node_title")
+        return self
+
+
+class Numbering(Strict):
+    part: Text = "part"
+    levels: list[Text] = ["cn_dun", "cn_paren", "arabic_dot", "arabic_paren"]
+    duties: Text = "arabic_dun"
+    glossary: Text = "cn_paren"
+
+
+class TableStyle(Strict):
+    label: Text = "公开表{n}"
+    """How tables are numbered; {n} is the table's position, {nn} the same with two digits."""
+    label_position: Literal["above", "none"] = "above"
+    thousands: bool = False
+    zero: Text = ""
+    """How a zero amount prints in tables: "" (blank), "0.00", "-"."""
+    unit_line: Text = "单位：万元"
+    unit_name_label: Text = "单位名称："
+
+
+class Wording(Strict):
+    prev_base: Text = "{prev_year}年预算"
+    up: Text = "比{base}增加{amount}万元，增长{rate}"
+    down: Text = "比{base}减少{amount}万元，下降{rate}"
+    flat: Text = "与{base}持平"
+    new: Text = "比{base}新增{amount}万元"
+    amount_unit: Text = "万元"
+    execution_rate: Text = "完成年初预算的{rate}"
+    execution_no_budget: Text = "年初未安排预算，为年度中追加安排"
+
+
+class Profile(Strict):
+    name: Text
+    kind: Literal["budget", "final"]
+    title: Text
+    """Document title, e.g. "{department}{year}年部门预算"."""
+    cover: bool = False
+    toc: bool = False
+    toc_title: Text = "目  录"
+    numbering: Numbering = Numbering()
+    tables: TableStyle = TableStyle()
+    wording: Wording = Wording()
+    glossary: Text | None = None
+    """Name of a glossary file in templates/glossary/."""
+    summary_classes: list[Text] = []
+    """Function 类 codes listed (even when empty) in the summary tables, in order."""
+    table_titles: dict[str, Text] = {}
+    """Per table id: its title template, e.g. "{year}年部门收支预算总表"."""
+    table_notes: dict[str, list[Text]] = {}
+    """Per table id: notes printed under it (sentence templates)."""
+    table_options: dict[str, dict[str, Any]] = {}
+    """Per table id: builder options (column heads, zero style, landscape …)."""
+    outline: list[Node] = Field(min_length=1)
+
+
+def templates_dir() -> Path:
+    """The templates folder shipped beside the package (or set by DISCLOSURE_TEMPLATES)."""
+    import os
+
+    env = os.environ.get("DISCLOSURE_TEMPLATES")
+    if env:
+        return Path(env)
+    return Path(__file__).resolve().parent.parent / "templates"
+
+
+def profile_path(name: str, base: Path | None = None) -> Path:
+    return (base or templates_dir()) / "profiles" / f"{name}.yaml"
+
+
+def load_profile(name: str, where: Pos, base: Path | None = None) -> Profile:
+    """Load and validate a profile; an unknown name is reported at the data file's ``profile`` key."""
+    path = profile_path(name, base)
+    if not name.replace("-", "").replace("_", "").isalnum() or not path.is_file():
+        known = sorted(p.stem for p in (base or templates_dir()).joinpath("profiles").glob("*.yaml"))
+        raise DataErrors([error(where, f"找不到模板配置（profile）“{name}”；可用的有：{'、'.join(known)}", "profile")])
+    raw, positions = load_file(path)
+    try:
+        return Profile.model_validate(raw)
+    except Exception as exc:  # pydantic.ValidationError
+        raise DataErrors(issues_from(exc, positions)) from None
+
+
+Block.model_rebuild()
+Node.model_rebuild()
+
+__all__ = ["Profile", "Node", "Block", "load_profile", "templates_dir", "Any"]

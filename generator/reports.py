@@ -1,0 +1,51 @@
+"""Per kind of report: compute figures, facts and tables, then assemble the Document."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from .compute.budget import compute as compute_budget
+from .context import make_document, table_labels
+from .document import Document
+from .facts.budget import budget_facts
+from .model import BudgetReport
+from .profile import Profile
+from .tables.budget import BudgetTables
+from .tables.forms import project_form_grids, stage_target_grids, whole_form_grids
+from .tables.grid import Money
+
+
+def budget_document(report: BudgetReport, profile: Profile, draft: bool = False) -> Document:
+    fig = compute_budget(report)
+    facts = budget_facts(report, fig, profile, table_labels(profile))
+    money = Money(profile.tables.thousands, profile.tables.zero)
+    t = BudgetTables(report, fig, money, profile.table_options, profile.summary_classes)
+    unit = report.department.table_name or report.department.name
+    builders: dict[str, Any] = {
+        "summary_econ": t.summary_econ,
+        "summary": t.summary,
+        "income": t.income,
+        "expenditure": t.expenditure,
+        "appropriation_econ": t.appropriation_econ,
+        "appropriation": t.appropriation,
+        "general": t.general,
+        "basic": t.basic,
+        "three_public_rows": t.three_public_rows,
+        "three_public_row": t.three_public_row,
+        "gov_fund": t.gov_fund,
+        "stage_targets": lambda: stage_target_grids(report.projects, report.year, unit),
+        "project_forms": lambda: project_form_grids(report.projects),
+        "whole_form": lambda: whole_form_grids(
+            report.whole_form, report.department.name, report.year,
+            [("人员类项目支出", fig.personnel), ("运转类项目支出", fig.public), ("特定目标类项目支出", fig.project)],
+        ) if report.whole_form else [],
+    }
+    return make_document(report, profile, facts, builders, {}, draft)
+
+
+def build_document(report: Any, profile: Profile, draft: bool = False) -> Document:
+    if report.kind == "budget":
+        return budget_document(report, profile, draft)
+    from .final_report import final_document
+
+    return final_document(report, profile, draft)

@@ -1,0 +1,1 @@
+"""Table builders: each turns computed figures into a grid of printed cells."""

@@ -1,0 +1,59 @@
+"""Pieces shared by table builders: classification trees as rows, names, empty tables."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from decimal import Decimal
+from typing import Callable, Sequence
+
+from ..codes import load as load_codes
+from ..compute.tree import Node
+from .grid import Cell, Money, label, num
+
+
+@dataclass(frozen=True)
+class Namer:
+    """Printed names of codes: the data's own names first, then the shipped code list."""
+
+    year: int
+    overrides: dict[str, str]
+
+    def __call__(self, code: str) -> str:
+        if code in self.overrides:
+            return self.overrides[code]
+        kind = "economic" if code[:1] == "3" else "function"
+        return load_codes(kind).name(code, self.year) or code
+
+
+def tree_rows(
+    roots: Sequence[Node],
+    namer: Namer,
+    columns: Sequence[str],
+    money: Money,
+    code_cell: bool = True,
+    skip_zero: bool = False,
+) -> list[list[Cell]]:
+    """One row per 类/款/项 node: [code], name (indented by level), then each column."""
+    rows = []
+    for root in roots:
+        for node in root.walk():
+            values = [node.values.get(c) for c in columns]
+            if skip_zero and all(not v for v in values):
+                continue
+            cells = [Cell(node.code, cls=f"code level{node.level}")] if code_cell else []
+            name = namer(node.code) if code_cell else f"{node.code}{namer(node.code)}"
+            cells.append(label(name, node.level, strong=node.level == 0))
+            cells.extend(num(money(v)) for v in values)
+            rows.append(cells)
+    return rows
+
+
+def total_row(title: str, values: Sequence[Decimal | None], money: Money, span: int = 2) -> list[Cell]:
+    return [Cell(title, colspan=span, cls="name total")] + [num(money(v)) for v in values]
+
+
+def empty_row(width: int) -> list[Cell]:
+    return [Cell("", colspan=width, cls="empty")]
+
+
+Builder = Callable[..., object]

@@ -1,0 +1,71 @@
+"""A table as the templates see it: header rows and body rows of already-printed cells."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+from ..zh.numbers import fmt_amount
+
+
+@dataclass(frozen=True)
+class Cell:
+    text: str = ""
+    colspan: int = 1
+    rowspan: int = 1
+    cls: str = ""
+
+
+@dataclass(frozen=True)
+class Grid:
+    """One printed table. ``cols`` gives relative column widths (optional)."""
+
+    header: list[list[Cell]]
+    rows: list[list[Cell]]
+    title: str = ""
+    captions: tuple[str, str] = ("", "")
+    notes: list[str] = field(default_factory=list)
+    cols: list[int] = field(default_factory=list)
+    cls: str = ""
+    subtitle: str = ""
+
+
+@dataclass(frozen=True)
+class TableBlock:
+    """A numbered table (公开表N) of one or more grids, possibly on landscape pages."""
+
+    id: str
+    label: str
+    title: str
+    grids: list[Grid]
+    landscape: bool = False
+    anchor: str = ""
+    kind: str = "table"
+
+
+@dataclass(frozen=True)
+class Money:
+    """How amounts print in one table."""
+
+    thousands: bool = False
+    zero: str = ""
+
+    def __call__(self, value: Decimal | None) -> str:
+        if value is None:
+            return ""
+        if value == 0:
+            return self.zero
+        return fmt_amount(value, self.thousands)
+
+
+def head(*texts: str | Cell) -> list[Cell]:
+    return [t if isinstance(t, Cell) else Cell(t) for t in texts]
+
+
+def num(text: str) -> Cell:
+    return Cell(text, cls="num")
+
+
+def label(text: str, indent: int = 0, strong: bool = False) -> Cell:
+    cls = f"name indent{indent}" + (" strong" if strong else "")
+    return Cell(text, cls=cls)

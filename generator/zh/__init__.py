@@ -1,0 +1,1 @@
+"""Chinese presentation rules: amounts, percentages, numbering, change phrasing. Pure functions."""
