@@ -10,6 +10,7 @@ from ..model.common import Assets, StaffGroup
 from ..profile import Profile
 from ..zh.numbers import fmt_amount, fmt_pct, ratio
 from ..zh.phrases import ChangeWording, change_phrase
+from ..zh.text import tidy
 from . import Facts
 
 
@@ -38,7 +39,7 @@ def add_share(facts: Facts, name: str, part: Decimal, whole: Decimal) -> None:
 
 def add_texts(facts: Facts, texts: dict[str, str]) -> None:
     for key, value in texts.items():
-        facts.set(f"text.{key}", value.strip())
+        facts.set(f"text.{key}", tidy(value))
 
 
 def _staff_items(group: StaffGroup) -> str:
@@ -50,7 +51,7 @@ def _staff_items(group: StaffGroup) -> str:
 
 
 def add_overview(facts: Facts, overview) -> None:  # type: ignore[no-untyped-def]
-    facts.set("composition", overview.composition.strip())
+    facts.set("composition", tidy(overview.composition))
     add_staffing(facts, overview.staffing)
 
 
@@ -60,12 +61,12 @@ def add_staffing(facts: Facts, staffing) -> None:  # type: ignore[no-untyped-def
         total = staff_total(group)
         facts.set(f"staff.{key}", "" if total is None else str(total))
         facts.set(f"staff.{key}_items", _staff_items(group) if group else "")
-        facts.set(f"staff.{key}_as_of", (group.as_of or "") if group else "")
+        facts.set(f"staff.{key}_as_of", tidy(group.as_of or "") if group else "")
 
 
 def add_assets(facts: Facts, assets: Assets | None) -> None:
     vehicles = assets.vehicles if assets else []
-    facts.set("assets.as_of", assets.as_of if assets else "")
+    facts.set("assets.as_of", tidy(assets.as_of) if assets else "")
     facts.set("assets.vehicles", str(sum(v.count for v in vehicles)) if assets else "")
     facts.set("assets.equipment", "" if not assets or assets.equipment_over_1m is None else str(assets.equipment_over_1m))
     facts.lists["vehicles"] = [{"kind": v.kind, "count": str(v.count)} for v in vehicles]
