@@ -130,6 +130,9 @@ class Composer:
         return out
 
     def block(self, spec: BlockSpec) -> list[DocBlock]:
+        return self.own_block(spec) + self.blocks(spec.after)
+
+    def own_block(self, spec: BlockSpec) -> list[DocBlock]:
         cls = spec.cls or ""
         if spec.say is not None:
             return [Paragraph(self.say(spec.say), cls=cls)]

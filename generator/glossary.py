@@ -48,6 +48,6 @@ def load_glossary(path: Path, style: str, codes: list[str], year: int, names: di
         if generated == "function_items":
             subs = function_items(codes, year, names)
         elif item.get("items"):
-            subs = [("", "", str(t)) for t in item["items"]]
+            subs = [(number("arabic_dot", j + 1), str(t), "") for j, t in enumerate(item["items"])]
         entries.append(GlossaryEntry(number(style, i + 1), str(item["term"]), str(item.get("text", "")), subs))
     return entries

@@ -38,6 +38,8 @@ class Block(Strict):
     numbered: Text | None = None
     """A numbering style for ``items``: each block gets the next label in front."""
     items: List["Block"] = []
+    after: List["Block"] = []
+    """Blocks that follow this one (inside a numbered list: before the next label)."""
     partial: Text | None = None
     table: Text | None = None
     glossary: bool = False

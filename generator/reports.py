@@ -33,6 +33,7 @@ def budget_document(report: BudgetReport, profile: Profile, draft: bool = False)
         "three_public_rows": t.three_public_rows,
         "three_public_row": t.three_public_row,
         "gov_fund": t.gov_fund,
+        "projects": t.projects,
         "stage_targets": lambda: stage_target_grids(report.projects, report.year, unit),
         "project_forms": lambda: project_form_grids(report.projects),
         "whole_form": lambda: whole_form_grids(

@@ -223,3 +223,14 @@ class BudgetTables:
             for cells in tree_rows(fig.gov_fund, self.namer, ["total", "basic", "project"], m):
                 rows.append(cells[:2] + ([Cell(""), Cell("")] if with_unit else []) + cells[2:])
         return [Grid(header, rows, cols=[1] * width)]
+
+    # 项目支出表 ---------------------------------------------------------------------
+    def projects(self) -> list[Grid]:
+        m = self.money_for("projects")
+        amounts = self.fig.project_amounts
+        rows = [total_row("合计", [sum(amounts, Decimal(0))], m, span=3)]
+        for i, (project, value) in enumerate(zip(self.report.projects, amounts)):
+            category = project.form.category if project.form else ""
+            rows.append([Cell(str(i + 1)), label(project.name), Cell(category), num(m(value))])
+        header = [head("序号", "项目名称", "项目类别", "本年预算")]
+        return [Grid(header, rows, cols=[8, 52, 20, 20])]
