@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any, Callable
 
 from .compose import ProfileError, compose
@@ -90,8 +90,11 @@ def make_document(
         if notes and grids:
             last = grids[-1]
             grids = grids[:-1] + [Grid(last.header, last.rows, last.title, last.captions, list(last.notes) + notes, last.cols, last.cls, last.subtitle)]
+        if grids and grids[0].captions == ("", "") and "form" not in grids[0].cls:
+            unit = report.department.table_name or report.department.name
+            grids = [replace(grids[0], captions=(f"{profile.tables.unit_name_label}{unit}", profile.tables.unit_line))] + grids[1:]
         landscape = bool(profile.table_options.get(tid, {}).get("landscape", False))
-        return TableBlock(tid, labels[tid], title, grids, landscape, anchor=f"t-{tid}")
+        return TableBlock(tid, labels[tid], title, grids, landscape, anchor=f"t-{tid}", new_page=profile.tables.new_page)
 
     def partial(name: str) -> Any:
         if name == "glossary":

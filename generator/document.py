@@ -6,7 +6,7 @@ cell text is already final here.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any, Callable, Union
 
 from .compose import ProfileError, compose
@@ -60,6 +60,7 @@ class Section:
     sections: list["Section"]
     in_toc: bool = True
     break_before: bool = False
+    landscape: bool = False
 
 
 @dataclass(frozen=True)
@@ -184,7 +185,14 @@ class Composer:
         styles = self.profile.numbering.levels
         label = number(styles[min(level - 1, len(styles) - 1)], index) if spec.numbered else ""
         children = self.children(spec.sections, level + 1)
-        return Section(self._anchor(), label, title, level, self.blocks(spec.body), children, spec.in_toc, spec.break_before)
+        blocks = self.blocks(spec.body)
+        lead = blocks[0] if blocks else None
+        if isinstance(lead, TableBlock):
+            # a section that opens with a table starts on the table's page (landscape if it is)
+            blocks[0] = replace(lead, new_page=False)
+            return Section(self._anchor(), label, title, level, blocks, children, spec.in_toc,
+                           spec.break_before or lead.new_page, lead.landscape)
+        return Section(self._anchor(), label, title, level, blocks, children, spec.in_toc, spec.break_before)
 
     def children(self, specs: list[NodeSpec], level: int) -> list[Section]:
         out = []

@@ -97,6 +97,8 @@ class TableStyle(Strict):
     thousands: bool = False
     zero: Text = ""
     """How a zero amount prints in tables: "" (blank), "0.00", "-"."""
+    new_page: bool = True
+    """Start every table on a new page."""
     unit_line: Text = "单位：万元"
     unit_name_label: Text = "单位名称："
 

@@ -40,6 +40,7 @@ class TableBlock:
     grids: list[Grid]
     landscape: bool = False
     anchor: str = ""
+    new_page: bool = False
     kind: str = "table"
 
 

@@ -1,0 +1,140 @@
+"""Facts of a final-account disclosure (部门决算): every computed figure as it prints, by name."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from ..compute.change import Change, Execution
+from ..compute.final import THREE_PUBLIC_ITEMS, Evaluation, FinalFigures
+from ..model.final import FinalReport
+from ..profile import Profile
+from ..tables.common import Namer
+from ..zh.numbers import fmt_amount, fmt_pct, ratio
+from ..zh.phrases import ChangeWording, ExecutionWording, change_phrase, execution_phrase
+from ..zh.text import tidy
+from . import Facts
+from .common import add_assets, add_change, add_overview, add_procurement, add_share, add_texts, amount
+
+COMPARISON = {"over": "大于", "under": "小于", "equal": ""}
+"""How 决算数 compares with 预算数 (nothing to explain when equal)."""
+DIRECTION = {"up": "增加", "down": "减少", "flat": ""}
+
+# "三公" item → (reason key for the deviation from budget, reason key for the change on last year)
+THREE_PUBLIC_REASONS = {
+    "total": ("three_public_budget", "three_public_change"),
+    "outbound": ("outbound", None),
+    "vehicle": ("vehicle_budget", "vehicle_change"),
+    "vehicle_purchase": (None, None),
+    "vehicle_operation": ("vehicle_operation", None),
+    "reception": ("reception_budget", "reception_change"),
+}
+
+
+def points(value: Decimal) -> str:
+    """A self-evaluation score or weight: 2 decimals (half-up), a whole number without them."""
+    text = fmt_amount(value)
+    return text[:-3] if text.endswith(".00") else text
+
+
+def execution_text(execution: Execution, profile: Profile) -> str:
+    w = profile.wording
+    return execution_phrase(execution, ExecutionWording(rate=w.execution_rate, no_budget=w.execution_no_budget))
+
+
+def _reason(report: FinalReport, key: str | None) -> str:
+    return tidy(getattr(report.reasons, key) or "") if key else ""
+
+
+def _three_public(facts: Facts, report: FinalReport, fig: FinalFigures, profile: Profile, base: str) -> None:
+    tp = fig.three_public
+    for item in THREE_PUBLIC_ITEMS:
+        execution = tp.execution(item)
+        facts.set(f"tp_budget.{item}", amount(execution.budget))
+        facts.set(f"tp.{item}", amount(execution.actual))
+        facts.set(f"exec.tp_{item}", execution_text(execution, profile))
+        budget_key, change_key = THREE_PUBLIC_REASONS[item]
+        facts.set(f"cmp.tp_{item}", COMPARISON[execution.comparison])
+        facts.set(f"why_budget.tp_{item}", _reason(report, budget_key) if execution.comparison != "equal" else "")
+        change = tp.change(item)
+        if change is not None:
+            add_change(facts, f"tp_{item}", change, base, profile, _reason(report, change_key))
+            facts.set(f"dir.tp_{item}", DIRECTION[change.direction])
+    data = report.three_public
+    facts.set("tp.outbound_groups", str(data.outbound_groups))
+    facts.set("tp.outbound_people", str(data.outbound_people))
+    facts.set("tp.vehicles_held", "" if data.vehicles_held is None else str(data.vehicles_held))
+    facts.set("tp.vehicles_bought", str(data.vehicles_bought))
+    facts.lists["receptions"] = [{"name": r.name, "amount": amount(r.amount), "text": tidy(r.text)} for r in data.receptions]
+
+
+def _evaluation_facts(facts: Facts, fig: FinalFigures) -> None:
+    facts.set("eval.count", str(len(fig.projects)))
+    facts.set("eval.amount", amount(fig.evaluated))
+    add_share(facts, "eval", fig.evaluated, fig.project)
+    whole: Evaluation | None = fig.whole
+    facts.set("whole.budget", amount(whole.execution.budget) if whole else "")
+    facts.set("whole.rate", fmt_pct(whole.execution.rate) if whole else "")
+    facts.set("whole.score", points(whole.total) if whole else "")
+
+
+def final_facts(report: FinalReport, fig: FinalFigures, profile: Profile, table_labels: dict[str, str]) -> Facts:
+    facts = Facts()
+    year, prev_year = report.year, report.year - 1
+    facts.set("year", str(year))
+    facts.set("prev_year", str(prev_year))
+    facts.set("department", report.department.name)
+    add_texts(facts, report.texts)
+    for key, value in report.reasons.model_dump().items():
+        facts.set(f"reason.{key}", tidy(value or ""))
+    base = profile.wording.prev_base.format(prev_year=prev_year, year=year)
+    for metric in ("total", "basic", "project", "personnel", "public", "operating_costs", "initial_total"):
+        facts.set(metric, amount(getattr(fig, metric)))
+    for metric, reason in (("total", report.reasons.total), ("operating_costs", report.reasons.operating_costs)):
+        change = fig.change(metric)
+        if change is not None:
+            add_change(facts, metric, change, base, profile, tidy(reason or ""))
+            facts.set(f"change_amount.{metric}", change_phrase(change, f"{prev_year}年度决算数", ChangeWording(), with_rate=False))
+    add_share(facts, "basic", fig.basic, fig.total)
+    add_share(facts, "project", fig.project, fig.total)
+    add_share(facts, "appropriation", fig.total, fig.total)
+    add_share(facts, "general", fig.total, fig.total)
+    facts.set("exec.general", execution_text(fig.general_execution, profile))
+    _three_public(facts, report, fig, profile, base)
+    add_procurement(facts, fig.procurement, {k: getattr(report.procurement, k).items for k in ("goods", "works", "services")})
+    add_assets(facts, report.assets)
+    add_overview(facts, report.overview)
+    _evaluation_facts(facts, fig)
+    for table_id, label in table_labels.items():
+        facts.set(f"ref.{table_id}", label)
+    _lists(facts, report, fig, profile)
+    return facts
+
+
+def _lists(facts: Facts, report: FinalReport, fig: FinalFigures, profile: Profile) -> None:
+    namer = Namer(report.year, dict(report.names))
+    uses = {c.code: c.use for c in fig.classes}
+    facts.lists["function_classes"] = [
+        {"code": n.code, "name": namer(n.code), "amount": amount(n.values["total"]),
+         "share": fmt_pct(ratio(n.values["total"] or Decimal(0), fig.total)), "use": tidy(uses.get(n.code) or "")}
+        for n in fig.functions if n.values["total"]
+    ]
+    facts.lists["class_executions"] = [
+        {"code": c.code, "name": namer(c.code), "initial": amount(c.execution.budget), "actual": amount(c.execution.actual),
+         "execution": execution_text(c.execution, profile), "cmp": COMPARISON[c.execution.comparison],
+         "reason": tidy(c.reason or "") if c.execution.comparison != "equal" else ""}
+        for c in fig.classes
+    ]
+    facts.lists["project_uses"] = [{"name": u.name, "amount": amount(u.amount), "text": tidy(u.text)} for u in report.project_uses]
+    for block, classes in (("personnel_items", ("301", "303")), ("public_items", None)):
+        facts.lists[block] = [
+            {"code": r.code, "name": namer(r.code), "amount": amount(r.amount)}
+            for r in sorted(report.basic_economic, key=lambda r: r.code)
+            if r.amount and (r.code[:3] in classes if classes else r.code[:3] not in ("301", "303"))
+        ]
+    facts.lists["project_evaluations"] = [
+        {"name": p.name, "budget": amount(e.execution.budget), "spent": amount(e.execution.actual),
+         "execution": fmt_pct(e.execution.rate), "score": points(e.total), "summary": tidy(p.summary)}
+        for p, e in zip(report.project_evaluations, fig.projects)
+    ]
+    facts.set("eval.names", "、".join(p.name for p in report.project_evaluations))
+    facts.lists["key_work"] = [{"title": tidy(k.title), "text": tidy(k.text)} for k in report.key_work]

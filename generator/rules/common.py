@@ -1,0 +1,62 @@
+"""What the rules share: amounts as messages print them, positions, the report's code trees."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from typing import Any
+
+from ..compute import budget, final
+from ..compute.common import econ_totals, econ_tree
+from ..compute.tree import Node, column_total
+from ..errors import Pos
+from ..sources import PositionMap
+from ..zh.numbers import fmt_amount, q2
+
+Path_ = tuple[str | int, ...]
+
+
+def amt(value: Decimal) -> str:
+    """An amount in a message: 1399.78 → "1,399.78"."""
+    return fmt_amount(value, thousands=True)
+
+
+def differs(a: Decimal, b: Decimal) -> bool:
+    """Two amounts differ as printed (to the cent)."""
+    return q2(a) != q2(b)
+
+
+def gap(a: Decimal, b: Decimal) -> str:
+    """"，相差 0.55"."""
+    return f"，相差 {amt(abs(a - b))}"
+
+
+def first_pos(positions: PositionMap, *paths: Path_) -> Pos:
+    """The position of the first path the file gives (else of the file's first key)."""
+    for path in paths:
+        if path in positions.spots:
+            return positions.pos(path)
+    return positions.pos(paths[-1]) if paths else positions.pos(())
+
+
+def functions(report: Any) -> list[Node]:
+    """一般公共预算支出 by function (类 → 款 → 项), budget or final rows alike."""
+    kind = final if report.kind == "final" else budget
+    return kind.function_tree(report.expenditure)
+
+
+def function_column(report: Any, column: str) -> Decimal | None:
+    """A column total of the function table; None when some row leaves it unknown."""
+    return column_total(functions(report), column)
+
+
+def econ_basic(report: Any) -> tuple[Decimal, Decimal, Decimal]:
+    """(basic, personnel, public) of the basic-expenditure table by economic class."""
+    return econ_totals(econ_tree([(r.code, r.amount) for r in report.basic_economic]))
+
+
+def econ_amounts(report: Any) -> dict[str, Decimal]:
+    """Economic 款 code → its basic-expenditure amount."""
+    out: dict[str, Decimal] = {}
+    for row in report.basic_economic:
+        out[row.code] = out.get(row.code, Decimal(0)) + row.amount
+    return out
