@@ -7,8 +7,31 @@ from pathlib import Path
 import click
 
 from .build import prepare
+from .checks import run_checks
 from .discover import data_files
-from .errors import DataErrors, Issue, UserError
+from .errors import DataErrors, Issue, Pos, UserError, error
+from .load import load_report
+from .profile import load_profile
+
+
+def check_file(path: Path) -> list[Issue]:
+    """Every issue of one file, warnings included.
+
+    Unlike the gate before a build, the rules run even when the profile cannot be
+    loaded, and warnings are kept beside errors. Only a file without errors is also
+    composed (``prepare``), since composing can still fail on a profile's sentence.
+    """
+    loaded = load_report(path)
+    issues: list[Issue] = []
+    try:
+        profile = load_profile(loaded.report.profile, loaded.positions.pos(("profile",)))
+    except DataErrors as err:
+        issues.extend(err.issues)
+        profile = None
+    issues.extend(run_checks(loaded, profile))  # type: ignore[arg-type]
+    if not any(i.is_error for i in issues):
+        prepare(path)
+    return issues
 
 
 def run_check(paths: list[Path], strict: bool) -> int:
@@ -18,17 +41,14 @@ def run_check(paths: list[Path], strict: bool) -> int:
     issues: list[Issue] = []
     for path in files:
         try:
-            _, warnings = prepare(path)
-            issues.extend(warnings)
+            issues.extend(check_file(path))
         except DataErrors as err:
             issues.extend(err.issues)
-        except UserError as err:
-            click.echo(f"{path}: 错误: {err}", err=True)
-            issues.append(None)  # type: ignore[arg-type]
-    shown = [i for i in issues if i is not None]
-    for issue in shown:
+        except UserError as err:  # e.g. a profile's sentence names an unknown fact
+            issues.append(error(Pos(str(path), 1, 1), str(err), "compose"))
+    for issue in issues:
         click.echo(str(issue))
-    errors = sum(1 for i in issues if i is None or i.is_error)
-    warnings = len(shown) - sum(1 for i in shown if i.is_error)
+    errors = sum(1 for i in issues if i.is_error)
+    warnings = sum(1 for i in issues if not i.is_error)
     click.echo(f"检查了 {len(files)} 个文件：{errors} 个错误，{warnings} 个警告。")
     return 1 if errors or (strict and warnings) else 0

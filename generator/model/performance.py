@@ -94,10 +94,12 @@ class PriorYear(Strict):
 
 
 class ProjectLine(Strict):
+    """A line of 项目支出情况; amounts default to the department's project total."""
+
     name: Text
     category: Text
-    total: Amount
-    current: Amount
+    total: Amount | None = None
+    current: Amount | None = None
     use: Text
 
 

@@ -1,3 +1,3 @@
 """The consistency rules, one module per subject; importing registers them."""
 
-from . import codes, figures, texts  # noqa: F401
+from . import codes, cross, figures, previous, texts  # noqa: F401

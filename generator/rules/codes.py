@@ -101,6 +101,11 @@ def code_parent(loaded: Loaded, profile: Any) -> Iterable[Issue]:
             up = parent(up)
 
 
+def _plain(name: str) -> str:
+    """A name without the differences that do not show as different words: bracket width, spaces."""
+    return name.replace("(", "（").replace(")", "）").replace(" ", "").replace("\u3000", "")
+
+
 @rule
 def code_names(loaded: Loaded, profile: Any) -> Iterable[Issue]:
     """A printed name that differs from the code list's name for the report's year."""
@@ -110,7 +115,7 @@ def code_names(loaded: Loaded, profile: Any) -> Iterable[Issue]:
         if entry is None or use.name is None or use.name_path is None:
             continue
         listed = entry.name_in(year)
-        if use.name == listed:
+        if _plain(use.name) == _plain(listed):
             continue
         old = [until for until, name in entry.renamed if name == use.name]
         note = f"（“{use.name}”是 {old[-1]} 年及以前的名称）" if old else ""

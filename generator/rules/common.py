@@ -44,9 +44,11 @@ def functions(report: Any) -> list[Node]:
     return kind.function_tree(report.expenditure)
 
 
-def function_column(report: Any, column: str) -> Decimal | None:
-    """A column total of the function table; None when some row leaves it unknown."""
-    return column_total(functions(report), column)
+def function_column(tree: list[Node], column: str) -> Decimal | None:
+    """A column total of a function tree; None when the table has no such column or a row leaves it unknown."""
+    if any(column not in root.values for root in tree):
+        return None
+    return column_total(tree, column)
 
 
 def econ_basic(report: Any) -> tuple[Decimal, Decimal, Decimal]:

@@ -11,7 +11,7 @@ from ..compute.budget import project_amount
 from ..compute.tree import column_total
 from ..errors import Issue, error, warning
 from ..load import Loaded
-from .common import amt, differs, econ_amounts, econ_basic, functions, gap
+from .common import amt, differs, econ_amounts, econ_basic, function_column, functions, gap
 
 THREE_PUBLIC_CODES = {
     "outbound": ("30212", "因公出国（境）费用"),
@@ -37,7 +37,7 @@ def basic_by_function_and_economic(loaded: Loaded, profile: Any) -> Iterable[Iss
     report = loaded.report
     tree = functions(report)
     basic, personnel, public = econ_basic(report)
-    by_personnel, by_public = column_total(tree, "personnel"), column_total(tree, "public")
+    by_personnel, by_public = function_column(tree, "personnel"), function_column(tree, "public")
     if by_personnel is not None and by_public is not None:
         yield from _compare(loaded, "人员经费", by_personnel, personnel, "，301+303")
         yield from _compare(loaded, "公用经费", by_public, public, "，301、303 以外各类")

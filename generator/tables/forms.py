@@ -126,7 +126,9 @@ def whole_form_grids(form: WholeForm, department: str, year: int, parts: list[tu
     for i, task in enumerate(form.tasks):
         rows.append([label("年度工作任务" if i == 0 else ""), Cell(f"{i + 1}. {task}", colspan=width - 1, cls="text")])
     grids = [Grid([], rows, title=f"{year}年部门整体支出绩效目标申报表", captions=(f"填报日期：{form.filled_on}", "单位：万元"), cols=[14, 14, 18, 12, 10] + [12] * len(years), cls="form")]
-    lines = [[Cell(p.name, cls="text"), Cell(p.category), num(_amount(p.total)), num(_amount(p.current)), Cell(p.use, cls="text")] for p in form.project_lines]
+    project = parts[-1][1] if parts else Decimal(0)
+    lines = [[Cell(p.name, cls="text"), Cell(p.category), num(_amount(p.total if p.total is not None else project)),
+              num(_amount(p.current if p.current is not None else project)), Cell(p.use, cls="text")] for p in form.project_lines]
     grids.append(Grid([head("项目名称", "支出项目类别", "项目总预算", "项目本年度预算", "项目主要支出方向和用途")], lines, subtitle="项目支出情况", cls="form"))
     goals = [[Cell(f"目标 {i + 1}：{g.long}", cls="text"), Cell(f"目标 {i + 1}：{g.annual}", cls="text")] for i, g in enumerate(form.goals)]
     grids.append(Grid([head("长期目标(截止年)", "年度目标")], goals, subtitle="整体绩效总目标", cols=[60, 40], cls="form"))

@@ -1,0 +1,77 @@
+"""A district's variant is data: a new profile (and partials) changes the report without code."""
+
+from __future__ import annotations
+
+import re
+import shutil
+from pathlib import Path
+
+import pytest
+from ruamel.yaml import YAML
+
+from generator.build import prepare
+from generator.errors import DataErrors
+from generator.render_html import render_html
+
+from .conftest import EXAMPLES, ROOT
+
+
+@pytest.fixture
+def templates(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    copy = tmp_path / "templates"
+    shutil.copytree(ROOT / "templates", copy)
+    monkeypatch.setenv("DISCLOSURE_TEMPLATES", str(copy))
+    return copy
+
+
+def data_with_profile(tmp_path: Path, profile: str) -> Path:
+    text = EXAMPLES["jianghan-2020-budget"].read_text(encoding="utf-8").replace("profile: jianghan-budget", f"profile: {profile}")
+    unit = tmp_path / "demo-unit"
+    unit.mkdir()
+    path = unit / "2020-budget.yaml"
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def test_new_profile_reorders_renumbers_and_rewords(templates: Path, tmp_path: Path) -> None:
+    yaml = YAML()
+    profile = yaml.load((templates / "profiles" / "jianghan-budget.yaml").read_text(encoding="utf-8"))
+    profile["name"] = "demo-budget"
+    profile["tables"]["label"] = "表{nn}"
+    profile["numbering"]["levels"] = ["cn_paren", "arabic_dot", "arabic_paren", "arabic_paren"]
+    profile["wording"]["up"] = "较{base}增加{amount}万元（增幅{rate}）"
+    tables_part = profile["outline"][-1]
+    tables_part["body"] = list(reversed(tables_part["body"]))
+    with (templates / "profiles" / "demo-budget.yaml").open("w", encoding="utf-8") as handle:
+        yaml.dump(profile, handle)
+    (templates / "partials" / "demo_note.html").write_text('<p class="demo">{{ data.values["department"] }}</p>', encoding="utf-8")
+    profile["outline"][0]["body"] = [{"partial": "demo_note"}]
+    with (templates / "profiles" / "demo-budget.yaml").open("w", encoding="utf-8") as handle:
+        yaml.dump(profile, handle)
+
+    doc, _ = prepare(data_with_profile(tmp_path, "demo-budget"))
+    html = render_html(doc, templates=templates)
+    text = re.sub(r"<[^>]+>", "", html)
+    assert "（一）基本情况" in text and "1.部门主要职责" in text
+    assert "较2019年预算增加565.57万元（增幅33.93%）" in text
+    # tables reversed: the first one printed is now the stage-target forms, labelled 表01
+    assert text.index("表01") < text.index("项目绩效目标申报表") < text.index("年部门收支预算总表")
+    # the cross-reference follows the new numbering (一般公共预算支出表 is now the 5th from the end)
+    assert "详见表05" in text
+    assert '<p class="demo">江汉区人民政府办公室</p>' in html
+
+
+def test_unknown_profile_is_reported_at_its_line(templates: Path, tmp_path: Path) -> None:
+    path = data_with_profile(tmp_path, "no-such-profile")
+    with pytest.raises(DataErrors) as info:
+        prepare(path)
+    issue = info.value.issues[0]
+    assert issue.pos.line == 3 and "no-such-profile" in issue.message and "jianghan-budget" in issue.message
+
+
+def test_bad_profile_reports_file_and_line(templates: Path, tmp_path: Path) -> None:
+    (templates / "profiles" / "broken-budget.yaml").write_text("name: broken-budget\nkind: budget\ntitle: x\noutline:\n  - part: a\n    bogus: 1\n", encoding="utf-8")
+    with pytest.raises(DataErrors) as info:
+        prepare(data_with_profile(tmp_path, "broken-budget"))
+    issue = info.value.issues[0]
+    assert issue.pos.file.endswith("broken-budget.yaml") and issue.pos.line == 6
