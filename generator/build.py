@@ -8,6 +8,7 @@ from pathlib import Path
 
 from .checks import run_checks
 from .errors import DataErrors, Issue
+from .fonts import WEB_FONTS, publish_fonts
 from .load import load_report
 from .outputs import output_stem, write_atomic
 from .profile import load_profile
@@ -60,7 +61,9 @@ def build(path: Path, out_dir: Path, formats: tuple[str, ...] = FORMATS, strict:
     stem = output_stem(path, out_dir)
     rendered: dict[Path, bytes] = {}
     if "html" in formats:
-        rendered[stem.with_suffix(".html")] = render_html(doc).encode("utf-8")
+        publish_fonts(out_dir)
+        href = "../" + WEB_FONTS
+        rendered[stem.with_suffix(".html")] = render_html(doc, font_href=href).encode("utf-8")
         timer.lap("html")
     if "pdf" in formats:
         from .render_pdf import html_to_pdf

@@ -8,6 +8,7 @@ from jinja2 import TemplateError, TemplateSyntaxError
 
 from .compose import ProfileError
 from .document import Document
+from .fonts import web_font_css
 from .profile import templates_dir
 from .templating import environment
 
@@ -16,10 +17,14 @@ def stylesheet(templates: Path, name: str) -> str:
     return (templates / "static" / name).read_text(encoding="utf-8")
 
 
-def render_html(doc: Document, templates: Path | None = None, print_css: bool = False, head_extra: str = "") -> str:
-    """The report as one HTML string; ``print_css`` adds the paged-media rules used for PDF."""
+def render_html(doc: Document, templates: Path | None = None, print_css: bool = False, head_extra: str = "", font_href: str | None = None) -> str:
+    """The report as one HTML string; ``print_css`` adds the paged-media rules used for PDF.
+
+    ``font_href`` (relative URL of the bundled fonts) lets the page show Chinese text on a
+    machine without Chinese fonts.
+    """
     base = templates or templates_dir()
-    css = stylesheet(base, "report.css")
+    css = (web_font_css(font_href) + "\n" if font_href else "") + stylesheet(base, "report.css")
     if print_css:
         css += "\n" + stylesheet(base, "print.css")
     try:
