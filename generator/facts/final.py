@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from ..compute.change import Change, Execution
+from ..compute.change import Execution
 from ..compute.final import THREE_PUBLIC_ITEMS, Evaluation, FinalFigures
 from ..model.final import FinalReport
 from ..profile import Profile

@@ -34,7 +34,7 @@ BASIC_DETAIL = (
 
 def series(first: int, last: int, sign: str = "+") -> str:
     """1+2+3 / 31+32+…+56: the row or column numbers a formula adds up."""
-    if last - first < 4:
+    if last - first < 8:
         return sign.join(str(i) for i in range(first, last + 1))
     return f"{first}{sign}{first + 1}{sign}…{sign}{last}"
 
@@ -63,11 +63,17 @@ class FinalTables:
         """(label, 行次, amount) of every listed function 类, numbered 一、二、…"""
         return [(f"{number(style, i + 1)}{self.namer(c)}", str(first + i), self.fig.class_total(c)) for i, c in enumerate(self.classes)]
 
+    def layout(self, sources: tuple[str, ...], feet: int) -> tuple[int, int]:
+        """(rows of sources/classes, first 行次 of the classes) of a two-sided 总表 with ``feet`` total rows."""
+        height = max(len(self.classes), len(sources))
+        return height, height + feet + 1
+
     def formulas(self) -> dict[str, str]:
         """The 勾稽 formula printed under each table, from its row and column numbers."""
         n, k = len(self.classes), len(INCOME)
-        a, r0 = max(n, k) + 1, max(n, k) + 5
-        b, s0 = max(n, len(FUNDS)) + 1, max(n, len(FUNDS)) + 7
+        a, r0 = self.layout(INCOME, 4)
+        b, s0 = self.layout(FUNDS, 6)
+        a, b = a + 1, b + 1
         return {
             "summary": f"{a}行=（{series(1, k)}）行；{a + 3}行=（{series(a, a + 2)}）行；{r0 + n}行=（{series(r0, r0 + n - 1)}）行；{r0 + n + 3}行=（{series(r0 + n, r0 + n + 2)}）行。",
             "income": f"1栏各行=（{series(2, len(INCOME_COLUMNS))}）栏各行。",
@@ -83,8 +89,8 @@ class FinalTables:
     # 公开01表 收入支出决算总表 ---------------------------------------------------------
     def summary(self) -> list[Grid]:
         m, fig = self.money_for("summary"), self.fig
-        height = max(len(self.classes), len(INCOME))
-        right = self.class_rows(height + 5)
+        height, first = self.layout(INCOME, 4)
+        right = self.class_rows(first)
         rows = []
         for i in range(height):
             left = f"{number('cn_dun', i + 1)}{INCOME[i]}" if i < len(INCOME) else ""
@@ -94,7 +100,7 @@ class FinalTables:
                 ("年初结转和结余", None, "年末结转和结余", None), ("总计", fig.total, "总计", fig.total)]
         for j, (lt, lv, rt, rv) in enumerate(feet):
             strong = lv is not None
-            rows.append([label(lt, strong=strong), Cell(str(height + 1 + j)), num(m(lv)), label(rt, strong=strong), Cell(str(height + 5 + len(right) + j)), num(m(rv))])
+            rows.append([label(lt, strong=strong), Cell(str(height + 1 + j)), num(m(lv)), label(rt, strong=strong), Cell(str(first + len(right) + j)), num(m(rv))])
         header = [head(Cell("收入", colspan=3), Cell("支出", colspan=3)), head("项目", "行次", "决算数", "项目", "行次", "决算数"),
                   head(Cell("栏次"), Cell(""), Cell("1"), Cell("栏次"), Cell(""), Cell("2"))]
         return [Grid(header, rows, cols=[33, 6, 11, 33, 6, 11], cls="summary")]
@@ -112,7 +118,7 @@ class FinalTables:
             header = [head(Cell("项目", colspan=2), *[Cell(h, rowspan=3) for h in heads]),
                       head(Cell("功能分类科目编码"), Cell("科目名称", rowspan=2))]
         header += [head(Cell("类 款 项")), columns_row(2, len(heads))]
-        return [Grid(header, rows, cols=[11, 33] + [max(7, 56 // len(heads))] * len(heads), cls="tree")]
+        return [Grid(header, rows, cols=[11, 33] + [max(7, 56 // len(heads))] * len(heads), cls="tree wide")]
 
     def income(self) -> list[Grid]:
         return self._tree_table("income", INCOME_COLUMNS, ["total", "total"])
@@ -126,8 +132,8 @@ class FinalTables:
     # 公开04表 财政拨款收入支出决算总表 -------------------------------------------------------
     def appropriation(self) -> list[Grid]:
         m, fig = self.money_for("appropriation"), self.fig
-        height = max(len(self.classes), len(FUNDS))
-        right = self.class_rows(height + 7)
+        height, first = self.layout(FUNDS, 6)
+        right = self.class_rows(first)
         rows = []
         for i in range(height):
             left = f"{number('cn_dun', i + 1)}{FUNDS[i]}" if i < len(FUNDS) else ""
@@ -141,7 +147,7 @@ class FinalTables:
             strong = lv is not None
             indent = 1 if 2 <= j <= 4 else 0
             rows.append([label(lt, indent, strong), Cell(str(height + 1 + j)), num(m(lv)), label(rt, indent, strong),
-                         Cell(str(height + 7 + len(right) + j)), num(m(rv)), num(m(rv)), num(""), num("")])
+                         Cell(str(first + len(right) + j)), num(m(rv)), num(m(rv)), num(""), num("")])
         header = [head(Cell("收入", colspan=3), Cell("支出", colspan=6)),
                   head(Cell("项目", rowspan=2), Cell("行次", rowspan=2), Cell("决算数", rowspan=2), Cell("项目", rowspan=2), Cell("行次", rowspan=2), Cell("决算数", colspan=4)),
                   head("小计", *FUNDS),
@@ -177,13 +183,13 @@ class FinalTables:
         header = [head(Cell("项目", colspan=2), Cell(heads[0], rowspan=3), Cell(heads[1], rowspan=3), Cell("本年支出", colspan=3), Cell(heads[5], rowspan=3)),
                   head(Cell("功能分类科目编码"), Cell("科目名称", rowspan=2), Cell(heads[2], rowspan=2), Cell(heads[3], rowspan=2), Cell(heads[4], rowspan=2)),
                   head(Cell("类 款 项")), columns_row(2, 6)]
-        return [Grid(header, [total_row("合计", [None] * 6, self.money), empty_row(8)], cols=[11, 29] + [10] * 6, cls="tree")]
+        return [Grid(header, [total_row("合计", [None] * 6, self.money), empty_row(8)], cols=[11, 29] + [10] * 6, cls="tree wide")]
 
     def state_capital(self) -> list[Grid]:
         header = [head(Cell("项目", colspan=2), Cell("本年支出", colspan=3)),
                   head(Cell("功能分类科目编码"), Cell("科目名称", rowspan=2), Cell("合计", rowspan=2), Cell("基本支出", rowspan=2), Cell("项目支出", rowspan=2)),
                   head(Cell("类 款 项")), columns_row(2, 3)]
-        return [Grid(header, [total_row("合计", [None] * 3, self.money), empty_row(5)], cols=[14, 38, 16, 16, 16], cls="tree")]
+        return [Grid(header, [total_row("合计", [None] * 3, self.money), empty_row(5)], cols=[14, 38, 16, 16, 16], cls="tree wide")]
 
     # 公开09表 财政拨款“三公”经费支出决算表 -----------------------------------------------------------
     def three_public(self) -> list[Grid]:
@@ -215,7 +221,7 @@ def execution_rows(evaluation: Evaluation, whole_label: str) -> list[list[Cell]]
     e, w = evaluation.execution, points(evaluation.weight)
     return [[Cell(f"预算执行情况（万元）（{w}分）", rowspan=2, cls="name"), Cell(whole_label, rowspan=2), Cell("预算数（A）"), Cell("执行数（B）"),
              Cell("执行率（B/A）"), Cell(f"得分（{w}分*执行率）", colspan=2)],
-            [num(fmt_amount(e.budget)), num(fmt_amount(e.actual)), num(fmt_pct(e.rate)), Cell(points(evaluation.execution_score), colspan=2)]]
+            [num(fmt_amount(e.budget)), num(fmt_amount(e.actual)), num(fmt_pct(e.rate)), Cell(points(evaluation.execution_score), colspan=2, cls="num")]]
 
 
 def closing_rows(evaluation: Evaluation, deviation: str, improvement: str) -> list[list[Cell]]:
@@ -235,7 +241,8 @@ def whole_evaluation_grids(report: FinalReport, fig: FinalFigures) -> list[Grid]
     if form is None or evaluation is None:
         return []
     rows = [[label("单位名称"), Cell(report.department.name, colspan=6)],
-            [label("基本支出总额"), num(fmt_amount(fig.basic)), label("项目支出总额"), Cell(fmt_amount(fig.project), colspan=4, cls="num")]]
+            [label("基本支出总额"), Cell(fmt_amount(fig.basic), colspan=2, cls="num"), Cell("项目支出总额", colspan=2, cls="name"),
+             Cell(fmt_amount(fig.project), colspan=2, cls="num")]]
     rows += execution_rows(evaluation, "部门整体支出总额")
     for i, goal in enumerate(evaluation.groups):
         rows.append([label(f"年度绩效目标{i + 1}（{points(goal.weight)}分）"), Cell(goal.title, colspan=6, cls="text")])
