@@ -6,20 +6,20 @@ from pathlib import Path
 
 import click
 
-from .build import prepare
 from .checks import run_checks
 from .discover import data_files
 from .errors import DataErrors, Issue, Pos, UserError, error
 from .load import load_report
 from .profile import load_profile
+from .reports import build_document
 
 
 def check_file(path: Path) -> list[Issue]:
     """Every issue of one file, warnings included.
 
-    Unlike the gate before a build, the rules run even when the profile cannot be
-    loaded, and warnings are kept beside errors. Only a file without errors is also
-    composed (``prepare``), since composing can still fail on a profile's sentence.
+    Unlike the gate before a build (``build.prepare``), the rules run even when the
+    profile cannot be loaded, and warnings are kept beside errors. A file without
+    errors is also composed, since composing can still fail on a profile's sentence.
     """
     loaded = load_report(path)
     issues: list[Issue] = []
@@ -29,8 +29,8 @@ def check_file(path: Path) -> list[Issue]:
         issues.extend(err.issues)
         profile = None
     issues.extend(run_checks(loaded, profile))  # type: ignore[arg-type]
-    if not any(i.is_error for i in issues):
-        prepare(path)
+    if profile is not None and not any(i.is_error for i in issues):
+        build_document(loaded.report, profile)
     return issues
 
 

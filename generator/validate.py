@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from typing import Any
 
 from pydantic import ValidationError
@@ -32,6 +33,7 @@ _BY_TYPE = {
     "int_parsing": "应为整数",
     "int_from_float": "应为整数",
     "bool_type": "应为 true 或 false",
+    "bool_parsing": "应为 true 或 false",
     "list_type": "应为列表（每项以“- ”开头）",
     "dict_type": "应为键值映射（key: value）",
     "model_type": "应为键值映射（key: value）",
@@ -71,10 +73,15 @@ def _path(loc: tuple[Any, ...]) -> tuple[str | int, ...]:
     return tuple(out)
 
 
+def _key(part: str) -> str:
+    """A key as a message shows it: quoted and escaped when empty or holding control characters."""
+    return part if part and part.isprintable() else json.dumps(part, ensure_ascii=False)
+
+
 def _dotted(path: tuple[str | int, ...]) -> str:
     text = ""
     for part in path:
-        text += f"[{part}]" if isinstance(part, int) else (f".{part}" if text else str(part))
+        text += f"[{part}]" if isinstance(part, int) else (f".{_key(str(part))}" if text else _key(str(part)))
     return text
 
 

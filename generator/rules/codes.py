@@ -10,7 +10,7 @@ from ..codes import load as load_codes
 from ..codes import parent
 from ..errors import Issue, error, warning
 from ..load import Loaded
-from .common import Path_, amt
+from .common import Path_, amt, shown
 
 LIST_NAMES = {"function": "支出功能分类科目", "economic": "部门预算支出经济分类科目"}
 LEVELS = {3: "类", 5: "款", 7: "项"}
@@ -65,7 +65,7 @@ def code_length(loaded: Loaded, profile: Any) -> Iterable[Issue]:
     """A function row is a 7-digit 项, an economic row a 5-digit 款, a class a 3-digit 类."""
     for use in all_codes(loaded.report):
         if len(use.code) not in use.lengths:
-            yield error(loaded.positions.pos(use.path), f"科目编码“{use.code}”为 {len(use.code)} 位，此处应为{_levels(use.lengths)}{LIST_NAMES[use.kind]}编码", "code_length")
+            yield error(loaded.positions.pos(use.path), f"科目编码“{use.code}”为 {len(use.code)} 位，此处应为 {_levels(use.lengths)}{LIST_NAMES[use.kind]}编码", "code_length")
 
 
 @rule
@@ -80,8 +80,9 @@ def code_in_list(loaded: Loaded, profile: Any) -> Iterable[Issue]:
         if entry is None:
             yield error(where, f"科目编码 {use.code} 不在{LIST_NAMES[use.kind]}中，请核对编码", "code_in_list")
         elif not entry.valid_in(year):
-            span = f"{entry.since or ''}–{entry.until or ''}"
-            yield error(where, f"科目 {use.code} {entry.name_in(year)}只在 {span} 年使用，{year} 年已不能使用", "code_in_list")
+            name = entry.name_in(year)
+            when = f"{entry.until + 1} 年起已停用" if entry.until is not None and year > entry.until else f"{entry.since} 年起才设立"
+            yield error(where, f"科目 {use.code} {name}自 {when}，{year} 年不能使用", "code_in_list")
 
 
 @rule
@@ -118,8 +119,8 @@ def code_names(loaded: Loaded, profile: Any) -> Iterable[Issue]:
         if _plain(use.name) == _plain(listed):
             continue
         old = [until for until, name in entry.renamed if name == use.name]
-        note = f"（“{use.name}”是 {old[-1]} 年及以前的名称）" if old else ""
-        yield warning(loaded.positions.pos(use.name_path), f"科目 {use.code} 印作“{use.name}”，{year} 年科目表名称为“{listed}”{note}", "code_names")
+        note = f"（“{shown(use.name)}”是 {old[-1]} 年及以前的名称）" if old else ""
+        yield warning(loaded.positions.pos(use.name_path), f"科目 {use.code} 印作“{shown(use.name)}”，{year} 年科目表名称为“{listed}”{note}", "code_names")
 
 
 @rule

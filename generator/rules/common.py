@@ -20,9 +20,19 @@ def amt(value: Decimal) -> str:
     return fmt_amount(value, thousands=True)
 
 
+def shown(text: str) -> str:
+    """A person's text inside a message: on one line, control characters as spaces."""
+    return "".join(ch if ch.isprintable() else " " for ch in text)
+
+
 def differs(a: Decimal, b: Decimal) -> bool:
     """Two amounts differ as printed (to the cent)."""
     return q2(a) != q2(b)
+
+
+def exceeds(part: Decimal, whole: Decimal) -> bool:
+    """``part`` is more than ``whole`` as printed."""
+    return differs(part, whole) and part > whole
 
 
 def gap(a: Decimal, b: Decimal) -> str:
@@ -51,14 +61,16 @@ def function_column(tree: list[Node], column: str) -> Decimal | None:
     return column_total(tree, column)
 
 
+def economics(report: Any) -> list[Node]:
+    """Basic expenditure by economic classification (类 → 款)."""
+    return econ_tree([(r.code, r.amount) for r in report.basic_economic])
+
+
 def econ_basic(report: Any) -> tuple[Decimal, Decimal, Decimal]:
     """(basic, personnel, public) of the basic-expenditure table by economic class."""
-    return econ_totals(econ_tree([(r.code, r.amount) for r in report.basic_economic]))
+    return econ_totals(economics(report))
 
 
 def econ_amounts(report: Any) -> dict[str, Decimal]:
-    """Economic 款 code → its basic-expenditure amount."""
-    out: dict[str, Decimal] = {}
-    for row in report.basic_economic:
-        out[row.code] = out.get(row.code, Decimal(0)) + row.amount
-    return out
+    """Every economic 类 and 款 code → its basic-expenditure amount."""
+    return {node.code: node.values["amount"] or Decimal(0) for root in economics(report) for node in root.walk()}

@@ -11,7 +11,7 @@ from ..compute.budget import project_amount
 from ..compute.tree import column_total
 from ..errors import Issue, error, warning
 from ..load import Loaded
-from .common import amt, differs, econ_amounts, econ_basic, function_column, functions, gap
+from .common import amt, differs, econ_amounts, econ_basic, exceeds, function_column, functions, gap, shown
 
 THREE_PUBLIC_CODES = {
     "outbound": ("30212", "因公出国（境）费用"),
@@ -59,7 +59,7 @@ def three_public_in_basic(loaded: Loaded, profile: Any) -> Iterable[Issue]:
     for item, (code, label) in THREE_PUBLIC_CODES.items():
         stated = getattr(items, item)
         in_basic = econ.get(code)
-        if in_basic is not None and differs(in_basic, stated) and in_basic > stated:
+        if in_basic is not None and exceeds(in_basic, stated):
             message = f"“三公”经费{label} {amt(stated)} 小于基本支出表中 {code} {label} {amt(in_basic)}{gap(stated, in_basic)}"
             yield error(loaded.positions.pos((*base, item)), message, "three_public_in_basic")
 
@@ -70,15 +70,14 @@ def paired_items(loaded: Loaded, profile: Any) -> Iterable[Issue]:
     report = loaded.report
     econ = econ_amounts(report)
     leaves = {node.code: node for root in functions(report) for node in root.walk() if node.leaf_index is not None}
-    names = load_codes("function"), load_codes("economic")
     for code, econ_code in PAIRED_ITEMS.items():
         node = leaves.get(code)
         if node is None or econ_code not in econ or node.values["basic"] is None:
             continue
         basic, other = node.values["basic"], econ[econ_code]
         if differs(basic, other):
-            left = f"{code} {names[0].name(code, report.year) or ''}".strip()
-            right = f"{econ_code} {names[1].name(econ_code, report.year) or ''}".strip()
+            left = f"{code} {load_codes('function').name(code, report.year) or ''}".strip()
+            right = f"{econ_code} {load_codes('economic').name(econ_code, report.year) or ''}".strip()
             message = f"{left}基本支出 {amt(basic)} ≠ {right} {amt(other)}{gap(basic, other)}（二者通常相等）"
             yield warning(loaded.positions.pos(("expenditure", node.leaf_index)), message, "paired_items")
 
@@ -93,7 +92,7 @@ def projects_within_project_spending(loaded: Loaded, profile: Any) -> Iterable[I
         key, label, amounts = "project_uses", "所列项目支出用途金额之和", [u.amount for u in report.project_uses]
     listed = sum(amounts, Decimal(0))
     spent = column_total(functions(report), "project") or Decimal(0)
-    if amounts and differs(listed, spent) and listed > spent:
+    if amounts and exceeds(listed, spent):
         yield error(loaded.positions.pos((key,)), f"{label} {amt(listed)} 大于一般公共预算项目支出合计 {amt(spent)}{gap(listed, spent)}", "projects_within_project_spending")
 
 
@@ -106,4 +105,4 @@ def operating_codes_present(loaded: Loaded, profile: Any) -> Iterable[Issue]:
     for i, item in enumerate(operating.items if operating else []):
         for j, code in enumerate(item.codes):
             if code not in econ:
-                yield error(loaded.positions.pos(("operating_costs", "items", i, "codes", j)), f"机关运行经费“{item.label}”引用的科目 {code} 不在基本支出（basic_economic）中，金额将为 0", "operating_codes_present")
+                yield error(loaded.positions.pos(("operating_costs", "items", i, "codes", j)), f"机关运行经费“{shown(item.label)}”引用的科目 {code} 不在基本支出（basic_economic）中，金额将为 0", "operating_codes_present")

@@ -10,8 +10,9 @@ from ..compute.budget import project_amount
 from ..compute.common import ProcurementFigures, kind_amount, staff_total
 from ..errors import Issue, error, warning
 from ..facts.common import KIND_NAMES
+from ..facts.final import points
 from ..load import Loaded
-from .common import amt, differs, gap
+from .common import amt, differs, exceeds, gap, shown
 
 STAFF_GROUPS = {"authorized": "编制数", "actual": "在职实有人数", "retired": "离退休人数"}
 
@@ -24,7 +25,7 @@ def project_details(loaded: Loaded, profile: Any) -> Iterable[Issue]:
             continue
         details = project_amount(project)
         if differs(project.amount, details):
-            yield error(loaded.positions.pos(("projects", i, "amount")), f"项目“{project.name}”金额 {amt(project.amount)} ≠ 支出明细之和 {amt(details)}{gap(project.amount, details)}", "project_details")
+            yield error(loaded.positions.pos(("projects", i, "amount")), f"项目“{shown(project.name)}”金额 {amt(project.amount)} ≠ 支出明细之和 {amt(details)}{gap(project.amount, details)}", "project_details")
 
 
 @rule
@@ -37,18 +38,13 @@ def procurement_parts(loaded: Loaded, profile: Any) -> Iterable[Issue]:
         total = kind_amount(part)
         if part.amount is not None and part.items and differs(part.amount, total):
             yield error(pos(("procurement", kind, "amount")), f"政府采购{label}类金额 {amt(part.amount)} ≠ 明细之和 {amt(total)}{gap(part.amount, total)}", "procurement_parts")
-        if part.sme is not None and q_more(part.sme, total):
+        if part.sme is not None and exceeds(part.sme, total):
             yield error(pos(("procurement", kind, "sme")), f"政府采购{label}类授予中小企业 {amt(part.sme)} 大于该类合计 {amt(total)}{gap(part.sme, total)}", "procurement_parts")
     figures = ProcurementFigures.of(procurement)
     if procurement.small_micro is not None:
         whole, label = (figures.sme, "授予中小企业合计") if figures.sme is not None else (figures.total, "政府采购合计")
-        if q_more(procurement.small_micro, whole):
+        if exceeds(procurement.small_micro, whole):
             yield error(pos(("procurement", "small_micro")), f"授予小微企业 {amt(procurement.small_micro)} 大于{label} {amt(whole)}{gap(procurement.small_micro, whole)}", "procurement_parts")
-
-
-def q_more(part: Decimal, whole: Decimal) -> bool:
-    """``part`` exceeds ``whole`` as printed."""
-    return differs(part, whole) and part > whole
 
 
 @rule
@@ -66,8 +62,8 @@ def staffing_total(loaded: Loaded, profile: Any) -> Iterable[Issue]:
 
 def _score_issues(loaded: Loaded, path: tuple[str | int, ...], title: str, weight: Decimal, scores: list[Decimal]) -> Iterable[Issue]:
     got = sum(scores, Decimal(0))
-    if q_more(got, weight):
-        yield error(loaded.positions.pos((*path, "weight")), f"“{title}”的指标得分之和 {got} 超过其分值（权重）{weight}，多 {got - weight}", "evaluation_scores")
+    if exceeds(got, weight):
+        yield error(loaded.positions.pos((*path, "weight")), f"“{shown(title)}”的指标得分之和 {points(got)} 超过其分值（权重）{points(weight)}，多 {points(got - weight)}", "evaluation_scores")
 
 
 @rule

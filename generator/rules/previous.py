@@ -18,15 +18,18 @@ from ..validate import to_report
 from .common import amt, differs, first_pos, gap
 
 
-def _flat(previous: Any) -> dict[tuple[str, ...], Decimal]:
-    """previous as key path → amount (``three_public`` items one level down; absent figures left out)."""
+def _flat(previous: Any, derive_basic: bool = False) -> dict[tuple[str, ...], Decimal]:
+    """previous as key path → amount (``three_public`` items one level down; absent figures left out).
+
+    With ``derive_basic``, basic is also given as 人员经费 + 公用经费 (to compare with a file that gives basic alone).
+    """
     out: dict[tuple[str, ...], Decimal] = {}
     for name, value in previous:
         if isinstance(value, Decimal):
             out[(name,)] = value
         elif isinstance(value, ThreePublic):
             out.update({(name, item): amount for item, amount in value})
-    if isinstance(previous, BudgetPrevious) and previous.basic is None and previous.personnel is not None and previous.public is not None:
+    if derive_basic and isinstance(previous, BudgetPrevious) and previous.basic is None and previous.personnel is not None and previous.public is not None:
         out[("basic",)] = previous.personnel + previous.public
     return out
 
@@ -53,7 +56,7 @@ def previous_matches_last_year(loaded: Loaded, profile: Any) -> Iterable[Issue]:
         return
     if kind != loaded.report.kind:
         return
-    there = _flat(expected)
+    there = _flat(expected, derive_basic=True)
     for key, given in _flat(loaded.report.previous).items():
         if key in there and differs(given, there[key]):
             dotted = ".".join(("previous", *key))

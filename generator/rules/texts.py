@@ -8,7 +8,7 @@ from typing import Any, Iterable
 from ..checks import rule
 from ..errors import Issue, error, warning
 from ..load import Loaded
-from .common import Path_
+from .common import Path_, shown
 
 PLACEHOLDER = re.compile(r"[XＸ]{2,}|×{2,}|…{2,}|请依据|根据本部门[^。；]{0,40}补充")
 """Instructions and blanks of a template left in a published text."""
@@ -44,7 +44,7 @@ def placeholders(loaded: Loaded, profile: Any) -> Iterable[Issue]:
     for path, text in human_texts(loaded.report):
         match = PLACEHOLDER.search(text)
         if match:
-            yield error(loaded.positions.pos(path), f"文字中留有模板占位或填写说明“{match.group(0)}”，请替换为实际内容", "placeholders")
+            yield error(loaded.positions.pos(path), f"文字中留有模板占位或填写说明“{shown(match.group(0))}”，请替换为实际内容", "placeholders")
 
 
 @rule
@@ -54,10 +54,10 @@ def other_years(loaded: Loaded, profile: Any) -> Iterable[Issue]:
     for path, text in human_texts(loaded.report):
         for match in BUDGET_YEAR.finditer(text):
             if int(match.group(1)) != year:
-                yield warning(loaded.positions.pos(path), f"文字提到“{match.group(0)}”，而本报告是 {year} 年的，请核对年份", "other_years")
+                yield warning(loaded.positions.pos(path), f"文字提到“{shown(match.group(0))}”，而本报告是 {year} 年的，请核对年份", "other_years")
         for match in PLANNED.finditer(text):
             if int(match.group(1)) < year:
-                yield warning(loaded.positions.pos(path), f"文字说“{match.group(0)}”，{match.group(1)} 年在本报告（{year} 年）之前，请核对年份", "other_years")
+                yield warning(loaded.positions.pos(path), f"文字说“{shown(match.group(0))}”，{match.group(1)} 年在本报告（{year} 年）之前，请核对年份", "other_years")
 
 
 @rule
@@ -71,4 +71,4 @@ def prior_year_labels(loaded: Loaded, profile: Any) -> Iterable[Issue]:
         years = [int(y) for y in re.findall(r"\d{4}", prior.label)]
         if years and years[0] != want:
             span = "、".join(str(y) for y in expected)
-            yield warning(loaded.positions.pos(("whole_form", "prior_years", i, "label")), f"前几年预算应依次为 {span} 年，此处为“{prior.label}”（应为 {want} 年）", "prior_year_labels")
+            yield warning(loaded.positions.pos(("whole_form", "prior_years", i, "label")), f"前几年预算应依次为 {span} 年，此处为“{shown(prior.label)}”（应为 {want} 年）", "prior_year_labels")
