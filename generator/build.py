@@ -7,11 +7,12 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .checks import run_checks
-from .errors import DataErrors, Issue
+from .document import Document
+from .errors import DataErrors, Issue, Pos, UserError, error
 from .fonts import WEB_FONTS, publish_fonts
-from .load import load_report
+from .load import Loaded, load_report
 from .outputs import output_stem, write_atomic
-from .profile import load_profile
+from .profile import Profile, load_profile
 from .render_html import render_html
 from .reports import build_document
 
@@ -37,20 +38,47 @@ class Timer:
         self.last = now
 
 
-def prepare(path: Path, strict: bool = False, draft: bool = False, timings: dict[str, float] | None = None):  # type: ignore[no-untyped-def]
-    """Load, check and compose one data file; raise DataErrors on errors (or warnings if strict)."""
-    timer = Timer(timings if timings is not None else {})
+def inspect(path: Path, timer: Timer | None = None) -> tuple[Loaded, Profile | None, list[Issue]]:
+    """Load a data file and run every check; problems of the profile itself come back as issues."""
+    timer = timer or Timer({})
     loaded = load_report(path)
     timer.lap("load")
-    profile = load_profile(loaded.report.profile, loaded.positions.pos(("profile",)))
-    issues = run_checks(loaded, profile)
+    issues: list[Issue] = []
+    profile: Profile | None
+    try:
+        profile = load_profile(loaded.report.profile, loaded.positions.pos(("profile",)))
+    except DataErrors as err:
+        issues.extend(err.issues)
+        profile = None
+    issues.extend(run_checks(loaded, profile))
     timer.lap("check")
-    errors = [i for i in issues if i.is_error or strict]
-    if errors:
-        raise DataErrors(issues if strict else errors)
+    return loaded, profile, issues
+
+
+def check_file(path: Path) -> list[Issue]:
+    """Every issue of one file, warnings included (``disclosure check``).
+
+    A file without errors is also composed, since composing can still fail on a
+    profile's sentence; that failure is reported at the top of the file.
+    """
+    loaded, profile, issues = inspect(path)
+    if profile is not None and not any(i.is_error for i in issues):
+        try:
+            build_document(loaded.report, profile)
+        except UserError as err:
+            issues.append(error(Pos(str(path), 1, 1), str(err), "compose"))
+    return issues
+
+
+def prepare(path: Path, strict: bool = False, draft: bool = False, timings: dict[str, float] | None = None) -> tuple[Document, list[Issue]]:
+    """Load, check and compose one data file; raise DataErrors on errors (or on warnings if strict)."""
+    timer = Timer(timings if timings is not None else {})
+    loaded, profile, issues = inspect(path, timer)
+    if profile is None or any(i.is_error or strict for i in issues):
+        raise DataErrors(issues)
     doc = build_document(loaded.report, profile, draft=draft)
     timer.lap("compose")
-    return doc, [i for i in issues if not i.is_error]
+    return doc, issues
 
 
 def build(path: Path, out_dir: Path, formats: tuple[str, ...] = FORMATS, strict: bool = False, font_set: str | None = None) -> BuildResult:

@@ -6,32 +6,9 @@ from pathlib import Path
 
 import click
 
-from .checks import run_checks
+from .build import check_file
 from .discover import data_files
 from .errors import DataErrors, Issue, Pos, UserError, error
-from .load import load_report
-from .profile import load_profile
-from .reports import build_document
-
-
-def check_file(path: Path) -> list[Issue]:
-    """Every issue of one file, warnings included.
-
-    Unlike the gate before a build (``build.prepare``), the rules run even when the
-    profile cannot be loaded, and warnings are kept beside errors. A file without
-    errors is also composed, since composing can still fail on a profile's sentence.
-    """
-    loaded = load_report(path)
-    issues: list[Issue] = []
-    try:
-        profile = load_profile(loaded.report.profile, loaded.positions.pos(("profile",)))
-    except DataErrors as err:
-        issues.extend(err.issues)
-        profile = None
-    issues.extend(run_checks(loaded, profile))  # type: ignore[arg-type]
-    if profile is not None and not any(i.is_error for i in issues):
-        build_document(loaded.report, profile)
-    return issues
 
 
 def run_check(paths: list[Path], strict: bool) -> int:

@@ -65,7 +65,7 @@ def test_unknown_profile_is_reported_at_its_line(templates: Path, tmp_path: Path
     path = data_with_profile(tmp_path, "no-such-profile")
     with pytest.raises(DataErrors) as info:
         prepare(path)
-    issue = info.value.issues[0]
+    issue = next(i for i in info.value.issues if i.is_error)
     assert issue.pos.line == 3 and "no-such-profile" in issue.message and "jianghan-budget" in issue.message
 
 
@@ -73,5 +73,5 @@ def test_bad_profile_reports_file_and_line(templates: Path, tmp_path: Path) -> N
     (templates / "profiles" / "broken-budget.yaml").write_text("name: broken-budget\nkind: budget\ntitle: x\noutline:\n  - part: a\n    bogus: 1\n", encoding="utf-8")
     with pytest.raises(DataErrors) as info:
         prepare(data_with_profile(tmp_path, "broken-budget"))
-    issue = info.value.issues[0]
+    issue = next(i for i in info.value.issues if i.is_error)
     assert issue.pos.file.endswith("broken-budget.yaml") and issue.pos.line == 6
