@@ -36,17 +36,11 @@ class Partial:
 
 
 @dataclass(frozen=True)
-class Charts:
-    svg: str
-    kind: str = "chart"
-
-
-@dataclass(frozen=True)
 class PageBreak:
     kind: str = "page_break"
 
 
-DocBlock = Union[Paragraph, Partial, TableBlock, PageBreak, Charts]
+DocBlock = Union[Paragraph, Partial, TableBlock, PageBreak]
 
 
 @dataclass(frozen=True)
@@ -161,6 +155,8 @@ class Composer:
             return [self.tables(spec.table)]
         if spec.partial is not None:
             return [Partial(spec.partial, self.partials(spec.partial))]
+        if spec.chart is not None:
+            return [Partial("chart", self.partials(spec.chart))]
         if spec.glossary:
             return [Partial("glossary", self.partials("glossary"))]
         return [PageBreak()]

@@ -41,6 +41,9 @@ class Block(Strict):
     after: List["Block"] = []
     """Blocks that follow this one (inside a numbered list: before the next label)."""
     partial: Text | None = None
+    """A template partial (templates/partials/<name>.html) laying out data the report provides."""
+    chart: Text | None = None
+    """A chart drawn by the toolkit (e.g. chart_1), placed with the chart partial."""
     table: Text | None = None
     glossary: bool = False
     page_break: bool = False
@@ -51,7 +54,7 @@ class Block(Strict):
 
     @model_validator(mode="after")
     def _one_kind(self) -> "Block":
-        kinds = [k for k in ("say", "text", "list", "numbered", "partial", "table") if getattr(self, k) is not None]
+        kinds = [k for k in ("say", "text", "list", "numbered", "partial", "chart", "table") if getattr(self, k) is not None]
         if self.glossary:
             kinds.append("glossary")
         if self.page_break:

@@ -20,7 +20,7 @@ _CUSTOM = {
     "code_not_digits": "科目编码只能由数字组成",
     "basic_and_split": "已给出人员经费/公用经费，不能再给出 basic（基本支出由二者相加得出）",
     "block_one_kind": "每个块须且只能是 p、items、table、heading 中的一种",
-    "profile_block_one_kind": "每个正文块须且只能是 say、text、list、numbered、partial、table、glossary、page_break 中的一种",
+    "profile_block_one_kind": "每个正文块须且只能是 say、text、list、numbered、partial、chart、table、glossary、page_break 中的一种",
     "profile_list_item": "list 块须同时给出 item（每一项的句式）",
     "profile_node_title": "每个节点须且只能有 part 或 title 之一",
 }

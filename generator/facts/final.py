@@ -9,7 +9,7 @@ from ..compute.final import THREE_PUBLIC_ITEMS, Evaluation, FinalFigures
 from ..model.final import FinalReport
 from ..profile import Profile
 from ..tables.common import Namer
-from ..zh.numbers import fmt_amount, fmt_pct, ratio
+from ..zh.numbers import fmt_pct, fmt_points, ratio
 from ..zh.phrases import ChangeWording, ExecutionWording, change_phrase, execution_phrase
 from ..zh.text import tidy
 from . import Facts
@@ -28,12 +28,6 @@ THREE_PUBLIC_REASONS = {
     "vehicle_operation": ("vehicle_operation", None),
     "reception": ("reception_budget", "reception_change"),
 }
-
-
-def points(value: Decimal) -> str:
-    """A self-evaluation score or weight: 2 decimals (half-up), a whole number without them."""
-    text = fmt_amount(value)
-    return text[:-3] if text.endswith(".00") else text
 
 
 def execution_text(execution: Execution, profile: Profile) -> str:
@@ -74,7 +68,7 @@ def _evaluation_facts(facts: Facts, fig: FinalFigures) -> None:
     whole: Evaluation | None = fig.whole
     facts.set("whole.budget", amount(whole.execution.budget) if whole else "")
     facts.set("whole.rate", fmt_pct(whole.execution.rate) if whole else "")
-    facts.set("whole.score", points(whole.total) if whole else "")
+    facts.set("whole.score", fmt_points(whole.total) if whole else "")
 
 
 def final_facts(report: FinalReport, fig: FinalFigures, profile: Profile, table_labels: dict[str, str]) -> Facts:
@@ -133,7 +127,7 @@ def _lists(facts: Facts, report: FinalReport, fig: FinalFigures, profile: Profil
         ]
     facts.lists["project_evaluations"] = [
         {"name": p.name, "budget": amount(e.execution.budget), "spent": amount(e.execution.actual),
-         "execution": fmt_pct(e.execution.rate), "score": points(e.total), "summary": tidy(p.summary)}
+         "execution": fmt_pct(e.execution.rate), "score": fmt_points(e.total), "summary": tidy(p.summary)}
         for p, e in zip(report.project_evaluations, fig.projects)
     ]
     facts.set("eval.names", "、".join(p.name for p in report.project_evaluations))

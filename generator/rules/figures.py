@@ -10,7 +10,7 @@ from ..compute.budget import project_amount
 from ..compute.common import ProcurementFigures, kind_amount, staff_total
 from ..errors import Issue, error, warning
 from ..facts.common import KIND_NAMES
-from ..facts.final import points
+from ..zh.numbers import fmt_points
 from ..load import Loaded
 from .common import amt, differs, exceeds, gap, shown
 
@@ -63,7 +63,7 @@ def staffing_total(loaded: Loaded, profile: Any) -> Iterable[Issue]:
 def _score_issues(loaded: Loaded, path: tuple[str | int, ...], title: str, weight: Decimal, scores: list[Decimal]) -> Iterable[Issue]:
     got = sum(scores, Decimal(0))
     if exceeds(got, weight):
-        yield error(loaded.positions.pos((*path, "weight")), f"“{shown(title)}”的指标得分之和 {points(got)} 超过其分值（权重）{points(weight)}，多 {points(got - weight)}", "evaluation_scores")
+        yield error(loaded.positions.pos((*path, "weight")), f"“{shown(title)}”的指标得分之和 {fmt_points(got)} 超过其分值（权重）{fmt_points(weight)}，多 {fmt_points(got - weight)}", "evaluation_scores")
 
 
 @rule

@@ -6,10 +6,9 @@ from decimal import Decimal
 from typing import Any
 
 from ..compute.final import Evaluation, FinalFigures
-from ..facts.final import points
 from ..model.final import FinalReport
 from ..model.performance import ScoredIndicator
-from ..zh.numbers import fmt_amount, fmt_pct
+from ..zh.numbers import fmt_amount, fmt_pct, fmt_points
 from ..zh.ordinals import number
 from ..zh.text import tidy
 from .common import Namer, empty_row, total_row, tree_rows
@@ -218,21 +217,21 @@ def choices(options: list[str], chosen: str) -> str:
 
 
 def execution_rows(evaluation: Evaluation, whole_label: str) -> list[list[Cell]]:
-    e, w = evaluation.execution, points(evaluation.weight)
+    e, w = evaluation.execution, fmt_points(evaluation.weight)
     return [[Cell(f"预算执行情况（万元）（{w}分）", rowspan=2, cls="name"), Cell(whole_label, rowspan=2), Cell("预算数（A）"), Cell("执行数（B）"),
              Cell("执行率（B/A）"), Cell(f"得分（{w}分*执行率）", colspan=2)],
-            [num(fmt_amount(e.budget)), num(fmt_amount(e.actual)), num(fmt_pct(e.rate)), Cell(points(evaluation.execution_score), colspan=2, cls="num")]]
+            [num(fmt_amount(e.budget)), num(fmt_amount(e.actual)), num(fmt_pct(e.rate)), Cell(fmt_points(evaluation.execution_score), colspan=2, cls="num")]]
 
 
 def closing_rows(evaluation: Evaluation, deviation: str, improvement: str) -> list[list[Cell]]:
-    return [[label("总分"), Cell(points(evaluation.total), colspan=6)],
+    return [[label("总分"), Cell(fmt_points(evaluation.total), colspan=6)],
             [label("偏差大或目标未完成原因分析"), Cell(deviation, colspan=6, cls="text")],
             [label("改进措施及结果应用方案"), Cell(improvement, colspan=6, cls="text")]]
 
 
 def indicator_cells(ind: ScoredIndicator, with_level1: bool = True) -> list[Cell]:
     cells = [Cell(ind.level1)] if with_level1 else []
-    return cells + [Cell(ind.level2), Cell(ind.level3, cls="text"), Cell(ind.target, cls="text"), Cell(ind.actual, cls="text"), num(points(ind.score))]
+    return cells + [Cell(ind.level2), Cell(ind.level3, cls="text"), Cell(ind.target, cls="text"), Cell(ind.actual, cls="text"), num(fmt_points(ind.score))]
 
 
 def whole_evaluation_grids(report: FinalReport, fig: FinalFigures) -> list[Grid]:
@@ -245,7 +244,7 @@ def whole_evaluation_grids(report: FinalReport, fig: FinalFigures) -> list[Grid]
              Cell(fmt_amount(fig.project), colspan=2, cls="num")]]
     rows += execution_rows(evaluation, "部门整体支出总额")
     for i, goal in enumerate(evaluation.groups):
-        rows.append([label(f"年度绩效目标{i + 1}（{points(goal.weight)}分）"), Cell(goal.title, colspan=6, cls="text")])
+        rows.append([label(f"年度绩效目标{i + 1}（{fmt_points(goal.weight)}分）"), Cell(goal.title, colspan=6, cls="text")])
         rows.append([Cell("年度绩效指标", rowspan=len(goal.indicators) + 1, cls="name"), *head("一级指标", "二级指标", "三级指标", *SCORE_HEAD)])
         rows += [indicator_cells(ind) for ind in goal.indicators]
     rows += closing_rows(evaluation, form.deviation, form.improvement)
@@ -262,11 +261,11 @@ def project_evaluation_grids(report: FinalReport, fig: FinalFigures, options: di
             rows.append([label(title), Cell(choices(list(options.get(key, CHOICES[key])), getattr(p, key)), colspan=6, cls="text")])
         rows += execution_rows(evaluation, "年度财政资金总额")
         count = sum(len(g.indicators) for g in evaluation.groups)
-        rows.append([Cell(f"年度绩效目标（{points(evaluation.goals_weight)}分）", rowspan=count + 1, cls="name"),
+        rows.append([Cell(f"年度绩效目标（{fmt_points(evaluation.goals_weight)}分）", rowspan=count + 1, cls="name"),
                      *head("一级指标", "二级指标", "具体指标名称", *SCORE_HEAD)])
         for group in evaluation.groups:
             for j, ind in enumerate(group.indicators):
-                lead = [Cell(f"{group.title}（{points(group.weight)}分）", rowspan=len(group.indicators))] if j == 0 else []
+                lead = [Cell(f"{group.title}（{fmt_points(group.weight)}分）", rowspan=len(group.indicators))] if j == 0 else []
                 rows.append(lead + indicator_cells(ind, with_level1=False))
         rows += closing_rows(evaluation, p.deviation, p.improvement)
         notes = ["备注：", *p.notes] if p.notes else []

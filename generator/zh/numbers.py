@@ -41,3 +41,9 @@ def ratio(part: Decimal, whole: Decimal) -> Decimal | None:
 
 def fmt_count(value: int | None) -> str:
     return "" if value is None else str(value)
+
+
+def fmt_points(value: Decimal) -> str:
+    """A self-evaluation score or weight: 2 decimals (half-up), a whole number without them (20, 13.33)."""
+    text = fmt_amount(value)
+    return text[:-3] if text.endswith(".00") else text

@@ -52,3 +52,10 @@ def test_zero_base_has_no_ratio() -> None:
 
 def test_percent_exact() -> None:
     assert percent(D("0.125")) == D("12.50")
+
+
+@pytest.mark.parametrize(("value", "text"), [("20", "20"), ("20.00", "20"), ("13.333", "13.33"), ("2.5", "2.50"), ("0", "0")])
+def test_points_drop_zero_decimals(value: str, text: str) -> None:
+    from generator.zh.numbers import fmt_points
+
+    assert fmt_points(D(value)) == text
