@@ -9,7 +9,8 @@ from .compose import ProfileError, compose
 from .document import Composer, Document, toc_of
 from .facts import Facts
 from .glossary import load_glossary
-from .profile import Block, Node, Profile, templates_dir
+from .paths import templates_dir
+from .profile import Block, Node, Profile
 from .tables.forms import free_grid
 from .tables.grid import Grid, TableBlock
 from .zh.ordinals import number

@@ -60,7 +60,7 @@ def web_font_css(href: str) -> str:
 
 def publish_fonts(out_dir: Path) -> None:
     """Copy the bundled fonts once into ``out_dir/_static/fonts`` for the HTML pages."""
-    import shutil
+    from .outputs import write_atomic
 
     folder = bundled_dir()
     if folder is None:
@@ -69,7 +69,4 @@ def publish_fonts(out_dir: Path) -> None:
     for file in FONT_FILES.values():
         dest = target / file
         if not dest.is_file() or dest.stat().st_size != (folder / file).stat().st_size:
-            target.mkdir(parents=True, exist_ok=True)
-            tmp = dest.with_suffix(".tmp")
-            shutil.copyfile(folder / file, tmp)
-            tmp.replace(dest)
+            write_atomic(dest, (folder / file).read_bytes())

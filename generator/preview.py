@@ -19,7 +19,7 @@ import click
 
 from .errors import DataErrors, UserError
 from .fonts import FONT_FILES, bundled_dir
-from .profile import templates_dir
+from .paths import templates_dir
 
 HOST = "127.0.0.1"
 VERSION_PATH = "/__version"

@@ -12,6 +12,7 @@ from typing import Any, List, Literal
 from pydantic import Field, model_validator
 
 from .errors import DataErrors, Pos, error
+from .paths import templates_dir
 from .model.base import Strict, Text
 from .sources import load_file
 from .validate import issues_from
@@ -139,16 +140,6 @@ class Profile(Strict):
     table_options: dict[str, dict[str, Any]] = {}
     """Per table id: builder options (column heads, zero style, landscape …)."""
     outline: list[Node] = Field(min_length=1)
-
-
-def templates_dir() -> Path:
-    """The templates folder shipped beside the package (or set by DISCLOSURE_TEMPLATES)."""
-    import os
-
-    env = os.environ.get("DISCLOSURE_TEMPLATES")
-    if env:
-        return Path(env)
-    return Path(__file__).resolve().parent.parent / "templates"
 
 
 def profile_path(name: str, base: Path | None = None) -> Path:

@@ -9,7 +9,7 @@ from jinja2 import TemplateError, TemplateSyntaxError
 from .compose import ProfileError
 from .document import Document
 from .fonts import web_font_css
-from .profile import templates_dir
+from .paths import templates_dir
 from .templating import environment
 
 

@@ -9,7 +9,7 @@ from pathlib import Path
 
 from . import __version__
 from .fonts import bundled_dir
-from .profile import templates_dir
+from .paths import templates_dir
 
 _YEAR = re.compile(rb"^year:\s*[\"']?(\d{4})[\"']?\s*(?:#.*)?$", re.M)
 _KIND = re.compile(rb"^kind:\s*[\"']?(budget|final)[\"']?\s*(?:#.*)?$", re.M)
