@@ -14,7 +14,7 @@ from decimal import Decimal
 from html import escape
 
 from .compute.final import FinalFigures
-from .zh.numbers import fmt_amount, fmt_pct, ratio
+from .zh.numbers import fmt_amount, fmt_shares, ratio
 
 FONT = "'Noto Sans SC', sans-serif"
 COLORS = ("#4472c4", "#ed7d31", "#a5a5a5", "#ffc000", "#5b9bd5", "#70ad47")
@@ -74,6 +74,7 @@ def pie_chart(items: list[tuple[str, Decimal]], unit: str, label: str) -> str:
     cx, cy, r = 140.0, HEIGHT / 2 + 10, 105.0
     body = [text(12, 22, unit, 12, "start")]
     angle = 0.0
+    labels = fmt_shares([v for _, v in parts], whole)
     for i, (name, value) in enumerate(parts):
         sweep = 2 * math.pi * float(ratio(value, whole) or 0)
         color = COLORS[i % len(COLORS)]
@@ -82,7 +83,7 @@ def pie_chart(items: list[tuple[str, Decimal]], unit: str, label: str) -> str:
         y = 90 + i * 34
         body.append(f'<rect x="290" y="{y - 12}" width="14" height="14" fill="{color}"/>')
         body.append(text(312, y, f"{name} {fmt_amount(value)}", 13, "start"))
-        body.append(text(312, y + 17, fmt_pct(ratio(value, whole)), 12, "start", "#555"))
+        body.append(text(312, y + 17, labels[i], 12, "start", "#555"))
     return svg(body, label)
 
 

@@ -10,9 +10,9 @@ from ..compute.change import Change
 from ..compute.common import ThreePublicFigures
 from ..model.budget import BudgetReport
 from ..profile import Profile
-from ..zh.numbers import fmt_pct, ratio
+from ..zh.numbers import fmt_shares
 from . import Facts
-from .common import add_assets, add_change, add_procurement, add_overview, add_share, add_texts, amount
+from .common import add_assets, add_change, add_procurement, add_overview, add_share, add_shares, add_texts, amount
 
 METRICS = ("total", "basic", "project", "personnel", "public")
 THREE_PUBLIC = ("outbound", "vehicle", "vehicle_purchase", "vehicle_operation", "reception", "total")
@@ -51,8 +51,8 @@ def budget_facts(report: BudgetReport, fig: BudgetFigures, profile: Profile, tab
         change = fig.change(metric)
         if change is not None:
             add_change(facts, metric, change, base, profile, getattr(report.reasons, metric, None))
-    for metric in ("basic", "project", "personnel", "public"):
-        add_share(facts, metric, getattr(fig, metric), fig.total)
+    add_shares(facts, {"basic": fig.basic, "project": fig.project}, fig.total)
+    add_shares(facts, {"personnel": fig.personnel, "public": fig.public, "project_of_total": fig.project}, fig.total)
     add_share(facts, "general", fig.total, fig.grand_total)
     facts.set("grand_total", amount(fig.grand_total))
     facts.set("gov_fund_total", amount(fig.gov_fund_total))
@@ -88,10 +88,11 @@ def budget_facts(report: BudgetReport, fig: BudgetFigures, profile: Profile, tab
 
 
 def _lists(facts: Facts, report: BudgetReport, fig: BudgetFigures) -> None:
+    classes = [n for n in fig.functions if n.values["total"]]
+    class_shares = fmt_shares([n.values["total"] or Decimal(0) for n in classes], fig.total)
     facts.lists["function_classes"] = [
-        {"code": n.code, "name": code_name(report, n.code), "amount": amount(n.values["total"]),
-         "share": fmt_pct(ratio(n.values["total"] or Decimal(0), fig.total))}
-        for n in fig.functions if n.values["total"]
+        {"code": n.code, "name": code_name(report, n.code), "amount": amount(n.values["total"]), "share": share}
+        for n, share in zip(classes, class_shares)
     ]
     project_items = []
     for root in fig.functions:

@@ -8,7 +8,7 @@ from ..compute.change import Change
 from ..compute.common import ProcurementFigures, staff_total
 from ..model.common import Assets, StaffGroup
 from ..profile import Profile
-from ..zh.numbers import fmt_amount, fmt_pct, ratio
+from ..zh.numbers import fmt_amount, fmt_pct, fmt_shares, ratio
 from ..zh.phrases import ChangeWording, change_phrase
 from ..zh.text import tidy
 from . import Facts
@@ -35,6 +35,12 @@ def add_change(facts: Facts, name: str, change: Change, base: str, profile: Prof
 
 def add_share(facts: Facts, name: str, part: Decimal, whole: Decimal) -> None:
     facts.set(f"share.{name}", fmt_pct(ratio(part, whole)))
+
+
+def add_shares(facts: Facts, parts: dict[str, Decimal], whole: Decimal) -> None:
+    """share.<name> for parts that make up ``whole``, printed so that they add up to 100%."""
+    for name, text in zip(parts, fmt_shares(list(parts.values()), whole)):
+        facts.set(f"share.{name}", text)
 
 
 def add_texts(facts: Facts, texts: dict[str, str]) -> None:

@@ -9,11 +9,11 @@ from ..compute.final import THREE_PUBLIC_ITEMS, Evaluation, FinalFigures
 from ..model.final import FinalReport
 from ..profile import Profile
 from ..tables.common import Namer
-from ..zh.numbers import fmt_pct, fmt_points, ratio
+from ..zh.numbers import fmt_pct, fmt_points, fmt_shares
 from ..zh.phrases import ChangeWording, ExecutionWording, change_phrase, execution_phrase
 from ..zh.text import tidy
 from . import Facts
-from .common import add_assets, add_change, add_overview, add_procurement, add_share, add_texts, amount
+from .common import add_assets, add_change, add_overview, add_procurement, add_share, add_shares, add_texts, amount
 
 COMPARISON = {"over": "大于", "under": "小于", "equal": ""}
 """How 决算数 compares with 预算数 (nothing to explain when equal)."""
@@ -88,8 +88,7 @@ def final_facts(report: FinalReport, fig: FinalFigures, profile: Profile, table_
         if change is not None:
             add_change(facts, metric, change, base, profile, tidy(reason or ""))
             facts.set(f"change_amount.{metric}", change_phrase(change, f"{prev_year}年度决算数", ChangeWording(), with_rate=False))
-    add_share(facts, "basic", fig.basic, fig.total)
-    add_share(facts, "project", fig.project, fig.total)
+    add_shares(facts, {"basic": fig.basic, "project": fig.project}, fig.total)
     add_share(facts, "appropriation", fig.total, fig.total)
     add_share(facts, "general", fig.total, fig.total)
     facts.set("exec.general", execution_text(fig.general_execution, profile))
@@ -107,10 +106,11 @@ def final_facts(report: FinalReport, fig: FinalFigures, profile: Profile, table_
 def _lists(facts: Facts, report: FinalReport, fig: FinalFigures, profile: Profile) -> None:
     namer = Namer(report.year, dict(report.names))
     uses = {c.code: c.use for c in fig.classes}
+    classes = [n for n in fig.functions if n.values["total"]]
+    class_shares = fmt_shares([n.values["total"] or Decimal(0) for n in classes], fig.total)
     facts.lists["function_classes"] = [
-        {"code": n.code, "name": namer(n.code), "amount": amount(n.values["total"]),
-         "share": fmt_pct(ratio(n.values["total"] or Decimal(0), fig.total)), "use": tidy(uses.get(n.code) or "")}
-        for n in fig.functions if n.values["total"]
+        {"code": n.code, "name": namer(n.code), "amount": amount(n.values["total"]), "share": share, "use": tidy(uses.get(n.code) or "")}
+        for n, share in zip(classes, class_shares)
     ]
     facts.lists["class_executions"] = [
         {"code": c.code, "name": namer(c.code), "initial": amount(c.execution.budget), "actual": amount(c.execution.actual),

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from decimal import ROUND_HALF_UP, Decimal
+from decimal import ROUND_FLOOR, ROUND_HALF_UP, Decimal
 
 CENT = Decimal("0.01")
 HUNDRED = Decimal(100)
@@ -47,3 +47,28 @@ def fmt_points(value: Decimal) -> str:
     """A self-evaluation score or weight: 2 decimals (half-up), a whole number without them (20, 13.33)."""
     text = fmt_amount(value)
     return text[:-3] if text.endswith(".00") else text
+
+
+def shares(parts: list[Decimal], whole: Decimal) -> list[Decimal | None]:
+    """Percentages (2 decimals) of ``whole``; when the parts make up the whole they add up to 100.00.
+
+    Why: rounding each share on its own can print 54.57 + 6.93 + 4.95 + 24.75 + 8.79 = 99.99.
+    The largest-remainder method rounds down, then gives the missing hundredths to the
+    shares that lost most; with two parts it is the same as rounding half-up.
+    """
+    if whole == 0:
+        return [None for _ in parts]
+    exact = [p * HUNDRED / whole for p in parts]
+    if sum(parts) != whole:
+        return [q2(e) for e in exact]
+    floors = [e.quantize(CENT, rounding=ROUND_FLOOR) for e in exact]
+    missing = int((HUNDRED - sum(floors, Decimal(0))) / CENT)
+    by_remainder = sorted(range(len(parts)), key=lambda i: exact[i] - floors[i], reverse=True)
+    for i in by_remainder[:missing]:
+        floors[i] += CENT
+    return floors
+
+
+def fmt_shares(parts: list[Decimal], whole: Decimal) -> list[str]:
+    """``shares`` as printed: ["54.57%", "6.93%", …]; "" where undefined."""
+    return ["" if v is None else f"{v:.2f}%" for v in shares(parts, whole)]

@@ -59,3 +59,36 @@ def test_points_drop_zero_decimals(value: str, text: str) -> None:
     from generator.zh.numbers import fmt_points
 
     assert fmt_points(D(value)) == text
+
+
+def test_shares_of_a_whole_add_up_to_100() -> None:
+    from generator.zh.numbers import fmt_shares, shares
+
+    # rounding each alone prints 54.57 + 6.93 + 4.95 + 24.75 + 8.79 = 99.99
+    parts = [D("1102.31"), D("140.00"), D("99.90"), D("500.00"), D("177.63")]
+    values = shares(parts, sum(parts))
+    assert sum(values) == D("100.00")
+    assert fmt_shares(parts, sum(parts)) == ["54.57%", "6.93%", "4.95%", "24.76%", "8.79%"]
+
+
+@pytest.mark.parametrize(
+    ("parts", "expected"),
+    [(["975.31", "1257.20"], ["43.69%", "56.31%"]), (["1", "1", "1"], ["33.34%", "33.33%", "33.33%"]), (["5", "0"], ["100.00%", "0.00%"])],
+)
+def test_shares_cases(parts: list[str], expected: list[str]) -> None:
+    from generator.zh.numbers import fmt_shares
+
+    values = [D(p) for p in parts]
+    assert fmt_shares(values, sum(values)) == expected
+
+
+def test_shares_of_a_zero_whole_are_blank() -> None:
+    from generator.zh.numbers import fmt_shares
+
+    assert fmt_shares([D(0), D(0)], D(0)) == ["", ""]
+
+
+def test_shares_not_forced_when_parts_are_not_the_whole() -> None:
+    from generator.zh.numbers import shares
+
+    assert shares([D("1"), D("1")], D("3")) == [D("33.33"), D("33.33")]
