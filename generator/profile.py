@@ -15,6 +15,7 @@ from .errors import DataErrors, Pos, error
 from .paths import templates_dir
 from .model.base import Strict, Text
 from .sources import load_file
+from .zh.phrases import ChangeWording, ExecutionWording
 from .validate import issues_from
 
 
@@ -108,14 +109,15 @@ class TableStyle(Strict):
 
 
 class Wording(Strict):
+    """How a profile words changes and execution rates (defaults: generator/zh/phrases.py)."""
+
     prev_base: Text = "{prev_year}年预算"
-    up: Text = "比{base}增加{amount}万元，增长{rate}"
-    down: Text = "比{base}减少{amount}万元，下降{rate}"
-    flat: Text = "与{base}持平"
-    new: Text = "比{base}新增{amount}万元"
-    amount_unit: Text = "万元"
-    execution_rate: Text = "完成年初预算的{rate}"
-    execution_no_budget: Text = "年初未安排预算，为年度中追加安排"
+    up: Text = ChangeWording.up
+    down: Text = ChangeWording.down
+    flat: Text = ChangeWording.flat
+    new: Text = ChangeWording.new
+    execution_rate: Text = ExecutionWording.rate
+    execution_no_budget: Text = ExecutionWording.no_budget
 
 
 class Profile(Strict):

@@ -8,7 +8,7 @@ from typing import Literal
 from pydantic import Field, model_validator
 
 from .base import Amount, Code, Strict, Text
-from .common import Assets, Department, OperatingItem, Overview, Procurement, ThreePublic
+from .common import OperatingItem, ReportBase, ThreePublic
 from .performance import BudgetPerformance, Project, WholeForm
 from .texts import Attachment
 
@@ -90,16 +90,8 @@ class OperatingCosts(Strict):
     """Who the figure covers, e.g. 部门机关及下属 3 家参照公务员法管理事业单位的."""
 
 
-class BudgetReport(Strict):
+class BudgetReport(ReportBase):
     kind: Literal["budget"]
-    profile: Text
-    year: int = Field(ge=1990, le=2100)
-    department: Department
-    overview: Overview
-    texts: dict[str, Text] = {}
-    """Named paragraphs placed by the profile's partials (e.g. work_goals)."""
-    names: dict[str, Text] = {}
-    """Printed names for classification codes where the report's differ from the list."""
     expenditure: list[FunctionRow] = Field(min_length=1)
     """一般公共预算财政拨款支出 by function 项."""
     gov_fund_expenditure: list[FunctionRow] = []
@@ -108,8 +100,6 @@ class BudgetReport(Strict):
     three_public: ThreePublic = ThreePublic()
     three_public_units: list[Text] = []
     operating_costs: OperatingCosts = OperatingCosts()
-    procurement: Procurement = Procurement()
-    assets: Assets | None = None
     performance: BudgetPerformance = BudgetPerformance()
     projects: list[Project] = []
     whole_form: WholeForm | None = None

@@ -97,3 +97,19 @@ class OperatingItem(Strict):
     label: Text
     codes: list[Text] = Field(min_length=1)
     """Economic 款 codes whose basic-expenditure amounts make up this item."""
+
+
+class ReportBase(Strict):
+    """What every report file has, whatever its kind."""
+
+    profile: Text
+    """The local template: templates/profiles/<profile>.yaml."""
+    year: int = Field(ge=1990, le=2100)
+    department: Department
+    overview: Overview
+    texts: dict[str, Text] = {}
+    """Named paragraphs placed by the profile (e.g. work_goals)."""
+    names: dict[str, Text] = {}
+    """Printed names for classification codes where the report's differ from the list."""
+    procurement: Procurement = Procurement()
+    assets: Assets | None = None

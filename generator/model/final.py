@@ -9,7 +9,7 @@ from pydantic import Field
 
 from .base import Amount, Code, Count, Strict, Text
 from .budget import EconRow
-from .common import Assets, Department, Overview, Procurement, ThreePublic
+from .common import ReportBase, ThreePublic
 from .performance import ProjectEvaluation, WholeEvaluation
 from .texts import Attachment
 
@@ -84,20 +84,12 @@ class KeyWork(Strict):
     status: Text = "已完成"
 
 
-class FinalReport(Strict):
+class FinalReport(ReportBase):
     kind: Literal["final"]
-    profile: Text
-    year: int = Field(ge=1990, le=2100)
-    department: Department
-    overview: Overview
-    texts: dict[str, Text] = {}
-    names: dict[str, Text] = {}
     expenditure: list[FinalFunctionRow] = Field(min_length=1)
     class_budgets: list[ClassBudget] = []
     basic_economic: list[EconRow] = Field(min_length=1)
     three_public: ThreePublicFinal
-    procurement: Procurement = Procurement()
-    assets: Assets | None = None
     project_uses: list[ProjectUse] = []
     previous: FinalPrevious | None = None
     """Omit when last year's data file lies beside this one: its figures are used."""

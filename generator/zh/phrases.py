@@ -39,7 +39,7 @@ def change_phrase(change: Change, base: str, wording: ChangeWording = ChangeWord
 @dataclass(frozen=True)
 class ExecutionWording:
     rate: str = "完成年初预算的{rate}"
-    no_budget: str = "年初未安排预算，为年度中追加"
+    no_budget: str = "年初未安排预算，为年度中追加安排"
 
 
 def execution_phrase(execution: Execution, wording: ExecutionWording = ExecutionWording()) -> str:
