@@ -1,4 +1,4 @@
-"""Final-account figures against hand calculations from the seed's correct numbers (江岸区 2023 决算)."""
+"""Final-account figures against hand calculations from the published report's correct numbers (江岸区 2023 决算)."""
 
 from __future__ import annotations
 
@@ -26,17 +26,17 @@ def test_totals_and_basic_split(fig: FinalFigures) -> None:
     assert fig.personnel + fig.public == fig.basic
 
 
-def test_subtotals_where_the_seed_printed_wrong_ones(fig: FinalFigures) -> None:
-    assert fig.econ_amounts["303"] == D("118.82")  # 76.67 + 15.16 + 22.17 + 4.82 (seed: 118.81)
-    assert fig.class_total("221") == D("177.63")  # 113.51 + 22.64 + 41.48 (seed: 177.64)
-    assert fig.initial_total == D("1397.59")  # 1073.44 + 62.34 + 94.79 + 0 + 167.02 (seed: 1397.58)
+def test_subtotals_where_the_published_report_printed_wrong_ones(fig: FinalFigures) -> None:
+    assert fig.econ_amounts["303"] == D("118.82")  # 76.67 + 15.16 + 22.17 + 4.82 (published: 118.81)
+    assert fig.class_total("221") == D("177.63")  # 113.51 + 22.64 + 41.48 (published: 177.64)
+    assert fig.initial_total == D("1397.59")  # 1073.44 + 62.34 + 94.79 + 0 + 167.02 (published: 1397.58)
     assert sum((fig.class_total(c) for c in ("201", "208", "210", "213", "221")), D(0)) == fig.total
 
 
 def test_change_on_last_year_is_over_last_years_base(fig: FinalFigures) -> None:
     change = fig.change("total")
     assert change is not None and change.delta == D("73.61")
-    assert fmt_pct(change.rate) == "3.78%"  # 73.61 / 1946.23, not the seed's "0.04%"
+    assert fmt_pct(change.rate) == "3.78%"  # 73.61 / 1946.23, not the published "0.04%"
     operating = fig.change("operating_costs")
     assert operating is not None and operating.delta == D("-19.69") and fmt_pct(operating.rate) == "-23.99%"
 

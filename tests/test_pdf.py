@@ -90,7 +90,7 @@ def test_bookmarks_and_metadata(pdfs: dict[str, Path]) -> None:
     assert "（三）人员情况" in titles
 
 
-def test_seed_numbers_found_in_pdf(pdfs: dict[str, Path]) -> None:
+def test_published_numbers_found_in_pdf(pdfs: dict[str, Path]) -> None:
     text = "\n".join(pages_text(pdfs["jianghan-2020-budget"]))
     for figure in ("2,232.51", "975.31", "838.05", "137.26", "1,078.20", "33.93%", "144.12%", "43.69%", "56.31%"):
         assert figure in text, figure

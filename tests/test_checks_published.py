@@ -1,8 +1,8 @@
-"""`disclosure check` finds the seeds' own inconsistencies, each at the line where it lives.
+"""`disclosure check` finds the published reports' own inconsistencies, each at the line where it lives.
 
 The fixtures in fixtures/as_published/ are the example data files with the published
 (inconsistent) figures put back; their header comments say where each inconsistency of
-../shared/domain.md C.1/C.3/C.5 went, or why it cannot be written in our data at all.
+published reports went, or why it cannot be written in our data at all.
 Expected lines are found by searching the fixture text, never copied from the output.
 """
 
@@ -49,7 +49,7 @@ def messages_at(found: list[tuple[int, str, str]], line: int, severity: str) -> 
     return [m for ln, sev, m in found if ln == line and sev == severity]
 
 
-def test_seed_000_budget() -> None:
+def test_published_jianghan_2020_budget() -> None:
     path = FIXTURES / "000-budget.yaml"
     text = path.read_text(encoding="utf-8")
     code, found = check(path)
@@ -63,7 +63,7 @@ def test_seed_000_budget() -> None:
     assert [ln for ln, sev, _ in found if sev == "错误"] == [line_of(text, "amount: 968.00")]
 
 
-def test_seed_002_final() -> None:
+def test_published_jiangan_2023_final() -> None:
     path = FIXTURES / "002-final.yaml"
     text = path.read_text(encoding="utf-8")
     code, found = check(path)
@@ -97,7 +97,7 @@ def test_seed_002_final() -> None:
     assert {ln for ln, sev, _ in found if sev == "错误"} == expected_errors
 
 
-def test_seed_004_budget() -> None:
+def test_published_xinzhou_2023_budget() -> None:
     path = FIXTURES / "004-budget.yaml"
     text = path.read_text(encoding="utf-8")
     code, found = check(path)
