@@ -16,6 +16,8 @@ class Facts:
     values: dict[str, str] = field(default_factory=dict)
     lists: dict[str, list[dict[str, str]]] = field(default_factory=dict)
     flags: dict[str, bool] = field(default_factory=dict)
+    reason_keys: dict[str, str] = field(default_factory=dict)
+    """For each reason fact (why.x, why_budget.x): the ``reasons`` key of the data file that fills it."""
 
     def set(self, name: str, value: str) -> None:
         self.values[name] = value

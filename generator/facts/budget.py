@@ -34,8 +34,8 @@ def _three_public(facts: Facts, report: BudgetReport, fig: BudgetFigures, profil
     if prev is None:
         return
     for item in THREE_PUBLIC:
-        reason = getattr(report.reasons, "three_public" if item == "total" else item, None)
-        add_change(facts, f"tp_{item}", Change(getattr(current, item), getattr(prev, item)), base, profile, reason)
+        key = "three_public" if item == "total" else item
+        add_change(facts, f"tp_{item}", Change(getattr(current, item), getattr(prev, item)), base, profile, report.reasons, key)
 
 
 def budget_facts(report: BudgetReport, fig: BudgetFigures, profile: Profile, table_labels: dict[str, str]) -> Facts:
@@ -50,7 +50,7 @@ def budget_facts(report: BudgetReport, fig: BudgetFigures, profile: Profile, tab
         facts.set(metric, amount(getattr(fig, metric)))
         change = fig.change(metric)
         if change is not None:
-            add_change(facts, metric, change, base, profile, getattr(report.reasons, metric, None))
+            add_change(facts, metric, change, base, profile, report.reasons, metric)
     add_shares(facts, {"basic": fig.basic, "project": fig.project}, fig.total)
     add_shares(facts, {"personnel": fig.personnel, "public": fig.public, "project_of_total": fig.project}, fig.total)
     add_share(facts, "general", fig.total, fig.grand_total)
@@ -67,7 +67,7 @@ def budget_facts(report: BudgetReport, fig: BudgetFigures, profile: Profile, tab
     facts.set("operating_costs", amount(fig.operating_costs))
     facts.set("operating_scope", report.operating_costs.scope or "")
     if report.previous.operating_costs is not None:
-        add_change(facts, "operating_costs", Change(fig.operating_costs, report.previous.operating_costs), base, profile, report.reasons.operating_costs)
+        add_change(facts, "operating_costs", Change(fig.operating_costs, report.previous.operating_costs), base, profile, report.reasons, "operating_costs")
     perf = report.performance
     facts.set("count.project_indicators", "" if perf.project_indicators is None else str(perf.project_indicators))
     facts.set("count.whole_indicators", "" if perf.whole_indicators is None else str(perf.whole_indicators))

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from decimal import Decimal
+from typing import Any
 
 from ..compute.change import Change
 from ..compute.common import ProcurementFigures, staff_total
@@ -24,12 +25,20 @@ def wording(profile: Profile) -> ChangeWording:
     return ChangeWording(up=w.up, down=w.down, flat=w.flat, new=w.new)
 
 
-def add_change(facts: Facts, name: str, change: Change, base: str, profile: Profile, reason: str | None) -> None:
-    """change.<name>, prev.<name>, why.<name> (the reason only when the figure changed)."""
+def add_reason(facts: Facts, fact: str, reasons: Any, key: str | None, applies: bool) -> None:
+    """A reason fact, filled from ``reasons.<key>`` only when it applies (a figure changed or missed its budget)."""
+    text = getattr(reasons, key, None) if key else None
+    facts.set(fact, tidy(text) if text and applies else "")
+    if key:
+        facts.reason_keys[fact] = key
+
+
+def add_change(facts: Facts, name: str, change: Change, base: str, profile: Profile, reasons: Any, key: str | None) -> None:
+    """change.<name>, prev.<name>, why.<name> (the reason ``reasons.<key>`` only when the figure changed)."""
     facts.set(f"prev.{name}", amount(change.previous))
     facts.set(f"change.{name}", change_phrase(change, base, wording(profile)))
     changed = change.direction != "flat"
-    facts.set(f"why.{name}", (reason or "") if changed else "")
+    add_reason(facts, f"why.{name}", reasons, key, changed)
     facts.flags[f"changed.{name}"] = changed
 
 

@@ -13,7 +13,7 @@ from ..zh.numbers import fmt_pct, fmt_points, fmt_shares
 from ..zh.phrases import ChangeWording, ExecutionWording, change_phrase, execution_phrase
 from ..zh.text import tidy
 from . import Facts
-from .common import add_assets, add_change, add_overview, add_procurement, add_share, add_shares, add_texts, amount
+from .common import add_assets, add_change, add_reason, add_overview, add_procurement, add_share, add_shares, add_texts, amount
 
 COMPARISON = {"over": "大于", "under": "小于", "equal": ""}
 """How 决算数 compares with 预算数 (nothing to explain when equal)."""
@@ -35,10 +35,6 @@ def execution_text(execution: Execution, profile: Profile) -> str:
     return execution_phrase(execution, ExecutionWording(rate=w.execution_rate, no_budget=w.execution_no_budget))
 
 
-def _reason(report: FinalReport, key: str | None) -> str:
-    return tidy(getattr(report.reasons, key) or "") if key else ""
-
-
 def _three_public(facts: Facts, report: FinalReport, fig: FinalFigures, profile: Profile, base: str) -> None:
     tp = fig.three_public
     for item in THREE_PUBLIC_ITEMS:
@@ -48,10 +44,10 @@ def _three_public(facts: Facts, report: FinalReport, fig: FinalFigures, profile:
         facts.set(f"exec.tp_{item}", execution_text(execution, profile))
         budget_key, change_key = THREE_PUBLIC_REASONS[item]
         facts.set(f"cmp.tp_{item}", COMPARISON[execution.comparison])
-        facts.set(f"why_budget.tp_{item}", _reason(report, budget_key) if execution.comparison != "equal" else "")
+        add_reason(facts, f"why_budget.tp_{item}", report.reasons, budget_key, execution.comparison != "equal")
         change = tp.change(item)
         if change is not None:
-            add_change(facts, f"tp_{item}", change, base, profile, _reason(report, change_key))
+            add_change(facts, f"tp_{item}", change, base, profile, report.reasons, change_key)
             facts.set(f"dir.tp_{item}", DIRECTION[change.direction])
     data = report.three_public
     facts.set("tp.outbound_groups", str(data.outbound_groups))
@@ -83,10 +79,10 @@ def final_facts(report: FinalReport, fig: FinalFigures, profile: Profile, table_
     base = profile.wording.prev_base.format(prev_year=prev_year, year=year)
     for metric in ("total", "basic", "project", "personnel", "public", "operating_costs", "initial_total"):
         facts.set(metric, amount(getattr(fig, metric)))
-    for metric, reason in (("total", report.reasons.total), ("operating_costs", report.reasons.operating_costs)):
+    for metric in ("total", "operating_costs"):
         change = fig.change(metric)
         if change is not None:
-            add_change(facts, metric, change, base, profile, tidy(reason or ""))
+            add_change(facts, metric, change, base, profile, report.reasons, metric)
             facts.set(f"change_amount.{metric}", change_phrase(change, f"{prev_year}年度决算数", ChangeWording(), with_rate=False))
     add_shares(facts, {"basic": fig.basic, "project": fig.project}, fig.total)
     add_share(facts, "appropriation", fig.total, fig.total)

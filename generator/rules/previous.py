@@ -77,20 +77,6 @@ def _facts(loaded: Loaded, profile: Any) -> Facts:
     return budget_facts(report, compute_budget(report), profile, table_labels(profile))
 
 
-def reason_key(kind: str, fact: str) -> str | None:
-    """The ``reasons`` key whose text fills ``why.<fact>`` (or ``why_budget.<fact>``)."""
-    budget_side = fact.startswith("why_budget.")
-    name = fact.split(".", 1)[1]
-    if not name.startswith("tp_"):
-        return name
-    item = name[3:]
-    if kind == "final":
-        from ..facts.final import THREE_PUBLIC_REASONS
-
-        return THREE_PUBLIC_REASONS.get(item, (None, None))[0 if budget_side else 1]
-    return "three_public" if item == "total" else item
-
-
 LABELS = {
     "total": "总额", "basic": "基本支出", "project": "项目支出", "personnel": "人员经费", "public": "公用经费",
     "operating_costs": "机关运行经费", "tp_total": "“三公”经费", "tp_outbound": "因公出国（境）费用",
@@ -107,14 +93,13 @@ def reasons_for_changes(loaded: Loaded, profile: Any) -> Iterable[Issue]:
     if profile is None:
         return
     facts = _facts(loaded, profile)
-    kind = loaded.report.kind
     for fact in sorted(set(WHY.findall(profile.model_dump_json()))):
         name = fact.split(".", 1)[1]
         if fact.startswith("why_budget."):
             changed, what = bool(facts.values.get(f"cmp.{name}")), f"决算数{facts.values.get(f'cmp.{name}')}预算数"
         else:
             changed, what = facts.flags.get(f"changed.{name}", False), facts.values.get(f"change.{name}", "")
-        key = reason_key(kind, fact)
+        key = facts.reason_keys.get(fact)
         if not changed or facts.values.get(fact) or key is None:
             continue
         where = first_pos(loaded.positions, ("reasons", key), ("reasons",), ("previous",), ("year",))
