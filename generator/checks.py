@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Any, Callable, Iterable
+from typing import Callable, Iterable
 
 from .errors import Issue
 from .load import Loaded
@@ -26,4 +26,4 @@ def run_checks(loaded: Loaded, profile: Profile) -> list[Issue]:
     return sorted(set(issues), key=lambda i: (i.pos, i.message))
 
 
-__all__ = ["rule", "run_checks", "Any"]
+__all__ = ["rule", "run_checks"]

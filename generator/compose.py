@@ -47,8 +47,3 @@ def compose(template: str, facts: Mapping[str, str]) -> str:
     without_optional = _SEGMENT.sub(segment, template)
     text, _ = _fill(without_optional, facts, template)
     return text
-
-
-def fields(template: str) -> list[str]:
-    """The fact names a template uses (for checking a profile)."""
-    return _FIELD.findall(template)

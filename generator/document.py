@@ -56,6 +56,11 @@ class Section:
     break_before: bool = False
     landscape: bool = False
 
+    @property
+    def heading(self) -> str:
+        """The HTML heading element: h2 for a part's sections, one deeper per level, h6 at most."""
+        return f"h{min(self.level + 1, 6)}"
+
 
 @dataclass(frozen=True)
 class Part:
@@ -157,6 +162,8 @@ class Composer:
             return [Partial(spec.partial, self.partials(spec.partial))]
         if spec.chart is not None:
             return [Partial("chart", self.partials(spec.chart))]
+        if spec.forms is not None:
+            return [Partial("grids", self.partials(spec.forms))]
         if spec.glossary:
             return [Partial("glossary", self.partials("glossary"))]
         return [PageBreak()]

@@ -46,6 +46,8 @@ class Block(Strict):
     """A template partial (templates/partials/<name>.html) laying out data the report provides."""
     chart: Text | None = None
     """A chart drawn by the toolkit (e.g. chart_1), placed with the chart partial."""
+    forms: Text | None = None
+    """Un-numbered tables built by the toolkit (e.g. whole_evaluation), placed with the grids partial."""
     table: Text | None = None
     glossary: bool = False
     page_break: bool = False
@@ -56,7 +58,7 @@ class Block(Strict):
 
     @model_validator(mode="after")
     def _one_kind(self) -> "Block":
-        kinds = [k for k in ("say", "text", "list", "numbered", "partial", "chart", "table") if getattr(self, k) is not None]
+        kinds = [k for k in ("say", "text", "list", "numbered", "partial", "chart", "forms", "table") if getattr(self, k) is not None]
         if self.glossary:
             kinds.append("glossary")
         if self.page_break:
@@ -98,7 +100,6 @@ class Numbering(Strict):
 class TableStyle(Strict):
     label: Text = "公开表{n}"
     """How tables are numbered; {n} is the table's position, {nn} the same with two digits."""
-    label_position: Literal["above", "none"] = "above"
     thousands: bool = False
     zero: Text = ""
     """How a zero amount prints in tables: "" (blank), "0.00", "-"."""
@@ -164,4 +165,4 @@ def load_profile(name: str, where: Pos, base: Path | None = None) -> Profile:
 Block.model_rebuild()
 Node.model_rebuild()
 
-__all__ = ["Profile", "Node", "Block", "load_profile", "templates_dir", "Any"]
+__all__ = ["Profile", "Node", "Block", "load_profile", "templates_dir"]

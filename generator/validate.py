@@ -20,7 +20,7 @@ _CUSTOM = {
     "code_not_digits": "科目编码只能由数字组成",
     "basic_and_split": "已给出人员经费/公用经费，不能再给出 basic（基本支出由二者相加得出）",
     "block_one_kind": "每个块须且只能是 p、items、table、heading 中的一种",
-    "profile_block_one_kind": "每个正文块须且只能是 say、text、list、numbered、partial、chart、table、glossary、page_break 中的一种",
+    "profile_block_one_kind": "每个正文块须且只能是 say、text、list、numbered、partial、chart、forms、table、glossary、page_break 中的一种",
     "profile_list_item": "list 块须同时给出 item（每一项的句式）",
     "profile_node_title": "每个节点须且只能有 part 或 title 之一",
 }
@@ -97,16 +97,15 @@ def issues_from(exc: Exception, positions: PositionMap) -> list[Issue]:
     """Every error of a pydantic ValidationError as a positioned Issue (in Chinese)."""
     if not isinstance(exc, ValidationError):
         raise exc
-    if True:
-        issues: list[Issue] = []
-        seen: set[tuple[Any, ...]] = set()
-        for err in exc.errors():
-            path = _path(tuple(err["loc"]))
-            key = (path, err["type"])
-            if key in seen:
-                continue
-            seen.add(key)
-            where = _dotted(path)
-            text = _message(err)
-            issues.append(error(positions.pos(path), f"{where}：{text}" if where else text, "schema"))
-        return issues
+    issues: list[Issue] = []
+    seen: set[tuple[Any, ...]] = set()
+    for err in exc.errors():
+        path = _path(tuple(err["loc"]))
+        key = (path, err["type"])
+        if key in seen:
+            continue
+        seen.add(key)
+        where = _dotted(path)
+        text = _message(err)
+        issues.append(error(positions.pos(path), f"{where}：{text}" if where else text, "schema"))
+    return issues

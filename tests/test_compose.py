@@ -1,6 +1,6 @@
 import pytest
 
-from generator.compose import ProfileError, compose, fields
+from generator.compose import ProfileError, compose
 
 
 def test_fields_are_filled() -> None:
@@ -20,7 +20,3 @@ def test_optional_segment_kept_when_all_facts_present() -> None:
 def test_unknown_fact_is_a_profile_error() -> None:
     with pytest.raises(ProfileError, match="totl"):
         compose("{totl}", {"total": "1"})
-
-
-def test_fields_lists_names() -> None:
-    assert fields("{a}[{b.c}]") == ["a", "b.c"]

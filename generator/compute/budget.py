@@ -92,7 +92,7 @@ def compute(report: BudgetReport) -> BudgetFigures:
     functions = function_tree(report.expenditure)
     gov_fund = function_tree(report.gov_fund_expenditure)
     economics = econ_tree([(r.code, r.amount) for r in report.basic_economic])
-    basic_econ, personnel, public = econ_totals(economics)
+    _, personnel, public = econ_totals(economics)
     total = column_total(functions, "total") or Decimal(0)
     basic = column_total(functions, "basic") or Decimal(0)
     project = column_total(functions, "project") or Decimal(0)

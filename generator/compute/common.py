@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from decimal import Decimal
 
-from ..model.common import Procurement, ProcurementKind, Staffing, StaffGroup, ThreePublic
+from ..model.common import Procurement, ProcurementKind, StaffGroup, ThreePublic
 from .tree import Node, build_tree, column_total
 
 PERSONNEL_CLASSES = ("301", "303")
@@ -96,9 +96,3 @@ def staff_total(group: StaffGroup | None) -> int | None:
     if group.total is not None:
         return group.total
     return sum(i.count for i in group.items)
-
-
-def staffing_totals(staffing: Staffing | None) -> dict[str, int | None]:
-    if staffing is None:
-        return {}
-    return {k: staff_total(getattr(staffing, k)) for k in ("authorized", "actual", "retired")}

@@ -184,5 +184,3 @@ class ProjectEvaluation(Strict):
     summary: Text = ""
     notes: list[Text] = []
 
-
-__all__ = ["Count"]

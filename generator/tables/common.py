@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from decimal import Decimal
-from typing import Callable, Sequence
+from typing import Sequence
 
 from ..codes import load as load_codes
 from ..compute.tree import Node
@@ -55,5 +55,3 @@ def total_row(title: str, values: Sequence[Decimal | None], money: Money, span: 
 def empty_row(width: int) -> list[Cell]:
     return [Cell("", colspan=width, cls="empty")]
 
-
-Builder = Callable[..., object]

@@ -39,9 +39,6 @@ def ratio(part: Decimal, whole: Decimal) -> Decimal | None:
     return None if whole == 0 else part / whole
 
 
-def fmt_count(value: int | None) -> str:
-    return "" if value is None else str(value)
-
 
 def fmt_points(value: Decimal) -> str:
     """A self-evaluation score or weight: 2 decimals (half-up), a whole number without them (20, 13.33)."""
