@@ -4,26 +4,18 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from ..codes import load as load_codes
 from ..compute.budget import BudgetFigures
 from ..compute.change import Change
 from ..compute.common import ThreePublicFigures
 from ..model.budget import BudgetReport
 from ..profile import Profile
+from ..tables.common import Namer
 from ..zh.numbers import fmt_shares
 from . import Facts
 from .common import add_assets, add_change, add_procurement, add_overview, add_share, add_shares, add_texts, amount
 
 METRICS = ("total", "basic", "project", "personnel", "public")
 THREE_PUBLIC = ("outbound", "vehicle", "vehicle_purchase", "vehicle_operation", "reception", "total")
-
-
-def code_name(report: BudgetReport, code: str) -> str:
-    """The printed name of a classification code: the data's override, else the code list's."""
-    if code in report.names:
-        return report.names[code]
-    kind = "economic" if code[0] == "3" else "function"
-    return load_codes(kind).name(code, report.year) or code
 
 
 def _three_public(facts: Facts, report: BudgetReport, fig: BudgetFigures, profile: Profile, base: str) -> None:
@@ -88,10 +80,11 @@ def budget_facts(report: BudgetReport, fig: BudgetFigures, profile: Profile, tab
 
 
 def _lists(facts: Facts, report: BudgetReport, fig: BudgetFigures) -> None:
+    code_name = Namer.of(report)
     classes = [n for n in fig.functions if n.values["total"]]
     class_shares = fmt_shares([n.values["total"] or Decimal(0) for n in classes], fig.total)
     facts.lists["function_classes"] = [
-        {"code": n.code, "name": code_name(report, n.code), "amount": amount(n.values["total"]), "share": share}
+        {"code": n.code, "name": code_name(n.code), "amount": amount(n.values["total"]), "share": share}
         for n, share in zip(classes, class_shares)
     ]
     project_items = []
@@ -100,13 +93,13 @@ def _lists(facts: Facts, report: BudgetReport, fig: BudgetFigures) -> None:
             if node.level == 2 and node.values["project"]:
                 project_items.append({
                     "code": node.code,
-                    "name": _leaf_name(report, node.code),
+                    "name": code_name(node.code),
                     "amount": amount(node.values["project"]),
                     "use": report.texts.get(f"project_use_{node.code}", ""),
                 })
     facts.lists["project_functions"] = project_items
     facts.lists["econ_classes"] = [
-        {"code": n.code, "name": code_name(report, n.code), "amount": amount(n.values["amount"])}
+        {"code": n.code, "name": code_name(n.code), "amount": amount(n.values["amount"])}
         for n in fig.economics if n.values["amount"]
     ]
     facts.lists["projects"] = [
@@ -115,10 +108,3 @@ def _lists(facts: Facts, report: BudgetReport, fig: BudgetFigures) -> None:
     ]
     facts.lists["operating_items"] = [{"label": i.label, "amount": amount(i.amount)} for i in fig.operating_items]
     facts.lists["three_public_units"] = [{"name": u} for u in report.three_public_units]
-
-
-def _leaf_name(report: BudgetReport, code: str) -> str:
-    for row in report.expenditure:
-        if row.code == code and row.name:
-            return row.name
-    return code_name(report, code)

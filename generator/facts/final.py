@@ -100,7 +100,7 @@ def final_facts(report: FinalReport, fig: FinalFigures, profile: Profile, table_
 
 
 def _lists(facts: Facts, report: FinalReport, fig: FinalFigures, profile: Profile) -> None:
-    namer = Namer(report.year, dict(report.names))
+    namer = Namer.of(report)
     uses = {c.code: c.use for c in fig.classes}
     classes = [n for n in fig.functions if n.values["total"]]
     class_shares = fmt_shares([n.values["total"] or Decimal(0) for n in classes], fig.total)

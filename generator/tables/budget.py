@@ -26,7 +26,7 @@ class BudgetTables:
         self.fig = fig
         self.money = money
         self.options = options
-        self.namer = Namer(report.year, report.names)
+        self.namer = Namer.of(report)
         self.classes = summary_classes or [n.code for n in fig.functions]
 
     def opt(self, table: str, key: str, default: Any) -> Any:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from decimal import Decimal
-from typing import Sequence
+from typing import Any, Sequence
 
 from ..codes import load as load_codes
 from ..compute.tree import Node
@@ -17,6 +17,15 @@ class Namer:
 
     year: int
     overrides: dict[str, str]
+
+    @classmethod
+    def of(cls, report: Any) -> "Namer":
+        """The names a report prints: its rows' own names and its ``names`` overrides."""
+        names: dict[str, str] = {}
+        for rows in (report.expenditure, report.basic_economic, getattr(report, "gov_fund_expenditure", [])):
+            names.update({r.code: r.name for r in rows if r.name})
+        names.update(report.names)
+        return cls(report.year, names)
 
     def __call__(self, code: str) -> str:
         if code in self.overrides:

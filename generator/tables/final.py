@@ -51,7 +51,7 @@ class FinalTables:
         self.fig = fig
         self.money = money
         self.options = options
-        self.namer = Namer(report.year, dict(report.names))
+        self.namer = Namer.of(report)
         self.classes = classes or [n.code for n in fig.functions]
 
     def money_for(self, table: str) -> Money:
