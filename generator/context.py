@@ -93,7 +93,9 @@ def make_document(
             grids = grids[:-1] + [Grid(last.header, last.rows, last.title, last.captions, list(last.notes) + notes, last.cols, last.cls, last.subtitle)]
         if grids and grids[0].captions == ("", "") and "form" not in grids[0].cls:
             unit = report.department.table_name or report.department.name
-            grids = [replace(grids[0], captions=(f"{profile.tables.unit_name_label}{unit}", profile.tables.unit_line))] + grids[1:]
+            table_unit = str(profile.table_options.get(tid, {}).get("unit", profile.tables.unit))
+            unit_line = profile.tables.unit_line.replace("{unit}", table_unit)
+            grids = [replace(grids[0], captions=(f"{profile.tables.unit_name_label}{unit}", unit_line))] + grids[1:]
         landscape = bool(profile.table_options.get(tid, {}).get("landscape", False))
         return TableBlock(tid, labels[tid], title, grids, landscape, anchor=f"t-{tid}", new_page=profile.tables.new_page)
 

@@ -19,8 +19,8 @@ CHARTS = ("chart_1", "chart_2", "chart_3", "chart_4")
 
 
 def final_document(report: FinalReport, profile: Profile, draft: bool = False) -> Document:
-    fig = compute(report)
-    money = Money(profile.tables.thousands, profile.tables.zero)
+    fig = compute(report, profile.execution_basis)
+    money = Money(profile.tables.thousands, profile.tables.zero, profile.tables.unit)
     t = FinalTables(report, fig, money, profile.table_options, profile.summary_classes)
     facts = final_facts(report, fig, profile, table_labels(profile))
     for table_id, formula in t.formulas().items():

@@ -46,7 +46,10 @@ def _final_previous(prev: FinalReport) -> FinalPrevious:
     from .compute.final import compute
 
     fig = compute(prev)
-    return FinalPrevious(total=fig.total, three_public=prev.three_public.actual, operating_costs=fig.operating_costs)
+    return FinalPrevious(
+        total=fig.grand_total, appropriation_total=fig.appropriation_grand_total, general=fig.total,
+        three_public=prev.three_public.actual, operating_costs=fig.operating_costs,
+    )
 
 
 def previous_from(report: Any) -> Any:

@@ -105,8 +105,17 @@ class TableStyle(Strict):
     """How a zero amount prints in tables: "" (blank), "0.00", "-"."""
     new_page: bool = True
     """Start every table on a new page."""
-    unit_line: Text = "单位：万元"
+    unit: Literal["万元", "元"] = "万元"
+    """The unit tables print in (a table may say otherwise in table_options: unit)."""
+    unit_line: Text = "单位：{unit}"
     unit_name_label: Text = "单位名称："
+
+
+class TextStyle(Strict):
+    """How amounts print in running text."""
+
+    unit: Literal["万元", "元"] = "万元"
+    thousands: bool = False
 
 
 class Wording(Strict):
@@ -131,6 +140,9 @@ class Profile(Strict):
     toc_title: Text = "目  录"
     numbering: Numbering = Numbering()
     tables: TableStyle = TableStyle()
+    text: TextStyle = TextStyle()
+    execution_basis: Literal["initial", "adjusted"] = "initial"
+    """The budget that execution rates and self-evaluations compare against: 年初预算 or 调整预算."""
     wording: Wording = Wording()
     glossary: Text | None = None
     """Name of a glossary file in templates/glossary/."""

@@ -18,7 +18,7 @@ from .tables.grid import Money
 def budget_document(report: BudgetReport, profile: Profile, draft: bool = False) -> Document:
     fig = compute_budget(report)
     facts = budget_facts(report, fig, profile, table_labels(profile))
-    money = Money(profile.tables.thousands, profile.tables.zero)
+    money = Money(profile.tables.thousands, profile.tables.zero, profile.tables.unit)
     t = BudgetTables(report, fig, money, profile.table_options, profile.summary_classes)
     unit = report.department.table_name or report.department.name
     builders: dict[str, Any] = {

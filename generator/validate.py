@@ -9,12 +9,13 @@ from pydantic import ValidationError
 
 from .errors import DataErrors, Issue, error
 from .model import REPORT, Report
+from .model.base import UNIT_DIVISORS
 from .sources import PositionMap
 
 _CUSTOM = {
     "not_amount": "应为金额数字（如 12.34），不能是文字、布尔值或空值",
     "negative_amount": "金额不能为负数",
-    "huge_amount": "金额过大（单位为万元，请检查是否多输入了位数）",
+    "huge_amount": "金额过大（请检查单位 unit 与是否多输入了位数）",
     "not_count": "应为不小于 0 的整数",
     "code_not_string": "科目编码须加引号写成文字，如 \"2010301\"，以免被当作数字",
     "code_not_digits": "科目编码只能由数字组成",
@@ -87,8 +88,10 @@ def _dotted(path: tuple[str | int, ...]) -> str:
 
 def to_report(raw: dict[str, Any], positions: PositionMap) -> Report:
     """Validate raw values; raise DataErrors listing every problem with its position."""
+    unit = raw.get("unit", "万元") if isinstance(raw, dict) else "万元"
+    divisor = UNIT_DIVISORS.get(unit) if isinstance(unit, str) else None
     try:
-        return REPORT.validate_python(raw)
+        return REPORT.validate_python(raw, context={"divisor": divisor})
     except ValidationError as exc:
         raise DataErrors(issues_from(exc, positions)) from None
 

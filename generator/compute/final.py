@@ -13,6 +13,7 @@ from ..model.final import FinalFunctionRow, FinalReport
 from ..model.performance import ScoredIndicator
 from .change import Change, Execution
 from .common import ProcurementFigures, ThreePublicFigures, econ_totals, econ_tree
+from .ledger import Ledger, build_ledger
 from .tree import Node, build_tree, column_total
 
 FUNCTION_COLUMNS = ("total", "basic", "project")
@@ -106,6 +107,66 @@ class FinalFigures:
     projects: list[Evaluation]
     previous_total: Decimal | None
     previous_operating: Decimal | None
+    ledger: Ledger
+    """Every kind of money by function 项 (income by source, spending by fund, budgets)."""
+    carry_start: dict[str, Decimal]
+    carry_end: dict[str, Decimal]
+    surplus_used: Decimal
+    surplus_distributed: Decimal
+    previous_appropriation: Decimal | None
+    previous_general: Decimal | None
+    items: list["ItemExecution"]
+    """Every 项 with a budget of its own: 年初/调整预算 against 一般公共预算财政拨款 spent."""
+    basis: str = "initial"
+
+    @property
+    def income_total(self) -> Decimal:
+        """本年收入合计."""
+        return self.ledger.total("income")
+
+    @property
+    def spending_total(self) -> Decimal:
+        """本年支出合计."""
+        return self.ledger.total("spending")
+
+    @property
+    def start_total(self) -> Decimal:
+        return sum(self.carry_start.values(), ZERO)
+
+    @property
+    def end_total(self) -> Decimal:
+        return sum(self.carry_end.values(), ZERO)
+
+    @property
+    def grand_total(self) -> Decimal:
+        """收入总计: 本年收入 + 使用非财政拨款结余 + 年初结转和结余."""
+        return self.income_total + self.surplus_used + self.start_total
+
+    @property
+    def grand_total_spending(self) -> Decimal:
+        """支出总计: 本年支出 + 结余分配 + 年末结转和结余 (equal to ``grand_total`` when the data balance)."""
+        return self.spending_total + self.surplus_distributed + self.end_total
+
+    @property
+    def appropriation_income(self) -> Decimal:
+        return self.ledger.total("income_appropriation")
+
+    @property
+    def appropriation_spending(self) -> Decimal:
+        return self.ledger.total("appropriation")
+
+    @property
+    def appropriation_start(self) -> Decimal:
+        return sum((self.carry_start[f] for f in ("general", "gov_fund", "state_capital")), ZERO)
+
+    @property
+    def appropriation_end(self) -> Decimal:
+        return sum((self.carry_end[f] for f in ("general", "gov_fund", "state_capital")), ZERO)
+
+    @property
+    def appropriation_grand_total(self) -> Decimal:
+        """财政拨款收入支出总计: 财政拨款收入 + 年初财政拨款结转和结余."""
+        return self.appropriation_income + self.appropriation_start
 
     @property
     def operating_costs(self) -> Decimal:
@@ -114,8 +175,10 @@ class FinalFigures:
 
     @property
     def initial_total(self) -> Decimal:
-        """年初预算 of all function classes."""
-        return sum((c.execution.budget for c in self.classes), ZERO)
+        """年初预算 (or 调整预算, as the profile's basis says) of 一般公共预算财政拨款: per 类 or per 项."""
+        if self.classes:
+            return sum((c.execution.budget for c in self.classes), ZERO)
+        return self.ledger.total("budget_adjusted" if self.basis == "adjusted" else "budget_initial")
 
     @property
     def general_execution(self) -> Execution:
@@ -133,9 +196,30 @@ class FinalFigures:
         return ZERO
 
     def change(self, metric: str) -> Change | None:
-        previous = {"total": self.previous_total, "operating_costs": self.previous_operating}[metric]
-        current = self.total if metric == "total" else self.operating_costs
+        """On last year: total (收支总计), appropriation (财政拨款收支总计), general (一般公共预算财政拨款支出), operating_costs."""
+        previous = {
+            "total": self.previous_total,
+            "appropriation": self.previous_appropriation,
+            "general": self.previous_general,
+            "operating_costs": self.previous_operating,
+        }[metric]
+        current = {
+            "total": self.grand_total,
+            "appropriation": self.appropriation_grand_total,
+            "general": self.total,
+            "operating_costs": self.operating_costs,
+        }[metric]
         return None if previous is None else Change(current, previous)
+
+
+@dataclass(frozen=True)
+class ItemExecution:
+    """A function 项 with its own budget: what was budgeted against what was spent."""
+
+    code: str
+    execution: Execution
+    use: str | None
+    reason: str | None
 
 
 def _evaluations(report: FinalReport, initial: Decimal, total: Decimal) -> tuple[Evaluation | None, list[Evaluation]]:
@@ -150,15 +234,30 @@ def _evaluations(report: FinalReport, initial: Decimal, total: Decimal) -> tuple
     return whole, projects
 
 
-def compute(report: FinalReport) -> FinalFigures:
+def _items(report: FinalReport, basis: str) -> list[ItemExecution]:
+    items = []
+    for row in report.expenditure:
+        if row.budget is None:
+            continue
+        budget = row.budget.adjusted if basis == "adjusted" and row.budget.adjusted is not None else row.budget.initial
+        items.append(ItemExecution(row.code, Execution(budget, row.basic + row.project), row.use, row.reason))
+    return sorted(items, key=lambda i: i.code)
+
+
+def compute(report: FinalReport, basis: str = "initial") -> FinalFigures:
+    """Every figure of a final account; ``basis`` (initial | adjusted) is the budget rates compare against."""
     functions = function_tree(report.expenditure)
+    ledger = build_ledger({"general": report.expenditure, "gov_fund": report.gov_fund_expenditure, "state_capital": report.state_capital_expenditure})
     economics = econ_tree([(r.code, r.amount) for r in report.basic_economic])
     _, personnel, public = econ_totals(economics)
     total = column_total(functions, "total") or ZERO
     amounts = {n.code: n.values["amount"] or ZERO for root in economics for n in root.walk()}
     by_code = {n.code: n.values["total"] or ZERO for n in functions}
     classes = [ClassExecution(c.code, Execution(c.initial, by_code.get(c.code, ZERO)), c.use, c.reason) for c in report.class_budgets]
-    initial = sum((c.execution.budget for c in classes), ZERO)
+    if classes:
+        initial = sum((c.execution.budget for c in classes), ZERO)
+    else:
+        initial = ledger.total("budget_adjusted" if basis == "adjusted" else "budget_initial")
     whole, projects = _evaluations(report, initial, total)
     prev = report.previous
     tp = report.three_public
@@ -182,4 +281,25 @@ def compute(report: FinalReport) -> FinalFigures:
         projects=projects,
         previous_total=prev.total if prev else None,
         previous_operating=prev.operating_costs if prev else None,
+        ledger=ledger,
+        carry_start=report.carry_over.start.model_dump(),
+        carry_end=report.carry_over.end.model_dump(),
+        surplus_used=report.carry_over.surplus_used,
+        surplus_distributed=report.carry_over.surplus_distributed,
+        previous_appropriation=_previous_appropriation(prev),
+        previous_general=_previous_general(prev),
+        items=_items(report, basis),
+        basis=basis,
     )
+
+
+def _previous_appropriation(prev) -> Decimal | None:  # type: ignore[no-untyped-def]
+    if prev is None:
+        return None
+    return prev.appropriation_total if prev.appropriation_total is not None else prev.total
+
+
+def _previous_general(prev) -> Decimal | None:  # type: ignore[no-untyped-def]
+    if prev is None:
+        return None
+    return prev.general if prev.general is not None else _previous_appropriation(prev)

@@ -7,6 +7,10 @@ format a number themselves.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from decimal import Decimal
+from typing import Callable
+
+from ..zh.numbers import fmt_amount
 
 
 @dataclass
@@ -18,6 +22,11 @@ class Facts:
     flags: dict[str, bool] = field(default_factory=dict)
     reason_keys: dict[str, str] = field(default_factory=dict)
     """For each reason fact (why.x, why_budget.x): the ``reasons`` key of the data file that fills it."""
+    money: Callable[[Decimal | None], str] = fmt_amount
+    """How an amount prints in running text (the profile's text unit and number style)."""
+
+    def amount(self, value: Decimal | None) -> str:
+        return self.money(value)
 
     def set(self, name: str, value: str) -> None:
         self.values[name] = value

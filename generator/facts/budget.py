@@ -11,6 +11,7 @@ from ..model.budget import BudgetReport
 from ..profile import Profile
 from ..tables.common import Namer
 from ..zh.numbers import fmt_shares
+from ..tables.grid import Money
 from . import Facts
 from .common import add_assets, add_change, add_procurement, add_overview, add_share, add_shares, add_texts, amount
 
@@ -21,7 +22,7 @@ THREE_PUBLIC = ("outbound", "vehicle", "vehicle_purchase", "vehicle_operation", 
 def _three_public(facts: Facts, report: BudgetReport, fig: BudgetFigures, profile: Profile, base: str) -> None:
     current = fig.three_public
     for item in THREE_PUBLIC:
-        facts.set(f"tp.{item}", amount(getattr(current, item)))
+        facts.set(f"tp.{item}", facts.amount(getattr(current, item)))
     prev: ThreePublicFigures | None = fig.three_public_prev
     if prev is None:
         return
@@ -31,7 +32,7 @@ def _three_public(facts: Facts, report: BudgetReport, fig: BudgetFigures, profil
 
 
 def budget_facts(report: BudgetReport, fig: BudgetFigures, profile: Profile, table_labels: dict[str, str]) -> Facts:
-    facts = Facts()
+    facts = Facts(money=Money(profile.text.thousands, "0.00", profile.text.unit))
     prev_year = report.year - 1
     facts.set("year", str(report.year))
     facts.set("prev_year", str(prev_year))
@@ -39,24 +40,24 @@ def budget_facts(report: BudgetReport, fig: BudgetFigures, profile: Profile, tab
     add_texts(facts, report.texts)
     base = profile.wording.prev_base.format(prev_year=prev_year, year=report.year)
     for metric in METRICS:
-        facts.set(metric, amount(getattr(fig, metric)))
+        facts.set(metric, facts.amount(getattr(fig, metric)))
         change = fig.change(metric)
         if change is not None:
             add_change(facts, metric, change, base, profile, report.reasons, metric)
     add_shares(facts, {"basic": fig.basic, "project": fig.project}, fig.total)
     add_shares(facts, {"personnel": fig.personnel, "public": fig.public, "project_of_total": fig.project}, fig.total)
     add_share(facts, "general", fig.total, fig.grand_total)
-    facts.set("grand_total", amount(fig.grand_total))
-    facts.set("gov_fund_total", amount(fig.gov_fund_total))
+    facts.set("grand_total", facts.amount(fig.grand_total))
+    facts.set("gov_fund_total", facts.amount(fig.gov_fund_total))
     facts.flags["has_gov_fund"] = fig.gov_fund_total != 0
     for code, value in fig.econ_all.items():
-        facts.set(f"econ_all.{code}", amount(value))
+        facts.set(f"econ_all.{code}", facts.amount(value))
     for root in fig.economics:
-        facts.set(f"econ.{root.code}", amount(root.values["amount"]))
+        facts.set(f"econ.{root.code}", facts.amount(root.values["amount"]))
     for code in ("301", "302", "303", "307", "310", "399"):
-        facts.values.setdefault(f"econ.{code}", amount(Decimal(0)))
+        facts.values.setdefault(f"econ.{code}", facts.amount(Decimal(0)))
     _three_public(facts, report, fig, profile, base)
-    facts.set("operating_costs", amount(fig.operating_costs))
+    facts.set("operating_costs", facts.amount(fig.operating_costs))
     facts.set("operating_scope", report.operating_costs.scope or "")
     if report.previous.operating_costs is not None:
         add_change(facts, "operating_costs", Change(fig.operating_costs, report.previous.operating_costs), base, profile, report.reasons, "operating_costs")
@@ -65,7 +66,7 @@ def budget_facts(report: BudgetReport, fig: BudgetFigures, profile: Profile, tab
     facts.set("count.whole_indicators", "" if perf.whole_indicators is None else str(perf.whole_indicators))
     facts.set("count.projects", str(len(report.projects)))
     facts.set("count.three_public_units", str(len(report.three_public_units)))
-    facts.set("projects_total", amount(sum(fig.project_amounts, Decimal(0))))
+    facts.set("projects_total", facts.amount(sum(fig.project_amounts, Decimal(0))))
     for table_id, label in table_labels.items():
         facts.set(f"ref.{table_id}", label)
     contact = report.department.contact
@@ -84,7 +85,7 @@ def _lists(facts: Facts, report: BudgetReport, fig: BudgetFigures) -> None:
     classes = [n for n in fig.functions if n.values["total"]]
     class_shares = fmt_shares([n.values["total"] or Decimal(0) for n in classes], fig.total)
     facts.lists["function_classes"] = [
-        {"code": n.code, "name": code_name(n.code), "amount": amount(n.values["total"]), "share": share}
+        {"code": n.code, "name": code_name(n.code), "amount": facts.amount(n.values["total"]), "share": share}
         for n, share in zip(classes, class_shares)
     ]
     project_items = []
@@ -94,17 +95,17 @@ def _lists(facts: Facts, report: BudgetReport, fig: BudgetFigures) -> None:
                 project_items.append({
                     "code": node.code,
                     "name": code_name(node.code),
-                    "amount": amount(node.values["project"]),
+                    "amount": facts.amount(node.values["project"]),
                     "use": report.texts.get(f"project_use_{node.code}", ""),
                 })
     facts.lists["project_functions"] = project_items
     facts.lists["econ_classes"] = [
-        {"code": n.code, "name": code_name(n.code), "amount": amount(n.values["amount"])}
+        {"code": n.code, "name": code_name(n.code), "amount": facts.amount(n.values["amount"])}
         for n in fig.economics if n.values["amount"]
     ]
     facts.lists["projects"] = [
-        {"name": p.name, "amount": amount(a), "description": p.description or ""}
+        {"name": p.name, "amount": facts.amount(a), "description": p.description or ""}
         for p, a in zip(report.projects, fig.project_amounts)
     ]
-    facts.lists["operating_items"] = [{"label": i.label, "amount": amount(i.amount)} for i in fig.operating_items]
+    facts.lists["operating_items"] = [{"label": i.label, "amount": facts.amount(i.amount)} for i in fig.operating_items]
     facts.lists["three_public_units"] = [{"name": u} for u in report.three_public_units]

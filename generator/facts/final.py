@@ -12,6 +12,7 @@ from ..tables.common import Namer
 from ..zh.numbers import fmt_pct, fmt_points, fmt_shares
 from ..zh.phrases import ChangeWording, ExecutionWording, change_phrase, execution_phrase
 from ..zh.text import tidy
+from ..tables.grid import Money
 from . import Facts
 from .common import add_assets, add_change, add_reason, add_overview, add_procurement, add_share, add_shares, add_texts, amount
 
@@ -39,8 +40,8 @@ def _three_public(facts: Facts, report: FinalReport, fig: FinalFigures, profile:
     tp = fig.three_public
     for item in THREE_PUBLIC_ITEMS:
         execution = tp.execution(item)
-        facts.set(f"tp_budget.{item}", amount(execution.budget))
-        facts.set(f"tp.{item}", amount(execution.actual))
+        facts.set(f"tp_budget.{item}", facts.amount(execution.budget))
+        facts.set(f"tp.{item}", facts.amount(execution.actual))
         facts.set(f"exec.tp_{item}", execution_text(execution, profile))
         budget_key, change_key = THREE_PUBLIC_REASONS[item]
         facts.set(f"cmp.tp_{item}", COMPARISON[execution.comparison])
@@ -54,21 +55,21 @@ def _three_public(facts: Facts, report: FinalReport, fig: FinalFigures, profile:
     facts.set("tp.outbound_people", str(data.outbound_people))
     facts.set("tp.vehicles_held", "" if data.vehicles_held is None else str(data.vehicles_held))
     facts.set("tp.vehicles_bought", str(data.vehicles_bought))
-    facts.lists["receptions"] = [{"name": r.name, "amount": amount(r.amount), "text": tidy(r.text)} for r in data.receptions]
+    facts.lists["receptions"] = [{"name": r.name, "amount": facts.amount(r.amount), "text": tidy(r.text)} for r in data.receptions]
 
 
 def _evaluation_facts(facts: Facts, fig: FinalFigures) -> None:
     facts.set("eval.count", str(len(fig.projects)))
-    facts.set("eval.amount", amount(fig.evaluated))
+    facts.set("eval.amount", facts.amount(fig.evaluated))
     add_share(facts, "eval", fig.evaluated, fig.project)
     whole: Evaluation | None = fig.whole
-    facts.set("whole.budget", amount(whole.execution.budget) if whole else "")
+    facts.set("whole.budget", facts.amount(whole.execution.budget) if whole else "")
     facts.set("whole.rate", fmt_pct(whole.execution.rate) if whole else "")
     facts.set("whole.score", fmt_points(whole.total) if whole else "")
 
 
 def final_facts(report: FinalReport, fig: FinalFigures, profile: Profile, table_labels: dict[str, str]) -> Facts:
-    facts = Facts()
+    facts = Facts(money=Money(profile.text.thousands, "0.00", profile.text.unit))
     year, prev_year = report.year, report.year - 1
     facts.set("year", str(year))
     facts.set("prev_year", str(prev_year))
@@ -78,7 +79,7 @@ def final_facts(report: FinalReport, fig: FinalFigures, profile: Profile, table_
         facts.set(f"reason.{key}", tidy(value or ""))
     base = profile.wording.prev_base.format(prev_year=prev_year, year=year)
     for metric in ("total", "basic", "project", "personnel", "public", "operating_costs", "initial_total"):
-        facts.set(metric, amount(getattr(fig, metric)))
+        facts.set(metric, facts.amount(getattr(fig, metric)))
     for metric in ("total", "operating_costs"):
         change = fig.change(metric)
         if change is not None:
@@ -105,24 +106,24 @@ def _lists(facts: Facts, report: FinalReport, fig: FinalFigures, profile: Profil
     classes = [n for n in fig.functions if n.values["total"]]
     class_shares = fmt_shares([n.values["total"] or Decimal(0) for n in classes], fig.total)
     facts.lists["function_classes"] = [
-        {"code": n.code, "name": namer(n.code), "amount": amount(n.values["total"]), "share": share, "use": tidy(uses.get(n.code) or "")}
+        {"code": n.code, "name": namer(n.code), "amount": facts.amount(n.values["total"]), "share": share, "use": tidy(uses.get(n.code) or "")}
         for n, share in zip(classes, class_shares)
     ]
     facts.lists["class_executions"] = [
-        {"code": c.code, "name": namer(c.code), "initial": amount(c.execution.budget), "actual": amount(c.execution.actual),
+        {"code": c.code, "name": namer(c.code), "initial": facts.amount(c.execution.budget), "actual": facts.amount(c.execution.actual),
          "execution": execution_text(c.execution, profile), "cmp": COMPARISON[c.execution.comparison],
          "reason": tidy(c.reason or "") if c.execution.comparison != "equal" else ""}
         for c in fig.classes
     ]
-    facts.lists["project_uses"] = [{"name": u.name, "amount": amount(u.amount), "text": tidy(u.text)} for u in report.project_uses]
+    facts.lists["project_uses"] = [{"name": u.name, "amount": facts.amount(u.amount), "text": tidy(u.text)} for u in report.project_uses]
     for block, classes in (("personnel_items", ("301", "303")), ("public_items", None)):
         facts.lists[block] = [
-            {"code": r.code, "name": namer(r.code), "amount": amount(r.amount)}
+            {"code": r.code, "name": namer(r.code), "amount": facts.amount(r.amount)}
             for r in sorted(report.basic_economic, key=lambda r: r.code)
             if r.amount and (r.code[:3] in classes if classes else r.code[:3] not in ("301", "303"))
         ]
     facts.lists["project_evaluations"] = [
-        {"name": p.name, "budget": amount(e.execution.budget), "spent": amount(e.execution.actual),
+        {"name": p.name, "budget": facts.amount(e.execution.budget), "spent": facts.amount(e.execution.actual),
          "execution": fmt_pct(e.execution.rate), "score": fmt_points(e.total), "summary": tidy(p.summary)}
         for p, e in zip(report.project_evaluations, fig.projects)
     ]

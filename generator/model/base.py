@@ -5,7 +5,7 @@ from __future__ import annotations
 from decimal import Decimal
 from typing import Annotated, Any
 
-from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, StrictStr
+from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, StrictStr, ValidationInfo
 
 
 def _to_decimal(value: Any) -> Any:
@@ -39,8 +39,21 @@ def _code(value: Any) -> Any:
     return value
 
 
-Amount = Annotated[Decimal, BeforeValidator(_to_decimal), AfterValidator(_non_negative)]
-"""An amount in 万元, exact and non-negative."""
+UNIT_DIVISORS = {"万元": Decimal(1), "元": Decimal(10000)}
+"""Amounts are kept in 万元 inside the toolkit: a file typed in 元 is divided by 10000 (exactly)."""
+
+
+def _to_wan(value: Decimal, info: ValidationInfo) -> Decimal:
+    """Convert an amount typed in the file's unit into exact 万元 (Decimal division by 10⁴ is exact)."""
+    divisor = (info.context or {}).get("divisor")
+    return value / divisor if divisor is not None and divisor != 1 else value
+
+
+Amount = Annotated[Decimal, BeforeValidator(_to_decimal), AfterValidator(_non_negative), AfterValidator(_to_wan)]
+"""An amount of money, exact and non-negative, typed in the file's unit and kept in 万元."""
+
+Points = Annotated[Decimal, BeforeValidator(_to_decimal), AfterValidator(_non_negative)]
+"""A score or weight of a self-evaluation (分): never converted."""
 
 Count = Annotated[int, BeforeValidator(lambda v: v if isinstance(v, int) and not isinstance(v, bool) and 0 <= v < 10**9 else (_ for _ in ()).throw(ValueError("not_count")))]
 """A head or item count: a whole number, not negative."""

@@ -9,11 +9,12 @@ from pydantic import Field, model_validator
 
 from .base import Amount, Code, Strict, Text
 from .common import OperatingItem, ReportBase, ThreePublic
+from .money import CarryOver, RowExtras
 from .performance import BudgetPerformance, Project, WholeForm
 from .texts import Attachment
 
 
-class FunctionRow(Strict):
+class FunctionRow(RowExtras):
     """A 项 (7-digit code) of the function classification with its budget split.
 
     Give ``personnel`` and ``public`` where the report publishes the split of basic
@@ -95,6 +96,11 @@ class BudgetReport(ReportBase):
     expenditure: list[FunctionRow] = Field(min_length=1)
     """一般公共预算财政拨款支出 by function 项."""
     gov_fund_expenditure: list[FunctionRow] = []
+    """政府性基金预算财政拨款支出 by function 项."""
+    state_capital_expenditure: list[FunctionRow] = []
+    """国有资本经营预算财政拨款支出 by function 项."""
+    carry_over: CarryOver | None = None
+    """上年结转 (start) by kind of money."""
     basic_economic: list[EconRow] = Field(min_length=1)
     project_economic: list[EconClassAmount] = []
     three_public: ThreePublic = ThreePublic()

@@ -7,6 +7,7 @@ from decimal import Decimal
 from pydantic import Field
 
 from .base import Amount, Count, Strict, Text
+from .money import DeclaredCode, PerformanceManagement, Unit, UnitEntry
 
 
 class Contact(Strict):
@@ -20,6 +21,8 @@ class Department(Strict):
     """Full name, e.g. 江汉区人民政府办公室."""
     table_name: Text | None = None
     """Name printed in table headers (单位名称/部门), defaults to name."""
+    units: list[UnitEntry] = []
+    """单位构成: 本级 and the 下属单位, in the order the report lists them."""
     contact: Contact = Contact()
 
 
@@ -46,7 +49,7 @@ class Staffing(Strict):
 class Overview(Strict):
     duties_intro: Text | None = None
     duties: list[Text] = Field(min_length=1)
-    composition: Text
+    composition: Text = ""
     staffing: Staffing | None = None
 
 
@@ -61,6 +64,10 @@ class Assets(Strict):
     vehicles: list[Vehicle] = []
     equipment_over_1m: Count | None = None
     """单价 100 万元（含）以上设备 (台/套); omit when the report does not say."""
+    planned_vehicles: list[Vehicle] = []
+    """Budgets: vehicles the year's budget buys."""
+    planned_equipment: Count | None = None
+    """Budgets: 单价 100 万元（含）以上设备 the year's budget buys."""
 
 
 class ProcurementItem(Strict):
@@ -82,6 +89,16 @@ class Procurement(Strict):
     services: ProcurementKind = ProcurementKind()
     small_micro: Amount | None = None
     """Final accounts: contracts granted to small and micro enterprises (all kinds)."""
+    reserved_sme: Amount | None = None
+    """面向中小企业预留政府采购项目预算金额."""
+    reserved_small_micro: Amount | None = None
+    """面向小微企业预留政府采购项目预算金额."""
+    won_sme_reserved: Amount | None = None
+    """预留项目中由中小企业供应商中标或成交的金额."""
+    won_small_micro_reserved: Amount | None = None
+    """预留小微项目中由小微企业供应商中标或成交的金额."""
+    won_sme_other: Amount | None = None
+    """其他项目中由中小企业供应商中标或成交的金额."""
 
 
 class ThreePublic(Strict):
@@ -105,6 +122,10 @@ class ReportBase(Strict):
     profile: Text
     """The local template: templates/profiles/<profile>.yaml."""
     year: int = Field(ge=1990, le=2100)
+    unit: Unit = "万元"
+    """The unit every amount of the file is typed in."""
+    codes: list[DeclaredCode] = []
+    """Classification codes the shipped lists lack (code, name): built with a warning."""
     department: Department
     overview: Overview
     texts: dict[str, Text] = {}
@@ -113,3 +134,4 @@ class ReportBase(Strict):
     """Printed names for classification codes where the report's differ from the list."""
     procurement: Procurement = Procurement()
     assets: Assets | None = None
+    performance_management: PerformanceManagement | None = None

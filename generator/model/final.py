@@ -10,12 +10,13 @@ from pydantic import Field
 from .base import Amount, Code, Count, Strict, Text
 from .budget import EconRow
 from .common import ReportBase, ThreePublic
+from .money import CarryOver, RowExtras
 from .performance import ProjectEvaluation, WholeEvaluation
 from .texts import Attachment
 
 
-class FinalFunctionRow(Strict):
-    """A 项 of the function classification: 一般公共预算财政拨款 spent this year."""
+class FinalFunctionRow(RowExtras):
+    """A 项 of the function classification: 财政拨款 (of the list's fund) spent this year, and the rest of its money."""
 
     code: Code
     name: Text | None = None
@@ -42,6 +43,14 @@ class ThreePublicFinal(Strict):
     vehicles_held: Count | None = None
     vehicles_bought: Count = 0
     receptions: list["Reception"] = []
+    reception_batches: Count | None = None
+    """国内公务接待批次."""
+    reception_people: Count | None = None
+    foreign_batches: Count | None = None
+    """其中接待外宾批次."""
+    foreign_people: Count | None = None
+    foreign_reception: Amount | None = None
+    """外宾接待支出 (part of the reception amount)."""
 
 
 class Reception(Strict):
@@ -53,12 +62,22 @@ class Reception(Strict):
 class FinalPrevious(Strict):
     total: Amount
     """上年收、支总计."""
+    appropriation_total: Amount | None = None
+    """上年财政拨款收、支总计 (default: total)."""
+    general: Amount | None = None
+    """上年一般公共预算财政拨款支出 (default: appropriation_total)."""
     three_public: ThreePublic
     operating_costs: Amount
 
 
 class FinalReasons(Strict):
     total: Text | None = None
+    appropriation: Text | None = None
+    """Why 财政拨款收、支总计 changed on last year (default: total)."""
+    general: Text | None = None
+    """Why 一般公共预算财政拨款支出 changed on last year (default: appropriation)."""
+    general_budget: Text | None = None
+    """Why 一般公共预算财政拨款支出 differs from its budget."""
     three_public_budget: Text | None = None
     three_public_change: Text | None = None
     outbound: Text | None = None
@@ -87,6 +106,10 @@ class KeyWork(Strict):
 class FinalReport(ReportBase):
     kind: Literal["final"]
     expenditure: list[FinalFunctionRow] = Field(min_length=1)
+    """一般公共预算财政拨款 spending by function 项 (with every other kind of money of the 项)."""
+    gov_fund_expenditure: list[FinalFunctionRow] = []
+    state_capital_expenditure: list[FinalFunctionRow] = []
+    carry_over: CarryOver = CarryOver()
     class_budgets: list[ClassBudget] = []
     basic_economic: list[EconRow] = Field(min_length=1)
     three_public: ThreePublicFinal

@@ -6,7 +6,7 @@ from decimal import Decimal
 
 from pydantic import Field
 
-from .base import Amount, Count, Strict, Text
+from .base import Amount, Count, Points, Strict, Text
 
 
 class Indicator(Strict):
@@ -142,12 +142,12 @@ class ScoredIndicator(Strict):
     level3: Text
     target: Text
     actual: Text
-    score: Amount
+    score: Points
 
 
 class EvalGoal(Strict):
     title: Text
-    weight: Amount
+    weight: Points
     indicators: list[ScoredIndicator] = Field(min_length=1)
 
 
@@ -155,14 +155,14 @@ class EvalGroup(Strict):
     """A project self-evaluation group (产出/效益/满意度) with its weight and indicators."""
 
     level1: Text
-    weight: Amount
+    weight: Points
     indicators: list[ScoredIndicator] = Field(min_length=1)
 
 
 class WholeEvaluation(Strict):
     """整体绩效自评表: budget execution (weight × 执行率) plus the yearly goals."""
 
-    execution_weight: Amount = Decimal(20)
+    execution_weight: Points = Decimal(20)
     goals: list[EvalGoal] = Field(min_length=1)
     deviation: Text = ""
     improvement: Text = ""
@@ -177,7 +177,7 @@ class ProjectEvaluation(Strict):
     kind: Text
     budget: Amount
     spent: Amount
-    execution_weight: Amount = Decimal(20)
+    execution_weight: Points = Decimal(20)
     groups: list[EvalGroup] = Field(min_length=1)
     deviation: Text = ""
     improvement: Text = ""

@@ -33,8 +33,7 @@ class BudgetTables:
         return self.options.get(table, {}).get(key, default)
 
     def money_for(self, table: str) -> Money:
-        zero = self.opt(table, "zero", None)
-        return self.money if zero is None else Money(self.money.thousands, zero)
+        return self.money.with_options(self.options.get(table, {}))
 
     def class_amount(self, code: str, column: str = "total", roots=None) -> Decimal:  # type: ignore[no-untyped-def]
         for n in roots if roots is not None else self.fig.functions:

@@ -55,8 +55,7 @@ class FinalTables:
         self.classes = classes or [n.code for n in fig.functions]
 
     def money_for(self, table: str) -> Money:
-        zero = self.options.get(table, {}).get("zero")
-        return self.money if zero is None else Money(self.money.thousands, zero)
+        return self.money.with_options(self.options.get(table, {}))
 
     def class_rows(self, first: int, style: str = "cn_dun") -> list[tuple[str, str, Decimal]]:
         """(label, 行次, amount) of every listed function 类, numbered 一、二、…"""

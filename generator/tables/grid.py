@@ -44,19 +44,31 @@ class TableBlock:
     kind: str = "table"
 
 
+UNIT_SCALES = {"万元": Decimal(1), "元": Decimal(10000)}
+"""Amounts are kept in 万元; a table or text printed in 元 multiplies by 10⁴ (exactly) before rounding."""
+
+
 @dataclass(frozen=True)
 class Money:
-    """How amounts print in one table."""
+    """How amounts print in one table (or in the running text): unit, separators, zero style."""
 
     thousands: bool = False
     zero: str = ""
+    unit: str = "万元"
 
     def __call__(self, value: Decimal | None) -> str:
         if value is None:
             return ""
         if value == 0:
             return self.zero
-        return fmt_amount(value, self.thousands)
+        return fmt_amount(value * UNIT_SCALES[self.unit], self.thousands)
+
+    def with_options(self, options: dict[str, object]) -> "Money":
+        """This style with a table's own ``zero``, ``thousands`` and ``unit`` options."""
+        zero = options.get("zero", self.zero)
+        thousands = options.get("thousands", self.thousands)
+        unit = options.get("unit", self.unit)
+        return Money(bool(thousands), str(zero), str(unit))
 
 
 def head(*texts: str | Cell) -> list[Cell]:

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from decimal import Decimal
+from typing import Callable
 
 from ..compute.change import Change, Execution
 from .numbers import fmt_amount, fmt_pct
@@ -20,12 +22,15 @@ class ChangeWording:
     down_amount_only: str = "比{base}减少{amount}万元"
 
 
-def change_phrase(change: Change, base: str, wording: ChangeWording = ChangeWording(), with_rate: bool = True) -> str:
+def change_phrase(
+    change: Change, base: str, wording: ChangeWording = ChangeWording(), with_rate: bool = True,
+    money: Callable[[Decimal], str] = fmt_amount,
+) -> str:
     """比2019年预算增加565.57万元，增长33.93% / 与上年持平 / 比上年新增50.00万元."""
     direction = change.direction
     if direction == "flat":
         return wording.flat.format(base=base)
-    amount = fmt_amount(abs(change.delta))
+    amount = money(abs(change.delta))
     if change.is_new:
         return wording.new.format(base=base, amount=amount)
     rate = fmt_pct(abs(change.rate)) if change.rate is not None else ""
