@@ -141,6 +141,8 @@ class Profile(Strict):
     numbering: Numbering = Numbering()
     tables: TableStyle = TableStyle()
     text: TextStyle = TextStyle()
+    paired_items: dict[str, list[Text]] = {"30108": ["2080505"], "30109": ["2080506"], "30113": ["2210201"], "30110": ["2101101"]}
+    """Economic 款 whose basic expenditure is, in the region's practice, the sum of these function 项 (a warning when not)."""
     execution_basis: Literal["initial", "adjusted"] = "initial"
     """The budget that execution rates and self-evaluations compare against: 年初预算 or 调整预算."""
     wording: Wording = Wording()

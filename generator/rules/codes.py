@@ -39,6 +39,7 @@ def row_codes(report: Any) -> Iterable[CodeUse]:
     """Codes of table rows: function 项, economic 款, 类 of project spending and of 年初预算."""
     yield from _rows(report, "expenditure", "function", 7)
     yield from _rows(report, "gov_fund_expenditure", "function", 7)
+    yield from _rows(report, "state_capital_expenditure", "function", 7)
     yield from _rows(report, "basic_economic", "economic", 5)
     yield from _rows(report, "project_economic", "economic", 3)
     yield from _rows(report, "class_budgets", "function", 3)
@@ -54,6 +55,11 @@ def all_codes(report: Any) -> Iterable[CodeUse]:
     for code, name in report.names.items():
         kind = "economic" if code.startswith("3") else "function"
         yield CodeUse(("names", code), code, kind, (3, 5) if kind == "economic" else (3, 5, 7), name, ("names", code))
+
+
+def declared_codes(report: Any) -> dict[str, str]:
+    """Codes the data file declares (``codes``) → their names."""
+    return {c.code: c.name for c in report.codes}
 
 
 def _levels(lengths: tuple[int, ...]) -> str:
@@ -72,13 +78,17 @@ def code_length(loaded: Loaded, profile: Any) -> Iterable[Issue]:
 def code_in_list(loaded: Loaded, profile: Any) -> Iterable[Issue]:
     """Every code is in the shipped list and in use in the report's year."""
     year = loaded.report.year
+    declared = declared_codes(loaded.report)
     for use in all_codes(loaded.report):
         if len(use.code) not in use.lengths:
             continue
         entry = load_codes(use.kind).get(use.code)
         where = loaded.positions.pos(use.path)
-        if entry is None:
-            yield error(where, f"科目编码 {use.code} 不在{LIST_NAMES[use.kind]}中，请核对编码", "code_in_list")
+        if entry is None and use.code in declared:
+            if use.path[0] != "names":
+                yield warning(where, f"科目编码 {use.code}（{shown(declared[use.code])}）不在{LIST_NAMES[use.kind]}中，按数据文件 codes 中的声明使用，请核对编码", "code_in_list")
+        elif entry is None:
+            yield error(where, f"科目编码 {use.code} 不在{LIST_NAMES[use.kind]}中，请核对编码；确属有效科目时，在 codes 中声明其编码和名称", "code_in_list")
         elif not entry.valid_in(year):
             name = entry.name_in(year)
             when = f"{entry.until + 1} 年起已停用" if entry.until is not None and year > entry.until else f"{entry.since} 年起才设立"
@@ -89,13 +99,14 @@ def code_in_list(loaded: Loaded, profile: Any) -> Iterable[Issue]:
 def code_parent(loaded: Loaded, profile: Any) -> Iterable[Issue]:
     """The 类 and 款 above every row code are known (in the list, or named in ``names``)."""
     report = loaded.report
+    declared = declared_codes(report)
     for use in row_codes(report):
         if len(use.code) not in use.lengths:
             continue
         up = parent(use.code)
         while up is not None:
             entry = load_codes(use.kind).get(up)
-            if (entry is None or not entry.valid_in(report.year)) and up not in report.names:
+            if (entry is None or not entry.valid_in(report.year)) and up not in report.names and up not in declared:
                 level = LEVELS.get(len(up), "")
                 yield error(loaded.positions.pos(use.path), f"科目 {use.code} 所属的{level} {up} 不在{LIST_NAMES[use.kind]}中（也未在 names 中给出名称）", "code_parent")
                 break

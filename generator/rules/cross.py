@@ -21,8 +21,8 @@ THREE_PUBLIC_CODES = {
 }
 """"三公" items and the economic 款 that carries their basic-expenditure part."""
 
-PAIRED_ITEMS = {"2080505": "30108", "2080506": "30109", "2210201": "30113", "2101101": "30110"}
-"""Function 项 whose basic expenditure is, in these departments, exactly one economic 款."""
+PAIRED_ITEMS = {"30108": ["2080505"], "30109": ["2080506"], "30113": ["2210201"], "30110": ["2101101"]}
+"""Economic 款 → the function 项 whose basic expenditure it is, when no profile says otherwise."""
 
 
 def _compare(loaded: Loaded, label: str, by_function: Decimal, by_econ: Decimal, econ_note: str) -> Iterable[Issue]:
@@ -66,20 +66,21 @@ def three_public_in_basic(loaded: Loaded, profile: Any) -> Iterable[Issue]:
 
 @rule
 def paired_items(loaded: Loaded, profile: Any) -> Iterable[Issue]:
-    """2080505 = 30108, 2080506 = 30109, 2210201 = 30113, 2101101 = 30110 where both are given."""
+    """An economic 款 equals the basic expenditure of its function 项 (30110 = 2101101 + 2101102 …, as the profile pairs them)."""
     report = loaded.report
     econ = econ_amounts(report)
+    pairs = profile.paired_items if profile is not None else PAIRED_ITEMS
     leaves = {node.code: node for root in functions(report) for node in root.walk() if node.leaf_index is not None}
-    for code, econ_code in PAIRED_ITEMS.items():
-        node = leaves.get(code)
-        if node is None or econ_code not in econ or node.values["basic"] is None:
+    for econ_code, codes in pairs.items():
+        nodes = [leaves[c] for c in codes if c in leaves]
+        if not nodes or econ_code not in econ or any(n.values["basic"] is None for n in nodes):
             continue
-        basic, other = node.values["basic"], econ[econ_code]
+        basic, other = sum((n.values["basic"] or Decimal(0) for n in nodes), Decimal(0)), econ[econ_code]
         if differs(basic, other):
-            left = f"{code} {load_codes('function').name(code, report.year) or ''}".strip()
+            left = "+".join(f"{n.code} {load_codes('function').name(n.code, report.year) or ''}".strip() for n in nodes)
             right = f"{econ_code} {load_codes('economic').name(econ_code, report.year) or ''}".strip()
             message = f"{left}基本支出 {amt(basic)} ≠ {right} {amt(other)}{gap(basic, other)}（二者通常相等）"
-            yield warning(loaded.positions.pos(("expenditure", node.leaf_index)), message, "paired_items")
+            yield warning(loaded.positions.pos(("expenditure", nodes[0].leaf_index)), message, "paired_items")
 
 
 @rule

@@ -88,3 +88,30 @@ def zero_function_rows(loaded: Loaded, profile: Any) -> Iterable[Issue]:
             amounts = [getattr(row, f, None) for f in ("personnel", "public", "basic", "project")]
             if not any(a for a in amounts if a is not None):
                 yield warning(loaded.positions.pos((key, i)), f"科目 {row.code} 各项金额均为 0，表中将是空行；没有支出的科目请删除", "zero_function_rows")
+
+
+@rule
+def carry_over_balances(loaded: Loaded, profile: Any) -> Iterable[Issue]:
+    """For 财政拨款 of each fund and for other money: income + 年初结转 (+ 使用结余) = spending + 年末结转 (+ 结余分配)."""
+    report = loaded.report
+    if report.kind != "final":
+        return
+    from ..compute.ledger import build_ledger
+
+    ledger = build_ledger({"general": report.expenditure, "gov_fund": report.gov_fund_expenditure, "state_capital": report.state_capital_expenditure})
+    carry = report.carry_over
+    where = loaded.positions.pos(("carry_over",) if ("carry_over",) in loaded.positions.spots else ("expenditure",))
+    labels = {"general": "一般公共预算财政拨款", "gov_fund": "政府性基金预算财政拨款", "state_capital": "国有资本经营预算财政拨款"}
+    for fund, label in labels.items():
+        income, spent = ledger.total(f"income_{fund}"), ledger.total(fund)
+        start, end = getattr(carry.start, fund), getattr(carry.end, fund)
+        if differs(income + start, spent + end):
+            message = (f"{label}：收入 {amt(income)} + 年初结转和结余 {amt(start)} = {amt(income + start)}，"
+                       f"而支出 {amt(spent)} + 年末结转和结余 {amt(end)} = {amt(spent + end)}{gap(income + start, spent + end)}")
+            yield error(where, message, "carry_over_balances")
+    income = ledger.total("income_non_appropriation") + carry.start.other + carry.surplus_used
+    spent = ledger.total("spending") - ledger.total("appropriation") + carry.end.other + carry.surplus_distributed
+    if differs(income, spent):
+        message = (f"财政拨款以外的资金：收入 + 年初结转和结余 + 使用非财政拨款结余 = {amt(income)}，"
+                   f"而支出 + 年末结转和结余 + 结余分配 = {amt(spent)}{gap(income, spent)}")
+        yield error(where, message, "carry_over_balances")

@@ -21,8 +21,8 @@ class Namer:
     @classmethod
     def of(cls, report: Any) -> "Namer":
         """The names a report prints: its rows' own names and its ``names`` overrides."""
-        names: dict[str, str] = {}
-        for rows in (report.expenditure, report.basic_economic, getattr(report, "gov_fund_expenditure", [])):
+        names: dict[str, str] = {c.code: c.name for c in report.codes}
+        for rows in (report.expenditure, report.basic_economic, report.gov_fund_expenditure, report.state_capital_expenditure):
             names.update({r.code: r.name for r in rows if r.name})
         names.update(report.names)
         return cls(report.year, names)
