@@ -31,6 +31,22 @@ BASIC_DETAIL = (
 )
 
 
+INCOME_KEYS = ("income_general", "income_gov_fund", "income_state_capital", "income_upper_grant",
+               "income_business", "income_operating", "income_subsidiary", "income_other")
+"""The ledger column of each income source of the 总表, in the order of ``INCOME``."""
+FUND_KEYS = ("general", "gov_fund", "state_capital")
+INCOME_COLUMN_KEYS = ("income", "income_appropriation", "income_upper_grant", "income_business", "income_operating", "income_subsidiary", "income_other")
+SPENDING_COLUMN_KEYS = ("spending", "basic", "project", "to_upper", "operating_spend", "to_subsidiary")
+
+
+def _walk(roots: list[Any]) -> list[dict[str, Decimal | None]]:
+    return [n.values for r in roots for n in r.walk()]
+
+
+def _values(values: dict[str, Decimal | None], keys: list[str]) -> list[Decimal | None]:
+    return [values.get(k) for k in keys]
+
+
 def series(first: int, last: int, sign: str = "+") -> str:
     """1+2+3 / 31+32+…+56: the row or column numbers a formula adds up."""
     if last - first < 8:
@@ -84,73 +100,122 @@ class FinalTables:
             "three_public": "1栏=（2+3+6）栏；3栏=（4+5）栏；7栏=（8+9+12）栏；9栏=（10+11）栏。",
         }
 
-    # 公开01表 收入支出决算总表 ---------------------------------------------------------
-    def summary(self) -> list[Grid]:
-        m, fig = self.money_for("summary"), self.fig
-        height, first = self.layout(INCOME, 4)
-        right = self.class_rows(first)
+    def opt(self, table: str, key: str, default: Any) -> Any:
+        return self.options.get(table, {}).get(key, default)
+
+    def numbered(self, table: str) -> bool:
+        """Whether a table prints 行次 and 栏次 (the national layout) or plain rows (option ``row_numbers: false``)."""
+        return bool(self.opt(table, "row_numbers", True))
+
+    def _two_sided(self, table: str, left: list[tuple[str, Decimal | None]], right: list[tuple[str, list[Decimal | None]]],
+                   feet: list[tuple[str, Decimal | None, str, list[Decimal | None]]], heads: list[list[Cell]], cols: list[int]) -> list[Grid]:
+        """A 总表: sources on the left, function classes on the right, then the foot rows; with or without 行次."""
+        m = self.money_for(table)
+        numbered = self.numbered(table)
+        height = max(len(left), len(right))
+        first = height + len(feet) + 1
         rows = []
         for i in range(height):
-            left = f"{number('cn_dun', i + 1)}{INCOME[i]}" if i < len(INCOME) else ""
-            rt, rn, rv = right[i] if i < len(right) else ("", "", None)
-            rows.append([label(left), Cell(str(i + 1)), num(m(fig.total if i == 0 else None)), label(rt), Cell(rn), num(m(rv))])
-        feet = [("本年收入合计", fig.total, "本年支出合计", fig.total), ("使用非财政拨款结余", None, "结余分配", None),
-                ("年初结转和结余", None, "年末结转和结余", None), ("总计", fig.total, "总计", fig.total)]
+            lt, lv = left[i] if i < len(left) else ("", None)
+            rt, rv = right[i] if i < len(right) else ("", [])
+            row = [label(lt)] + ([Cell(str(i + 1))] if numbered else []) + [num(m(lv))]
+            row += [label(rt)] + ([Cell(str(first + i) if rt else "")] if numbered else []) + [num(m(v)) for v in rv]
+            width = len(right[0][1]) if right else 1
+            row += [num("")] * (width - len(rv))
+            rows.append(row)
         for j, (lt, lv, rt, rv) in enumerate(feet):
-            strong = lv is not None
-            rows.append([label(lt, strong=strong), Cell(str(height + 1 + j)), num(m(lv)), label(rt, strong=strong), Cell(str(first + len(right) + j)), num(m(rv))])
-        header = [head(Cell("收入", colspan=3), Cell("支出", colspan=3)), head("项目", "行次", "决算数", "项目", "行次", "决算数"),
-                  head(Cell("栏次"), Cell(""), Cell("1"), Cell("栏次"), Cell(""), Cell("2"))]
-        return [Grid(header, rows, cols=[33, 6, 11, 33, 6, 11], cls="summary")]
+            strong = lt in ("本年收入合计", "总计")
+            indent = 1 if lt.startswith(("一、", "二、", "三、")) or lt in FUNDS else 0
+            row = [label(lt, indent, strong)] + ([Cell(str(height + 1 + j))] if numbered else []) + [num(m(lv))]
+            row += [label(rt, indent, strong)] + ([Cell(str(first + len(right) + j))] if numbered else []) + [num(m(v)) for v in rv]
+            rows.append(row)
+        if not numbered:
+            heads = [[c for c in h if c.text not in ("行次", "栏次")] for h in heads[:-1]]
+            cols = [c for i, c in enumerate(cols) if i not in self.number_columns(cols)]
+        return [Grid(heads, rows, cols=cols, cls="summary wide" if len(cols) > 6 else "summary")]
+
+    @staticmethod
+    def number_columns(cols: list[int]) -> set[int]:
+        """Positions of the 行次 columns of a two-sided table's widths (the narrow ones after a label)."""
+        return {i for i, c in enumerate(cols) if c <= 6}
+
+    # 公开01表 收入支出决算总表 ---------------------------------------------------------
+    def summary(self) -> list[Grid]:
+        fig, led = self.fig, self.fig.ledger
+        sources = self.opt("summary", "income", list(INCOME))
+        left = [(f"{number('cn_dun', i + 1)}{name}", led.total(INCOME_KEYS[INCOME.index(name)] if name in INCOME else "none")) for i, name in enumerate(sources)]
+        right = [(f"{number('cn_dun', i + 1)}{self.namer(c)}", [led.value(c, "spending")]) for i, c in enumerate(self.classes)]
+        feet = [("本年收入合计", fig.income_total, "本年支出合计", [fig.spending_total]),
+                (self.opt("summary", "surplus_used_label", "使用非财政拨款结余"), fig.surplus_used, "结余分配", [fig.surplus_distributed]),
+                ("年初结转和结余", fig.start_total, "年末结转和结余", [fig.end_total]),
+                ("总计", fig.grand_total, "总计", [fig.grand_total_spending])]
+        heads = [head(Cell("收入", colspan=3), Cell("支出", colspan=3)), head("项目", "行次", "决算数", "项目", "行次", "决算数"),
+                 head(Cell("栏次"), Cell(""), Cell("1"), Cell("栏次"), Cell(""), Cell("2"))]
+        if not self.numbered("summary"):
+            heads = [head(Cell("收入", colspan=2), Cell("支出", colspan=2)), head("项目", "决算数", "项目", "决算数"), []]
+        return self._two_sided("summary", left, right, feet, heads, [33, 6, 11, 33, 6, 11])
 
     # 公开02表 收入决算表 / 公开03表 支出决算表 / 公开05表 一般公共预算财政拨款支出决算表 ------------------
     def _tree_table(self, table: str, heads: tuple[str, ...], keys: list[str], group: str | None = None) -> list[Grid]:
-        m, fig = self.money_for(table), self.fig
-        totals = {"total": fig.total, "basic": fig.basic, "project": fig.project}
-        rows = [total_row("合计", [totals.get(k) for k in keys] + [None] * (len(heads) - len(keys)), m)]
-        rows += [cells + [num("")] * (len(heads) - len(keys)) for cells in tree_rows(fig.functions, self.namer, keys, m)]
+        """A table of function 类/款/项 rows; each column bound to a ledger column by name.
+
+        A column with no money at all prints blank; in a column with money, a zero prints in the table's zero style.
+        """
+        m, led = self.money_for(table), self.fig.ledger
+        heads = tuple(self.opt(table, "heads", heads))
+        keys = list(self.opt(table, "columns", keys))
+        blank = Money(m.thousands, "", m.unit)
+        moneys = [m if led.total(k) else blank for k in keys]
+        roots = led.shown([keys[0]])
+        body = tree_rows(roots, self.namer, keys, m)
+        body = [cells[:2] + [num(mm(n)) for mm, n in zip(moneys, _values(root_values, keys))] for cells, root_values in zip(body, _walk(roots))]
+        total = [Cell("合计", colspan=2, cls="name total")] + [num(mm(led.total(k))) for mm, k in zip(moneys, keys)]
+        rows = body + [total] if self.opt(table, "total_at", "top") == "bottom" else [total] + body
+        code_head = self.opt(table, "code_head", "功能分类科目编码")
         if group:
             header = [head(Cell("项目", colspan=2), Cell(group, colspan=len(heads))),
-                      head(Cell("功能分类科目编码"), Cell("科目名称", rowspan=2), *[Cell(h, rowspan=2) for h in heads])]
+                      head(Cell(code_head), Cell("科目名称", rowspan=2), *[Cell(h, rowspan=2) for h in heads])]
         else:
             header = [head(Cell("项目", colspan=2), *[Cell(h, rowspan=3) for h in heads]),
-                      head(Cell("功能分类科目编码"), Cell("科目名称", rowspan=2))]
-        header += [head(Cell("类 款 项")), columns_row(2, len(heads))]
+                      head(Cell(code_head), Cell("科目名称", rowspan=2))]
+        header += [head(Cell("类 款 项"))]
+        if self.numbered(table):
+            header.append(columns_row(2, len(heads)))
         return [Grid(header, rows, cols=[11, 33] + [max(7, 56 // len(heads))] * len(heads), cls="tree wide")]
 
     def income(self) -> list[Grid]:
-        return self._tree_table("income", INCOME_COLUMNS, ["total", "total"])
+        return self._tree_table("income", INCOME_COLUMNS, list(INCOME_COLUMN_KEYS))
 
     def expenditure(self) -> list[Grid]:
-        return self._tree_table("expenditure", SPENDING_COLUMNS, ["total", "basic", "project"])
+        return self._tree_table("expenditure", SPENDING_COLUMNS, list(SPENDING_COLUMN_KEYS))
 
     def general(self) -> list[Grid]:
-        return self._tree_table("general", ("小计", "基本支出", "项目支出"), ["total", "basic", "project"], group="本年支出")
+        return self._tree_table("general", ("小计", "基本支出", "项目支出"), ["general", "general_basic", "general_project"], group="本年支出")
 
     # 公开04表 财政拨款收入支出决算总表 -------------------------------------------------------
     def appropriation(self) -> list[Grid]:
-        m, fig = self.money_for("appropriation"), self.fig
-        height, first = self.layout(FUNDS, 6)
-        right = self.class_rows(first)
-        rows = []
-        for i in range(height):
-            left = f"{number('cn_dun', i + 1)}{FUNDS[i]}" if i < len(FUNDS) else ""
-            rt, rn, rv = right[i] if i < len(right) else ("", "", None)
-            rows.append([label(left), Cell(str(i + 1)), num(m(fig.total if i == 0 else None)), label(rt), Cell(rn), num(m(rv)), num(m(rv)), num(""), num("")])
-        feet: list[tuple[str, Decimal | None, str, Decimal | None]] = [("本年收入合计", fig.total, "本年支出合计", fig.total),
-                                                                       ("年初财政拨款结转和结余", None, "年末财政拨款结转和结余", None)]
-        feet += [(f, None, f, None) for f in FUNDS]
-        feet.append(("总计", fig.total, "总计", fig.total))
-        for j, (lt, lv, rt, rv) in enumerate(feet):
-            strong = lv is not None
-            indent = 1 if 2 <= j <= 4 else 0
-            rows.append([label(lt, indent, strong), Cell(str(height + 1 + j)), num(m(lv)), label(rt, indent, strong),
-                         Cell(str(first + len(right) + j)), num(m(rv)), num(m(rv)), num(""), num("")])
-        header = [head(Cell("收入", colspan=3), Cell("支出", colspan=6)),
-                  head(Cell("项目", rowspan=2), Cell("行次", rowspan=2), Cell("决算数", rowspan=2), Cell("项目", rowspan=2), Cell("行次", rowspan=2), Cell("决算数", colspan=4)),
-                  head("小计", *FUNDS),
-                  head(Cell("栏次"), Cell(""), Cell("1"), Cell("栏次"), Cell(""), Cell("2"), Cell("3"), Cell("4"), Cell("5"))]
-        return [Grid(header, rows, cols=[22, 4, 9, 22, 4, 9, 10, 10, 10], cls="summary wide")]
+        fig, led = self.fig, self.fig.ledger
+        left = [(f"{number('cn_dun', i + 1)}{name}", led.total(f"income_{key}")) for i, (name, key) in enumerate(zip(FUNDS, FUND_KEYS))]
+        columns = ["appropriation", *FUND_KEYS]
+        right = [(f"{number('cn_dun', i + 1)}{self.namer(c)}", [led.value(c, k) for k in columns]) for i, c in enumerate(self.classes)]
+        start, end = fig.carry_start, fig.carry_end
+        feet: list[tuple[str, Decimal | None, str, list[Decimal | None]]] = [
+            ("本年收入合计", fig.appropriation_income, "本年支出合计", [led.total(k) for k in columns]),
+            ("年初财政拨款结转和结余", fig.appropriation_start, "年末财政拨款结转和结余", [fig.appropriation_end, *(end[k] for k in FUND_KEYS)]),
+        ]
+        for name, key in zip(FUNDS, FUND_KEYS):
+            at_end = [end[key] if k in ("appropriation", key) else Decimal(0) for k in columns]
+            feet.append((f"{number('cn_dun', FUNDS.index(name) + 1)}{name}" if not self.numbered("appropriation") else name, start[key], name, at_end))
+        feet.append(("总计", fig.appropriation_grand_total, "总计", [led.total(k) + (fig.appropriation_end if k == "appropriation" else end[k]) for k in columns]))
+        heads = [head(Cell("收入", colspan=3), Cell("支出", colspan=6)),
+                 head(Cell("项目", rowspan=2), Cell("行次", rowspan=2), Cell("决算数", rowspan=2), Cell("项目", rowspan=2), Cell("行次", rowspan=2), Cell("决算数", colspan=4)),
+                 head("小计", *FUNDS),
+                 head(Cell("栏次"), Cell(""), Cell("1"), Cell("栏次"), Cell(""), Cell("2"), Cell("3"), Cell("4"), Cell("5"))]
+        if not self.numbered("appropriation"):
+            heads = [head(Cell("收入", colspan=2), Cell("支出", colspan=5)),
+                     head(Cell("项目", rowspan=2), Cell("决算数", rowspan=2), Cell("项目", rowspan=2), Cell("决算数", colspan=4)),
+                     head("合计", *FUNDS), []]
+        return self._two_sided("appropriation", left, right, feet, heads, [22, 4, 9, 22, 4, 9, 10, 10, 10])
 
     # 公开06表 一般公共预算财政拨款基本支出决算明细表 -----------------------------------------------
     def _detail_block(self, classes: dict[str, list[str]], m: Money) -> list[list[Cell]]:
@@ -165,33 +230,64 @@ class FinalTables:
 
     def basic(self) -> list[Grid]:
         m = self.money_for("basic")
-        blocks = [self._detail_block(b, m) for b in BASIC_DETAIL]
+        blocks = [self._detail_block(b, m) for b in self.opt("basic", "blocks", BASIC_DETAIL)]
         height = max(len(b) for b in blocks)
         blank = [Cell(""), Cell(""), num("")]
         rows = [sum((b[i] if i < len(b) else blank for b in blocks), []) for i in range(height)]
+        rest = 3 * (len(blocks) - 1)
         rows.append([Cell("人员经费合计", colspan=2, cls="name total"), num(m(self.fig.personnel)),
-                     Cell("公用经费合计", colspan=5, cls="name total"), num(m(self.fig.public))])
+                     Cell("公用经费合计", colspan=rest - 1, cls="name total"), num(m(self.fig.public))])
         trio = ("经济分类科目编码", "科目名称", "决算数")
-        header = [head(Cell("人员经费", colspan=3), Cell("公用经费", colspan=6)), head(*trio, *trio, *trio)]
-        return [Grid(header, rows, cols=[7, 19, 7, 7, 19, 7, 7, 20, 7], cls="detail wide")]
+        header = [head(Cell("人员经费", colspan=3), Cell("公用经费", colspan=rest)), head(*(trio * len(blocks)))]
+        cols = [7, 19, 7, 7, 19, 7, 7, 20, 7] if len(blocks) == 3 else [8, 30, 10] * len(blocks)
+        return [Grid(header, rows, cols=cols, cls="detail wide")]
 
-    # 公开07表 / 公开08表: kept (empty) with their notes -----------------------------------------------
-    def gov_fund(self) -> list[Grid]:
+    # 公开07表 / 公开08表 政府性基金 / 国有资本经营预算财政拨款收入支出决算表 ---------------------------------
+    def _fund_table(self, table: str, fund: str) -> list[Grid]:
+        """One fund's 项: 年初结转和结余, 本年收入, 本年支出 (小计/基本/项目), 年末结转和结余; empty rows when none."""
+        m, led, fig = self.money_for(table), self.fig.ledger, self.fig
         heads = ("年初结转和结余", "本年收入", "小计", "基本支出", "项目支出", "年末结转和结余")
         header = [head(Cell("项目", colspan=2), Cell(heads[0], rowspan=3), Cell(heads[1], rowspan=3), Cell("本年支出", colspan=3), Cell(heads[5], rowspan=3)),
                   head(Cell("功能分类科目编码"), Cell("科目名称", rowspan=2), Cell(heads[2], rowspan=2), Cell(heads[3], rowspan=2), Cell(heads[4], rowspan=2)),
-                  head(Cell("类 款 项")), columns_row(2, 6)]
-        return [Grid(header, [total_row("合计", [None] * 6, self.money), empty_row(8)], cols=[11, 29] + [10] * 6, cls="tree wide")]
+                  head(Cell("类 款 项"))]
+        if self.numbered(table):
+            header.append(columns_row(2, 6))
+        keys = [f"income_{fund}", fund, f"{fund}_basic", f"{fund}_project"]
+        roots = led.shown([fund, f"income_{fund}"])
+        total = total_row("合计", [fig.carry_start[fund] or None, *(led.total(k) or None for k in keys), fig.carry_end[fund] or None], m)
+        body = [cells[:2] + [num("")] + cells[2:] + [num("")] for cells in tree_rows(roots, self.namer, keys, m)]
+        rows = [total] + body if body else [total, empty_row(8)]
+        return [Grid(header, rows, cols=[11, 29] + [10] * 6, cls="tree wide")]
+
+    def gov_fund(self) -> list[Grid]:
+        return self._fund_table("gov_fund", "gov_fund")
 
     def state_capital(self) -> list[Grid]:
+        """公开08表: the national 支出 layout (合计/基本/项目), or with ``carry: true`` the 收入支出 layout of 公开07表."""
+        if self.opt("state_capital", "carry", False):
+            return self._fund_table("state_capital", "state_capital")
+        m, led = self.money_for("state_capital"), self.fig.ledger
         header = [head(Cell("项目", colspan=2), Cell("本年支出", colspan=3)),
                   head(Cell("功能分类科目编码"), Cell("科目名称", rowspan=2), Cell("合计", rowspan=2), Cell("基本支出", rowspan=2), Cell("项目支出", rowspan=2)),
-                  head(Cell("类 款 项")), columns_row(2, 3)]
-        return [Grid(header, [total_row("合计", [None] * 3, self.money), empty_row(5)], cols=[14, 38, 16, 16, 16], cls="tree wide")]
+                  head(Cell("类 款 项"))]
+        if self.numbered("state_capital"):
+            header.append(columns_row(2, 3))
+        keys = ["state_capital", "state_capital_basic", "state_capital_project"]
+        body = tree_rows(led.shown(keys[:1]), self.namer, keys, m)
+        total = total_row("合计", [led.total(k) or None for k in keys], m)
+        return [Grid(header, [total] + body if body else [total, empty_row(5)], cols=[14, 38, 16, 16, 16], cls="tree wide")]
 
     # 公开09表 财政拨款“三公”经费支出决算表 -----------------------------------------------------------
     def three_public(self) -> list[Grid]:
+        """Budget and actual of each item: in two blocks (预算数 | 决算数) or, with ``paired: true``, side by side per item."""
         m, tp = self.money_for("three_public"), self.fig.three_public
+        if self.opt("three_public", "paired", False):
+            names = [("合计", 2), ("因公出国（境）费", 2), ("公务用车购置及运行维护费", 6), ("公务接待费", 2)]
+            header = [head(Cell("财政拨款“三公”经费", colspan=12)), head(*[Cell(n, colspan=w) for n, w in names]),
+                      head(Cell("", colspan=4), Cell("小计", colspan=2), Cell("公务用车购置费", colspan=2), Cell("公务用车运行维护费", colspan=2), Cell("", colspan=2)),
+                      head(*["预算数", "决算数"] * 6)]
+            row = [num(m(getattr(side, k))) for k in THREE_PUBLIC for side in (tp.budget, tp.actual)]
+            return [Grid(header, [row], cols=[1] * 12, cls="wide")]
         half = [Cell("合计", rowspan=2), Cell("因公出国（境）费", rowspan=2), Cell("公务用车购置及运行费", colspan=3), Cell("公务接待费", rowspan=2)]
         header = [head(Cell("预算数", colspan=6), Cell("决算数", colspan=6)), head(*half, *half),
                   head("小计", "公务用车购置费", "公务用车运行费", "小计", "公务用车购置费", "公务用车运行费"),
