@@ -106,7 +106,7 @@ def make_document(
             codes = [r.code for r in report.expenditure]
             return load_glossary(templates_dir() / "glossary" / f"{profile.glossary}.yaml", profile.numbering.glossary, codes, report.year, dict(report.names))
         if name == "duties":
-            return duties(report.overview, profile.numbering.duties)
+            return duties(report.overview, report.overview.duties_numbering or profile.numbering.duties)
         if name == "attachments":
             return attachments(report)
         if name in partials:

@@ -13,6 +13,7 @@ from .facts.final import final_facts
 from .model import FinalReport
 from .profile import Profile
 from .tables.final import FinalTables, key_work_grids, project_evaluation_grids, whole_evaluation_grids
+from .tables.common import units_grids
 from .tables.grid import Money
 
 CHARTS = ("chart_1", "chart_2", "chart_3", "chart_4")
@@ -42,4 +43,5 @@ def final_document(report: FinalReport, profile: Profile, draft: bool = False) -
     partials["whole_evaluation"] = lambda: whole_evaluation_grids(report, fig)
     partials["project_evaluations"] = lambda: project_evaluation_grids(report, fig, profile.table_options.get("project_evaluations", {}))
     partials["key_work_table"] = lambda: key_work_grids(report)
+    partials["units"] = lambda: units_grids(report)
     return make_document(report, profile, facts, builders, partials, draft)

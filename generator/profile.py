@@ -128,6 +128,14 @@ class Wording(Strict):
     new: Text = ChangeWording.new
     execution_rate: Text = ExecutionWording.rate
     execution_no_budget: Text = ExecutionWording.no_budget
+    three_public_execution_rate: Text | None = None
+    """How a "三公" item's execution prints (default: execution_rate)."""
+    budget_over: Text = "大于"
+    budget_under: Text = "小于"
+    budget_equal: Text = ""
+    """Said of a 决算 equal to its budget (e.g. 决算数同预算数持平); empty: nothing is said."""
+    item_path: Text = "{class_name}（类）{kuan_name}（款）{item_name}（项）"
+    """A function 项 named with its 类 and 款, as per-项 lists print it."""
 
 
 class Profile(Strict):
@@ -148,6 +156,8 @@ class Profile(Strict):
     wording: Wording = Wording()
     glossary: Text | None = None
     """Name of a glossary file in templates/glossary/."""
+    texts: list[Text] = []
+    """Keys of the data's ``texts`` that the profile's sentences use and a department may leave out (then empty)."""
     summary_classes: list[Text] = []
     """Function 类 codes listed (even when empty) in the summary tables, in order."""
     table_titles: dict[str, Text] = {}

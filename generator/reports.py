@@ -12,6 +12,7 @@ from .model import BudgetReport
 from .profile import Profile
 from .tables.budget import BudgetTables
 from .tables.forms import project_form_grids, stage_target_grids, whole_form_grids
+from .tables.common import units_grids
 from .tables.grid import Money
 
 
@@ -41,7 +42,7 @@ def budget_document(report: BudgetReport, profile: Profile, draft: bool = False)
             [("人员类项目支出", fig.personnel), ("运转类项目支出", fig.public), ("特定目标类项目支出", fig.project)],
         ) if report.whole_form else [],
     }
-    return make_document(report, profile, facts, builders, {}, draft)
+    return make_document(report, profile, facts, builders, {"units": lambda: units_grids(report)}, draft)
 
 
 def build_document(report: Any, profile: Profile, draft: bool = False) -> Document:

@@ -122,7 +122,7 @@ def test_code_names(tmp_path: Path) -> None:
     issue, loaded = run(codes.code_names, tmp_path, old)
     issue = only(issue)
     assert not issue.is_error
-    assert "医疗卫生与计划生育支出" in issue.message and "卫生健康支出" in issue.message and "2017 年及以前" in issue.message
+    assert "医疗卫生与计划生育支出" in issue.message and "卫生健康支出" in issue.message and "2018 年及以前" in issue.message
     assert issue.pos == loaded.positions.pos(("names", "210"))
     same = variant(BUDGET, lambda d: d.update(names={"210": "卫生健康支出"}) or d["basic_economic"].append({"code": "30213", "name": "维修(护)费", "amount": 0}))
     assert run(codes.code_names, tmp_path, same)[0] == []

@@ -118,6 +118,7 @@ class FinalFigures:
     items: list["ItemExecution"]
     """Every 项 with a budget of its own: 年初/调整预算 against 一般公共预算财政拨款 spent."""
     basis: str = "initial"
+    operating_reported: Decimal | None = None
 
     @property
     def income_total(self) -> Decimal:
@@ -170,8 +171,8 @@ class FinalFigures:
 
     @property
     def operating_costs(self) -> Decimal:
-        """机关运行经费: the 公用经费 of basic expenditure."""
-        return self.public
+        """机关运行经费: as reported where given, else the 公用经费 of basic expenditure."""
+        return self.operating_reported if self.operating_reported is not None else self.public
 
     @property
     def initial_total(self) -> Decimal:
@@ -290,6 +291,7 @@ def compute(report: FinalReport, basis: str = "initial") -> FinalFigures:
         previous_general=_previous_general(prev),
         items=_items(report, basis),
         basis=basis,
+        operating_reported=report.operating_costs,
     )
 
 

@@ -37,7 +37,7 @@ def budget_facts(report: BudgetReport, fig: BudgetFigures, profile: Profile, tab
     facts.set("year", str(report.year))
     facts.set("prev_year", str(prev_year))
     facts.set("department", report.department.name)
-    add_texts(facts, report.texts)
+    add_texts(facts, report.texts, profile.texts)
     base = profile.wording.prev_base.format(prev_year=prev_year, year=report.year)
     for metric in METRICS:
         facts.set(metric, facts.amount(getattr(fig, metric)))

@@ -52,7 +52,9 @@ def add_shares(facts: Facts, parts: dict[str, Decimal], whole: Decimal) -> None:
         facts.set(f"share.{name}", text)
 
 
-def add_texts(facts: Facts, texts: dict[str, str]) -> None:
+def add_texts(facts: Facts, texts: dict[str, str], optional: list[str] | None = None) -> None:
+    for key in optional or []:
+        facts.set(f"text.{key}", "")
     for key, value in texts.items():
         facts.set(f"text.{key}", tidy(value))
 

@@ -31,9 +31,15 @@ THREE_PUBLIC_REASONS = {
 }
 
 
-def execution_text(execution: Execution, profile: Profile) -> str:
+def execution_text(execution: Execution, profile: Profile, three_public: bool = False) -> str:
     w = profile.wording
-    return execution_phrase(execution, ExecutionWording(rate=w.execution_rate, no_budget=w.execution_no_budget))
+    rate = w.three_public_execution_rate if three_public and w.three_public_execution_rate else w.execution_rate
+    return execution_phrase(execution, ExecutionWording(rate=rate, no_budget=w.execution_no_budget))
+
+
+def comparison(execution: Execution, profile: Profile) -> str:
+    w = profile.wording
+    return {"over": w.budget_over, "under": w.budget_under, "equal": ""}[execution.comparison]
 
 
 def _three_public(facts: Facts, report: FinalReport, fig: FinalFigures, profile: Profile, base: str) -> None:
@@ -42,7 +48,7 @@ def _three_public(facts: Facts, report: FinalReport, fig: FinalFigures, profile:
         execution = tp.execution(item)
         facts.set(f"tp_budget.{item}", facts.amount(execution.budget))
         facts.set(f"tp.{item}", facts.amount(execution.actual))
-        facts.set(f"exec.tp_{item}", execution_text(execution, profile))
+        facts.set(f"exec.tp_{item}", execution_text(execution, profile, three_public=True))
         budget_key, change_key = THREE_PUBLIC_REASONS[item]
         facts.set(f"cmp.tp_{item}", COMPARISON[execution.comparison])
         add_reason(facts, f"why_budget.tp_{item}", report.reasons, budget_key, execution.comparison != "equal")
@@ -55,6 +61,14 @@ def _three_public(facts: Facts, report: FinalReport, fig: FinalFigures, profile:
     facts.set("tp.outbound_people", str(data.outbound_people))
     facts.set("tp.vehicles_held", "" if data.vehicles_held is None else str(data.vehicles_held))
     facts.set("tp.vehicles_bought", str(data.vehicles_bought))
+    for key in ("reception_batches", "reception_people", "foreign_batches", "foreign_people"):
+        value = getattr(data, key)
+        facts.set(f"tp.{key}", "" if value is None else str(value))
+    facts.set("tp.foreign_reception", facts.amount(data.foreign_reception) if data.foreign_reception is not None else "")
+    add_shares(facts, {f"tp_{k}": getattr(tp.actual, k) for k in ("outbound", "vehicle", "reception")}, tp.actual.total)
+    if tp.actual.total == 0:
+        for k in ("outbound", "vehicle", "reception"):
+            facts.set(f"share.tp_{k}", "0.00%")
     facts.lists["receptions"] = [{"name": r.name, "amount": facts.amount(r.amount), "text": tidy(r.text)} for r in data.receptions]
 
 
@@ -74,7 +88,7 @@ def final_facts(report: FinalReport, fig: FinalFigures, profile: Profile, table_
     facts.set("year", str(year))
     facts.set("prev_year", str(prev_year))
     facts.set("department", report.department.name)
-    add_texts(facts, report.texts)
+    add_texts(facts, report.texts, profile.texts)
     for key, value in report.reasons.model_dump().items():
         facts.set(f"reason.{key}", tidy(value or ""))
     base = profile.wording.prev_base.format(prev_year=prev_year, year=year)
@@ -89,6 +103,9 @@ def final_facts(report: FinalReport, fig: FinalFigures, profile: Profile, table_
     add_share(facts, "appropriation", fig.total, fig.total)
     add_share(facts, "general", fig.total, fig.total)
     facts.set("exec.general", execution_text(fig.general_execution, profile))
+    facts.set("cmp.general", comparison(fig.general_execution, profile))
+    add_reason(facts, "why_budget.general", report.reasons, "general_budget", fig.general_execution.comparison != "equal")
+    _whole_money(facts, report, fig, profile, base)
     _three_public(facts, report, fig, profile, base)
     add_procurement(facts, fig.procurement, {k: getattr(report.procurement, k).items for k in ("goods", "works", "services")})
     add_assets(facts, report.assets)
@@ -98,6 +115,69 @@ def final_facts(report: FinalReport, fig: FinalFigures, profile: Profile, table_
         facts.set(f"ref.{table_id}", label)
     _lists(facts, report, fig, profile)
     return facts
+
+
+INCOME_NAMES = {
+    "income_appropriation": "财政拨款收入", "income_upper_grant": "上级补助收入", "income_business": "事业收入",
+    "income_operating": "经营收入", "income_subsidiary": "附属单位上缴收入", "income_other": "其他收入",
+}
+
+
+def _whole_money(facts: Facts, report: FinalReport, fig: FinalFigures, profile: Profile, base: str) -> None:
+    """Every kind of money: 收支总计, 本年收入 by source, 本年支出, 财政拨款, carry-over (with their changes and shares)."""
+    led = fig.ledger
+    for name, value in (("grand_total", fig.grand_total), ("income_total", fig.income_total), ("spending_total", fig.spending_total),
+                        ("spending_basic", led.total("basic")), ("spending_project", led.total("project")),
+                        ("appropriation_total", fig.appropriation_grand_total), ("appropriation_income", fig.appropriation_income),
+                        ("carry.start", fig.start_total), ("carry.end", fig.end_total)):
+        facts.set(name, facts.amount(value))
+    add_shares(facts, {"spending_basic": led.total("basic"), "spending_project": led.total("project")}, fig.spending_total)
+    add_share(facts, "general_of_spending", fig.total, fig.spending_total)
+    sources = {key: led.total(key) for key in INCOME_NAMES}
+    shown = {k: v for k, v in sources.items() if v}
+    texts = fmt_shares(list(shown.values()), fig.income_total)
+    facts.lists["income_sources"] = [{"name": INCOME_NAMES[k], "amount": facts.amount(v), "share": t} for (k, v), t in zip(shown.items(), texts)]
+    for key in ("appropriation", "general"):
+        change = fig.change(key)
+        if change is not None:
+            order = ("general", "appropriation", "total") if key == "general" else ("appropriation", "total")
+            reason_key = next((k for k in order if getattr(report.reasons, k)), key)
+            add_change(facts, key, change, base, profile, report.reasons, reason_key)
+    facts.flags["has.gov_fund"] = bool(led.total("gov_fund") or led.total("income_gov_fund"))
+    facts.flags["has.state_capital"] = bool(led.total("state_capital") or led.total("income_state_capital"))
+    facts.flags["has.carry_over"] = bool(fig.start_total or fig.end_total)
+    pm = report.performance_management
+    for key in ("target_projects", "tracked_projects", "evaluated_projects", "problems"):
+        value = getattr(pm, key) if pm else None
+        facts.set(f"pm.{key}", "" if value is None else str(value))
+    for key in ("target_amount", "tracked_amount", "evaluated_amount"):
+        value = getattr(pm, key) if pm else None
+        facts.set(f"pm.{key}", "" if value is None else facts.amount(value))
+    facts.set("pm.average_score", fmt_points(pm.average_score) if pm and pm.average_score is not None else "")
+    for grade in ("excellent", "good", "pass", "fail"):
+        facts.set(f"pm.{grade}", str(pm.grades.get(grade, 0)) if pm else "")
+    proc = report.procurement
+    for key in ("reserved_sme", "reserved_small_micro", "won_sme_reserved", "won_small_micro_reserved", "won_sme_other"):
+        value = getattr(proc, key)
+        facts.set(f"proc.{key}", "" if value is None else facts.amount(value))
+    units = report.department.units
+    facts.lists["units"] = [{"index": str(i + 1), "name": u.name, "note": u.note or ""} for i, u in enumerate(units)]
+
+
+def _item_executions(facts: Facts, report: FinalReport, fig: FinalFigures, profile: Profile, namer: Namer) -> None:
+    w = profile.wording
+    entries = []
+    for item in fig.items:
+        e = item.execution
+        equal = e.comparison == "equal"
+        entries.append({
+            "code": item.code,
+            "path": w.item_path.format(class_name=namer(item.code[:3]), kuan_name=namer(item.code[:5]), item_name=namer(item.code)),
+            "use": tidy(item.use or ""), "initial": facts.amount(e.budget), "actual": facts.amount(e.actual),
+            "execution": execution_text(e, profile), "cmp": comparison(e, profile),
+            "reason": tidy(item.reason or "") if not equal else "", "equal": w.budget_equal if equal else "",
+        })
+    facts.lists["item_executions"] = entries
 
 
 def _lists(facts: Facts, report: FinalReport, fig: FinalFigures, profile: Profile) -> None:
@@ -115,6 +195,7 @@ def _lists(facts: Facts, report: FinalReport, fig: FinalFigures, profile: Profil
          "reason": tidy(c.reason or "") if c.execution.comparison != "equal" else ""}
         for c in fig.classes
     ]
+    _item_executions(facts, report, fig, profile, namer)
     facts.lists["project_uses"] = [{"name": u.name, "amount": facts.amount(u.amount), "text": tidy(u.text)} for u in report.project_uses]
     for block, classes in (("personnel_items", ("301", "303")), ("public_items", None)):
         facts.lists[block] = [

@@ -49,6 +49,8 @@ class Staffing(Strict):
 class Overview(Strict):
     duties_intro: Text | None = None
     duties: list[Text] = Field(min_length=1)
+    duties_numbering: Text | None = None
+    """How this department numbers its duties when it differs from the profile (arabic_dot 1. / cn_paren （一） …)."""
     composition: Text = ""
     staffing: Staffing | None = None
 

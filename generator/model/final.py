@@ -111,6 +111,9 @@ class FinalReport(ReportBase):
     state_capital_expenditure: list[FinalFunctionRow] = []
     carry_over: CarryOver = CarryOver()
     class_budgets: list[ClassBudget] = []
+    operating_costs: Amount | None = None
+    """机关运行经费 when it is not the 公用经费 of the basic-expenditure table (departments with 事业单位:
+    only 行政单位 and 参公 units count)."""
     basic_economic: list[EconRow] = Field(min_length=1)
     three_public: ThreePublicFinal
     project_uses: list[ProjectUse] = []

@@ -48,7 +48,7 @@ def row_codes(report: Any) -> Iterable[CodeUse]:
 def all_codes(report: Any) -> Iterable[CodeUse]:
     """Row codes, the codes that make up 机关运行经费 items, and the keys of ``names``."""
     yield from row_codes(report)
-    operating = getattr(report, "operating_costs", None)
+    operating = report.operating_costs if report.kind == "budget" else None
     for i, item in enumerate(operating.items if operating else []):
         for j, code in enumerate(item.codes):
             yield CodeUse(("operating_costs", "items", i, "codes", j), code, "economic", (5,))

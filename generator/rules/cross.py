@@ -101,7 +101,7 @@ def projects_within_project_spending(loaded: Loaded, profile: Any) -> Iterable[I
 def operating_codes_present(loaded: Loaded, profile: Any) -> Iterable[Issue]:
     """机关运行经费 items take their amounts from basic expenditure: each code must be there."""
     report = loaded.report
-    operating = getattr(report, "operating_costs", None)
+    operating = report.operating_costs if report.kind == "budget" else None
     econ = econ_amounts(report)
     for i, item in enumerate(operating.items if operating else []):
         for j, code in enumerate(item.codes):

@@ -64,3 +64,11 @@ def total_row(title: str, values: Sequence[Decimal | None], money: Money, span: 
 def empty_row(width: int) -> list[Cell]:
     return [Cell("", colspan=width, cls="empty")]
 
+
+
+def units_grids(report: Any) -> list[Any]:
+    """单位构成: 序号 | 单位名称 | 备注, one row per unit of the department, in the data's order."""
+    from .grid import Grid, head
+
+    rows = [[Cell(str(i + 1)), label(u.name), Cell(u.note or "")] for i, u in enumerate(report.department.units)]
+    return [Grid([head("序号", "单位名称", "备注")], rows, cols=[10, 60, 30], cls="form")] if rows else []
