@@ -13,7 +13,7 @@ from pydantic import Field, model_validator
 
 from .errors import DataErrors, Pos, error
 from .paths import templates_dir
-from .model.base import Strict, Text
+from .model.base import Strict, Text, Unit
 from .sources import load_file
 from .zh.phrases import ChangeWording, ExecutionWording
 from .validate import issues_from
@@ -105,7 +105,7 @@ class TableStyle(Strict):
     """How a zero amount prints in tables: "" (blank), "0.00", "-"."""
     new_page: bool = True
     """Start every table on a new page."""
-    unit: Literal["万元", "元"] = "万元"
+    unit: Unit = "万元"
     """The unit tables print in (a table may say otherwise in table_options: unit)."""
     unit_line: Text = "单位：{unit}"
     unit_name_label: Text = "单位名称："
@@ -114,7 +114,7 @@ class TableStyle(Strict):
 class TextStyle(Strict):
     """How amounts print in running text."""
 
-    unit: Literal["万元", "元"] = "万元"
+    unit: Unit = "万元"
     thousands: bool = False
 
 

@@ -9,7 +9,7 @@ from pydantic import ValidationError
 
 from .errors import DataErrors, Issue, error
 from .model import REPORT, Report
-from .model.base import UNIT_DIVISORS
+from .model.base import PER_WAN
 from .sources import PositionMap
 
 _CUSTOM = {
@@ -89,7 +89,7 @@ def _dotted(path: tuple[str | int, ...]) -> str:
 def to_report(raw: dict[str, Any], positions: PositionMap) -> Report:
     """Validate raw values; raise DataErrors listing every problem with its position."""
     unit = raw.get("unit", "万元") if isinstance(raw, dict) else "万元"
-    divisor = UNIT_DIVISORS.get(unit) if isinstance(unit, str) else None
+    divisor = PER_WAN.get(unit) if isinstance(unit, str) else None
     try:
         return REPORT.validate_python(raw, context={"divisor": divisor})
     except ValidationError as exc:

@@ -153,10 +153,6 @@ class FinalFigures:
         return self.ledger.total("income_appropriation")
 
     @property
-    def appropriation_spending(self) -> Decimal:
-        return self.ledger.total("appropriation")
-
-    @property
     def appropriation_start(self) -> Decimal:
         return sum((self.carry_start[f] for f in ("general", "gov_fund", "state_capital")), ZERO)
 

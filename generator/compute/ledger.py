@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from decimal import Decimal
-from typing import Any, Iterable, Sequence
+from typing import Any, Sequence
 
 from ..model.money import FUNDS, INCOME_SOURCES
 from .tree import Node, build_tree
@@ -84,8 +84,6 @@ class Ledger:
 
     roots: list[Node]
     totals: dict[str, Decimal | None]
-    budgeted: bool
-    """Whether any row gives its own budget (年初预算 per 项)."""
 
     def shown(self, columns: Sequence[str]) -> list[Node]:
         """The tree pruned to the nodes where any of ``columns`` is not zero (a table's rows)."""
@@ -105,12 +103,6 @@ class Ledger:
         n = self.node(code)
         return (n.values.get(column) or ZERO) if n is not None else ZERO
 
-    def leaves(self) -> Iterable[Node]:
-        for root in self.roots:
-            for n in root.walk():
-                if not n.children:
-                    yield n
-
 
 def _prune(node: Node, columns: Sequence[str]) -> Node | None:
     if not any(node.values.get(c) for c in columns):
@@ -122,15 +114,13 @@ def _prune(node: Node, columns: Sequence[str]) -> Node | None:
 def build_ledger(lists: dict[str, Sequence[Any]]) -> Ledger:
     """``lists`` maps a fund (general, gov_fund, state_capital) to its rows."""
     leaves: list[tuple[str, dict[str, Decimal | None]]] = []
-    budgeted = False
     for fund, rows in lists.items():
         for row in rows:
             leaves.append((row.code, _row_columns(fund, row)))
-            budgeted = budgeted or row.budget is not None
     roots = build_tree(leaves, COLUMNS)
     totals: dict[str, Decimal | None] = {c: ZERO for c in COLUMNS}
     for root in roots:
         for c in COLUMNS:
             a, b = totals[c], root.values.get(c)
             totals[c] = None if a is None or b is None else a + b
-    return Ledger(roots, totals, budgeted)
+    return Ledger(roots, totals)

@@ -13,7 +13,7 @@ from ..tables.common import Namer
 from ..zh.numbers import fmt_shares
 from ..tables.grid import Money
 from . import Facts
-from .common import add_assets, add_change, add_procurement, add_overview, add_share, add_shares, add_texts, amount
+from .common import add_assets, add_change, add_procurement, add_overview, add_share, add_shares, add_texts
 
 METRICS = ("total", "basic", "project", "personnel", "public")
 THREE_PUBLIC = ("outbound", "vehicle", "vehicle_purchase", "vehicle_operation", "reception", "total")

@@ -9,15 +9,10 @@ from ..compute.change import Change
 from ..compute.common import ProcurementFigures, staff_total
 from ..model.common import Assets, StaffGroup
 from ..profile import Profile
-from ..zh.numbers import fmt_amount, fmt_pct, fmt_shares, ratio
+from ..zh.numbers import fmt_pct, fmt_shares, ratio
 from ..zh.phrases import ChangeWording, change_phrase
 from ..zh.text import tidy
 from . import Facts
-
-
-def amount(value: Decimal | None) -> str:
-    """An amount as it prints in running text (no thousands separators)."""
-    return fmt_amount(value)
 
 
 def wording(profile: Profile) -> ChangeWording:

@@ -14,10 +14,8 @@ from ..zh.phrases import ChangeWording, ExecutionWording, change_phrase, executi
 from ..zh.text import tidy
 from ..tables.grid import Money
 from . import Facts
-from .common import add_assets, add_change, add_reason, add_overview, add_procurement, add_share, add_shares, add_texts, amount
+from .common import add_assets, add_change, add_reason, add_overview, add_procurement, add_share, add_shares, add_texts
 
-COMPARISON = {"over": "大于", "under": "小于", "equal": ""}
-"""How 决算数 compares with 预算数 (nothing to explain when equal)."""
 DIRECTION = {"up": "增加", "down": "减少", "flat": ""}
 
 # "三公" item → (reason key for the deviation from budget, reason key for the change on last year)
@@ -38,6 +36,7 @@ def execution_text(execution: Execution, profile: Profile, three_public: bool = 
 
 
 def comparison(execution: Execution, profile: Profile) -> str:
+    """How 决算数 compares with 预算数 in the profile's words (大于/小于; nothing to explain when equal)."""
     w = profile.wording
     return {"over": w.budget_over, "under": w.budget_under, "equal": ""}[execution.comparison]
 
@@ -50,7 +49,7 @@ def _three_public(facts: Facts, report: FinalReport, fig: FinalFigures, profile:
         facts.set(f"tp.{item}", facts.amount(execution.actual))
         facts.set(f"exec.tp_{item}", execution_text(execution, profile, three_public=True))
         budget_key, change_key = THREE_PUBLIC_REASONS[item]
-        facts.set(f"cmp.tp_{item}", COMPARISON[execution.comparison])
+        facts.set(f"cmp.tp_{item}", comparison(execution, profile))
         add_reason(facts, f"why_budget.tp_{item}", report.reasons, budget_key, execution.comparison != "equal")
         change = tp.change(item)
         if change is not None:
@@ -145,7 +144,6 @@ def _whole_money(facts: Facts, report: FinalReport, fig: FinalFigures, profile: 
             add_change(facts, key, change, base, profile, report.reasons, reason_key)
     facts.flags["has.gov_fund"] = bool(led.total("gov_fund") or led.total("income_gov_fund"))
     facts.flags["has.state_capital"] = bool(led.total("state_capital") or led.total("income_state_capital"))
-    facts.flags["has.carry_over"] = bool(fig.start_total or fig.end_total)
     pm = report.performance_management
     for key in ("target_projects", "tracked_projects", "evaluated_projects", "problems"):
         value = getattr(pm, key) if pm else None
@@ -160,8 +158,6 @@ def _whole_money(facts: Facts, report: FinalReport, fig: FinalFigures, profile: 
     for key in ("reserved_sme", "reserved_small_micro", "won_sme_reserved", "won_small_micro_reserved", "won_sme_other"):
         value = getattr(proc, key)
         facts.set(f"proc.{key}", "" if value is None else facts.amount(value))
-    units = report.department.units
-    facts.lists["units"] = [{"index": str(i + 1), "name": u.name, "note": u.note or ""} for i, u in enumerate(units)]
 
 
 def _item_executions(facts: Facts, report: FinalReport, fig: FinalFigures, profile: Profile, namer: Namer) -> None:
@@ -191,7 +187,7 @@ def _lists(facts: Facts, report: FinalReport, fig: FinalFigures, profile: Profil
     ]
     facts.lists["class_executions"] = [
         {"code": c.code, "name": namer(c.code), "initial": facts.amount(c.execution.budget), "actual": facts.amount(c.execution.actual),
-         "execution": execution_text(c.execution, profile), "cmp": COMPARISON[c.execution.comparison],
+         "execution": execution_text(c.execution, profile), "cmp": comparison(c.execution, profile),
          "reason": tidy(c.reason or "") if c.execution.comparison != "equal" else ""}
         for c in fig.classes
     ]

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from decimal import Decimal
-from typing import Annotated, Any
+from typing import Annotated, Any, Literal
 
 from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, StrictStr, ValidationInfo
 
@@ -39,8 +39,12 @@ def _code(value: Any) -> Any:
     return value
 
 
-UNIT_DIVISORS = {"万元": Decimal(1), "元": Decimal(10000)}
-"""Amounts are kept in 万元 inside the toolkit: a file typed in 元 is divided by 10000 (exactly)."""
+Unit = Literal["万元", "元"]
+"""A unit of money: the unit a data file is typed in, or a table or the text prints in."""
+
+PER_WAN = {"万元": Decimal(1), "元": Decimal(10000)}
+"""How many of each unit make one 万元. Amounts are kept in 万元 inside the toolkit: a file typed in 元
+is divided by 10⁴, and a table printed in 元 multiplies by 10⁴ (both exact in Decimal)."""
 
 
 def _to_wan(value: Decimal, info: ValidationInfo) -> Decimal:

@@ -7,7 +7,8 @@ from decimal import Decimal
 from pydantic import Field
 
 from .base import Amount, Count, Strict, Text
-from .money import DeclaredCode, PerformanceManagement, Unit, UnitEntry
+from .base import Unit
+from .money import DeclaredCode, PerformanceManagement, UnitEntry
 
 
 class Contact(Strict):

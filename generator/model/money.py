@@ -10,8 +10,6 @@ from typing import Literal
 
 from .base import Amount, Code, Count, Points, Strict, Text
 
-Unit = Literal["万元", "元"]
-
 INCOME_SOURCES = ("business", "operating", "upper_grant", "subsidiary", "other", "special_account", "unit_funds", "business_fund")
 """Income other than 财政拨款, by source key (see docs/data-model.md)."""
 FUNDS = ("general", "gov_fund", "state_capital")

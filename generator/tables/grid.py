@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from decimal import Decimal
 
+from ..model.base import PER_WAN
 from ..zh.numbers import fmt_amount
 
 
@@ -44,10 +45,6 @@ class TableBlock:
     kind: str = "table"
 
 
-UNIT_SCALES = {"万元": Decimal(1), "元": Decimal(10000)}
-"""Amounts are kept in 万元; a table or text printed in 元 multiplies by 10⁴ (exactly) before rounding."""
-
-
 @dataclass(frozen=True)
 class Money:
     """How amounts print in one table (or in the running text): unit, separators, zero style."""
@@ -61,7 +58,7 @@ class Money:
             return ""
         if value == 0:
             return self.zero
-        return fmt_amount(value * UNIT_SCALES[self.unit], self.thousands)
+        return fmt_amount(value * PER_WAN[self.unit], self.thousands)
 
     def with_options(self, options: dict[str, object]) -> "Money":
         """This style with a table's own ``zero``, ``thousands`` and ``unit`` options."""
