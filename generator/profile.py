@@ -138,6 +138,10 @@ class Wording(Strict):
     """A function 项 named with its 类 and 款, as per-项 lists print it."""
 
 
+PAIRED_ITEMS = {"30108": ["2080505"], "30109": ["2080506"], "30113": ["2210201"], "30110": ["2101101"]}
+"""Economic 款 → the function 项 whose basic expenditure it is, when a profile says nothing else."""
+
+
 class Profile(Strict):
     name: Text
     kind: Literal["budget", "final"]
@@ -149,7 +153,7 @@ class Profile(Strict):
     numbering: Numbering = Numbering()
     tables: TableStyle = TableStyle()
     text: TextStyle = TextStyle()
-    paired_items: dict[str, list[Text]] = {"30108": ["2080505"], "30109": ["2080506"], "30113": ["2210201"], "30110": ["2101101"]}
+    paired_items: dict[str, list[Text]] = PAIRED_ITEMS
     """Economic 款 whose basic expenditure is, in the region's practice, the sum of these function 项 (a warning when not)."""
     execution_basis: Literal["initial", "adjusted"] = "initial"
     """The budget that execution rates and self-evaluations compare against: 年初预算 or 调整预算."""

@@ -173,9 +173,7 @@ class FinalFigures:
     @property
     def initial_total(self) -> Decimal:
         """年初预算 (or 调整预算, as the profile's basis says) of 一般公共预算财政拨款: per 类 or per 项."""
-        if self.classes:
-            return sum((c.execution.budget for c in self.classes), ZERO)
-        return self.ledger.total("budget_adjusted" if self.basis == "adjusted" else "budget_initial")
+        return budget_total(self.classes, self.ledger, self.basis)
 
     @property
     def general_execution(self) -> Execution:
@@ -231,13 +229,19 @@ def _evaluations(report: FinalReport, initial: Decimal, total: Decimal) -> tuple
     return whole, projects
 
 
+def budget_total(classes: list[ClassExecution], ledger: Ledger, basis: str) -> Decimal:
+    """The 一般公共预算财政拨款 budget of the year: of the 类 budgets where given, else of the 项 budgets."""
+    if classes:
+        return sum((c.execution.budget for c in classes), ZERO)
+    return ledger.total(f"budget_{basis}")
+
+
 def _items(report: FinalReport, basis: str) -> list[ItemExecution]:
     items = []
     for row in report.expenditure:
         if row.budget is None:
             continue
-        budget = row.budget.adjusted if basis == "adjusted" and row.budget.adjusted is not None else row.budget.initial
-        items.append(ItemExecution(row.code, Execution(budget, row.basic + row.project), row.use, row.reason))
+        items.append(ItemExecution(row.code, Execution(row.budget.on(basis), row.basic + row.project), row.use, row.reason))
     return sorted(items, key=lambda i: i.code)
 
 
@@ -251,11 +255,7 @@ def compute(report: FinalReport, basis: str = "initial") -> FinalFigures:
     amounts = {n.code: n.values["amount"] or ZERO for root in economics for n in root.walk()}
     by_code = {n.code: n.values["total"] or ZERO for n in functions}
     classes = [ClassExecution(c.code, Execution(c.initial, by_code.get(c.code, ZERO)), c.use, c.reason) for c in report.class_budgets]
-    if classes:
-        initial = sum((c.execution.budget for c in classes), ZERO)
-    else:
-        initial = ledger.total("budget_adjusted" if basis == "adjusted" else "budget_initial")
-    whole, projects = _evaluations(report, initial, total)
+    whole, projects = _evaluations(report, budget_total(classes, ledger, basis), total)
     prev = report.previous
     tp = report.three_public
     return FinalFigures(

@@ -54,8 +54,8 @@ def _row_columns(fund: str, row: Any) -> dict[str, Decimal | None]:
     for source in INCOME_SOURCES:
         values[f"income_{source}"] = getattr(row.income, source)
     if row.budget is not None:
-        values["budget_initial"] = row.budget.initial
-        values["budget_adjusted"] = row.budget.adjusted if row.budget.adjusted is not None else row.budget.initial
+        values["budget_initial"] = row.budget.on("initial")
+        values["budget_adjusted"] = row.budget.on("adjusted")
     return _derive(values)
 
 

@@ -12,6 +12,7 @@ from ..tables.common import Namer
 from ..zh.numbers import fmt_pct, fmt_points, fmt_shares
 from ..zh.phrases import ChangeWording, ExecutionWording, change_phrase, execution_phrase
 from ..zh.text import tidy
+from ..tables.final import INCOME_COLUMNS
 from ..tables.grid import Money
 from . import Facts
 from .common import add_assets, add_change, add_reason, add_overview, add_procurement, add_share, add_shares, add_texts
@@ -116,10 +117,8 @@ def final_facts(report: FinalReport, fig: FinalFigures, profile: Profile, table_
     return facts
 
 
-INCOME_NAMES = {
-    "income_appropriation": "财政拨款收入", "income_upper_grant": "上级补助收入", "income_business": "事业收入",
-    "income_operating": "经营收入", "income_subsidiary": "附属单位上缴收入", "income_other": "其他收入",
-}
+INCOME_NAMES = {key: name for name, key in INCOME_COLUMNS.items() if key != "income"}
+"""Each source of 本年收入 by its ledger column, named as the 收入决算表 names it."""
 
 
 def _whole_money(facts: Facts, report: FinalReport, fig: FinalFigures, profile: Profile, base: str) -> None:

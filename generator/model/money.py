@@ -44,6 +44,10 @@ class ItemBudget(Strict):
     adjusted: Amount | None = None
     """调整预算, where the report compares against it."""
 
+    def on(self, basis: str) -> Decimal:
+        """The budget that ``basis`` (initial | adjusted) compares against; 调整预算 defaults to 年初预算."""
+        return self.adjusted if basis == "adjusted" and self.adjusted is not None else self.initial
+
 
 class RowExtras(Strict):
     """Keys every function 项 row may carry beyond its 财政拨款 spending."""

@@ -11,6 +11,7 @@ from ..compute.budget import project_amount
 from ..compute.tree import column_total
 from ..errors import Issue, error, warning
 from ..load import Loaded
+from ..profile import PAIRED_ITEMS
 from .common import amt, differs, econ_amounts, econ_basic, exceeds, function_column, functions, gap, shown
 
 THREE_PUBLIC_CODES = {
@@ -21,8 +22,6 @@ THREE_PUBLIC_CODES = {
 }
 """"三公" items and the economic 款 that carries their basic-expenditure part."""
 
-PAIRED_ITEMS = {"30108": ["2080505"], "30109": ["2080506"], "30113": ["2210201"], "30110": ["2101101"]}
-"""Economic 款 → the function 项 whose basic expenditure it is, when no profile says otherwise."""
 
 
 def _compare(loaded: Loaded, label: str, by_function: Decimal, by_econ: Decimal, econ_note: str) -> Iterable[Issue]:

@@ -8,7 +8,7 @@ from typing import Any, Sequence
 
 from ..codes import load as load_codes
 from ..compute.tree import Node
-from .grid import Cell, Money, label, num
+from .grid import Cell, Grid, Money, head, label, num
 
 
 @dataclass(frozen=True)
@@ -38,11 +38,12 @@ def tree_rows(
     roots: Sequence[Node],
     namer: Namer,
     columns: Sequence[str],
-    money: Money,
+    money: Money | Sequence[Money],
     code_cell: bool = True,
     skip_zero: bool = False,
 ) -> list[list[Cell]]:
-    """One row per 类/款/项 node: [code], name (indented by level), then each column."""
+    """One row per 类/款/项 node: [code], name (indented by level), then each column (in its own money style if a list is given)."""
+    moneys = [money] * len(columns) if isinstance(money, Money) else list(money)
     rows = []
     for root in roots:
         for node in root.walk():
@@ -52,7 +53,7 @@ def tree_rows(
             cells = [Cell(node.code, cls=f"code level{node.level}")] if code_cell else []
             name = namer(node.code) if code_cell else f"{node.code}{namer(node.code)}"
             cells.append(label(name, node.level, strong=node.level == 0))
-            cells.extend(num(money(v)) for v in values)
+            cells.extend(num(m(v)) for m, v in zip(moneys, values))
             rows.append(cells)
     return rows
 
@@ -65,10 +66,7 @@ def empty_row(width: int) -> list[Cell]:
     return [Cell("", colspan=width, cls="empty")]
 
 
-
-def units_grids(report: Any) -> list[Any]:
+def units_grids(report: Any) -> list[Grid]:
     """单位构成: 序号 | 单位名称 | 备注, one row per unit of the department, in the data's order."""
-    from .grid import Grid, head
-
     rows = [[Cell(str(i + 1)), label(u.name), Cell(u.note or "")] for i, u in enumerate(report.department.units)]
     return [Grid([head("序号", "单位名称", "备注")], rows, cols=[10, 60, 30], cls="form")] if rows else []

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from decimal import Decimal
-from typing import Any
+from typing import Any, Collection
 
 from ..compute.final import Evaluation, FinalFigures
 from ..model.final import FinalReport
@@ -14,11 +14,19 @@ from ..zh.text import tidy
 from .common import Namer, empty_row, total_row, tree_rows
 from .grid import Cell, Grid, Money, head, label, num
 
-INCOME = ("一般公共预算财政拨款收入", "政府性基金预算财政拨款收入", "国有资本经营预算财政拨款收入", "上级补助收入",
-          "事业收入", "经营收入", "附属单位上缴收入", "其他收入")
-FUNDS = ("一般公共预算财政拨款", "政府性基金预算财政拨款", "国有资本经营预算财政拨款")
-INCOME_COLUMNS = ("本年收入合计", "财政拨款收入", "上级补助收入", "事业收入", "经营收入", "附属单位上缴收入", "其他收入")
-SPENDING_COLUMNS = ("本年支出合计", "基本支出", "项目支出", "上缴上级支出", "经营支出", "对附属单位补助支出")
+INCOME = {"一般公共预算财政拨款收入": "income_general", "政府性基金预算财政拨款收入": "income_gov_fund",
+          "国有资本经营预算财政拨款收入": "income_state_capital", "上级补助收入": "income_upper_grant",
+          "事业收入": "income_business", "经营收入": "income_operating", "附属单位上缴收入": "income_subsidiary", "其他收入": "income_other"}
+"""The income rows of the 总表 and the ledger column each one shows."""
+FUNDS = {"一般公共预算财政拨款": "general", "政府性基金预算财政拨款": "gov_fund", "国有资本经营预算财政拨款": "state_capital"}
+INCOME_COLUMNS = {"本年收入合计": "income", "财政拨款收入": "income_appropriation", "上级补助收入": "income_upper_grant", "事业收入": "income_business",
+                  "经营收入": "income_operating", "附属单位上缴收入": "income_subsidiary", "其他收入": "income_other"}
+"""The columns of the 收入决算表 and the ledger column each one shows."""
+SPENDING_COLUMNS = {"本年支出合计": "spending", "基本支出": "basic", "项目支出": "project", "上缴上级支出": "to_upper",
+                    "经营支出": "operating_spend", "对附属单位补助支出": "to_subsidiary"}
+"""The columns of the 支出决算表 and the ledger column each one shows."""
+NUMBER_COLUMNS = (1, 4)
+"""Where a two-sided 总表 prints its 行次: after the income label and after the spending label."""
 THREE_PUBLIC = ("total", "outbound", "vehicle", "vehicle_purchase", "vehicle_operation", "reception")
 # 公开06表: the fixed 款 of each economic 类 of basic expenditure (domain §B.2), in three blocks
 BASIC_DETAIL = (
@@ -29,22 +37,6 @@ BASIC_DETAIL = (
     {"307": ["30701", "30703"], "310": ["31002", "31003", "31007", "31013", "31019", "31021", "31022", "31099"],
      "312": ["31204", "31299"], "399": ["39908"]},
 )
-
-
-INCOME_KEYS = ("income_general", "income_gov_fund", "income_state_capital", "income_upper_grant",
-               "income_business", "income_operating", "income_subsidiary", "income_other")
-"""The ledger column of each income source of the 总表, in the order of ``INCOME``."""
-FUND_KEYS = ("general", "gov_fund", "state_capital")
-INCOME_COLUMN_KEYS = ("income", "income_appropriation", "income_upper_grant", "income_business", "income_operating", "income_subsidiary", "income_other")
-SPENDING_COLUMN_KEYS = ("spending", "basic", "project", "to_upper", "operating_spend", "to_subsidiary")
-
-
-def _walk(roots: list[Any]) -> list[dict[str, Decimal | None]]:
-    return [n.values for r in roots for n in r.walk()]
-
-
-def _values(values: dict[str, Decimal | None], keys: list[str]) -> list[Decimal | None]:
-    return [values.get(k) for k in keys]
 
 
 def series(first: int, last: int, sign: str = "+") -> str:
@@ -77,7 +69,7 @@ class FinalTables:
         """(label, 行次, amount) of every listed function 类, numbered 一、二、…"""
         return [(f"{number(style, i + 1)}{self.namer(c)}", str(first + i), self.fig.class_total(c)) for i, c in enumerate(self.classes)]
 
-    def layout(self, sources: tuple[str, ...], feet: int) -> tuple[int, int]:
+    def layout(self, sources: Collection[Any], feet: int) -> tuple[int, int]:
         """(rows of sources/classes, first 行次 of the classes) of a two-sided 总表 with ``feet`` total rows."""
         height = max(len(self.classes), len(sources))
         return height, height + feet + 1
@@ -112,8 +104,7 @@ class FinalTables:
         """A 总表: sources on the left, function classes on the right, then the foot rows; with or without 行次."""
         m = self.money_for(table)
         numbered = self.numbered(table)
-        height = max(len(left), len(right))
-        first = height + len(feet) + 1
+        height, first = self.layout(left, len(feet))
         rows = []
         for i in range(height):
             lt, lv = left[i] if i < len(left) else ("", None)
@@ -130,20 +121,14 @@ class FinalTables:
             row += [label(rt, indent, strong)] + ([Cell(str(first + len(right) + j))] if numbered else []) + [num(m(v)) for v in rv]
             rows.append(row)
         if not numbered:
-            heads = [[c for c in h if c.text not in ("行次", "栏次")] for h in heads[:-1]]
-            cols = [c for i, c in enumerate(cols) if i not in self.number_columns(cols)]
+            cols = [c for i, c in enumerate(cols) if i not in NUMBER_COLUMNS]
         return [Grid(heads, rows, cols=cols, cls="summary wide" if len(cols) > 6 else "summary")]
-
-    @staticmethod
-    def number_columns(cols: list[int]) -> set[int]:
-        """Positions of the 行次 columns of a two-sided table's widths (the narrow ones after a label)."""
-        return {i for i, c in enumerate(cols) if c <= 6}
 
     # 公开01表 收入支出决算总表 ---------------------------------------------------------
     def summary(self) -> list[Grid]:
         fig, led = self.fig, self.fig.ledger
         sources = self.opt("summary", "income", list(INCOME))
-        left = [(f"{number('cn_dun', i + 1)}{name}", led.total(INCOME_KEYS[INCOME.index(name)] if name in INCOME else "none")) for i, name in enumerate(sources)]
+        left = [(f"{number('cn_dun', i + 1)}{name}", led.total(INCOME.get(name, ""))) for i, name in enumerate(sources)]
         right = [(f"{number('cn_dun', i + 1)}{self.namer(c)}", [led.value(c, "spending")]) for i, c in enumerate(self.classes)]
         feet = [("本年收入合计", fig.income_total, "本年支出合计", [fig.spending_total]),
                 (self.opt("summary", "surplus_used_label", "使用非财政拨款结余"), fig.surplus_used, "结余分配", [fig.surplus_distributed]),
@@ -152,7 +137,7 @@ class FinalTables:
         heads = [head(Cell("收入", colspan=3), Cell("支出", colspan=3)), head("项目", "行次", "决算数", "项目", "行次", "决算数"),
                  head(Cell("栏次"), Cell(""), Cell("1"), Cell("栏次"), Cell(""), Cell("2"))]
         if not self.numbered("summary"):
-            heads = [head(Cell("收入", colspan=2), Cell("支出", colspan=2)), head("项目", "决算数", "项目", "决算数"), []]
+            heads = [head(Cell("收入", colspan=2), Cell("支出", colspan=2)), head("项目", "决算数", "项目", "决算数")]
         return self._two_sided("summary", left, right, feet, heads, [33, 6, 11, 33, 6, 11])
 
     # 公开02表 收入决算表 / 公开03表 支出决算表 / 公开05表 一般公共预算财政拨款支出决算表 ------------------
@@ -166,9 +151,7 @@ class FinalTables:
         keys = list(self.opt(table, "columns", keys))
         blank = Money(m.thousands, "", m.unit)
         moneys = [m if led.total(k) else blank for k in keys]
-        roots = led.shown([keys[0]])
-        body = tree_rows(roots, self.namer, keys, m)
-        body = [cells[:2] + [num(mm(n)) for mm, n in zip(moneys, _values(root_values, keys))] for cells, root_values in zip(body, _walk(roots))]
+        body = tree_rows(led.shown([keys[0]]), self.namer, keys, moneys)
         total = [Cell("合计", colspan=2, cls="name total")] + [num(mm(led.total(k))) for mm, k in zip(moneys, keys)]
         rows = body + [total] if self.opt(table, "total_at", "top") == "bottom" else [total] + body
         code_head = self.opt(table, "code_head", "功能分类科目编码")
@@ -184,10 +167,10 @@ class FinalTables:
         return [Grid(header, rows, cols=[11, 33] + [max(7, 56 // len(heads))] * len(heads), cls="tree wide")]
 
     def income(self) -> list[Grid]:
-        return self._tree_table("income", INCOME_COLUMNS, list(INCOME_COLUMN_KEYS))
+        return self._tree_table("income", tuple(INCOME_COLUMNS), list(INCOME_COLUMNS.values()))
 
     def expenditure(self) -> list[Grid]:
-        return self._tree_table("expenditure", SPENDING_COLUMNS, list(SPENDING_COLUMN_KEYS))
+        return self._tree_table("expenditure", tuple(SPENDING_COLUMNS), list(SPENDING_COLUMNS.values()))
 
     def general(self) -> list[Grid]:
         return self._tree_table("general", ("小计", "基本支出", "项目支出"), ["general", "general_basic", "general_project"], group="本年支出")
@@ -195,17 +178,17 @@ class FinalTables:
     # 公开04表 财政拨款收入支出决算总表 -------------------------------------------------------
     def appropriation(self) -> list[Grid]:
         fig, led = self.fig, self.fig.ledger
-        left = [(f"{number('cn_dun', i + 1)}{name}", led.total(f"income_{key}")) for i, (name, key) in enumerate(zip(FUNDS, FUND_KEYS))]
-        columns = ["appropriation", *FUND_KEYS]
+        left = [(f"{number('cn_dun', i + 1)}{name}", led.total(f"income_{key}")) for i, (name, key) in enumerate(FUNDS.items())]
+        columns = ["appropriation", *FUNDS.values()]
         right = [(f"{number('cn_dun', i + 1)}{self.namer(c)}", [led.value(c, k) for k in columns]) for i, c in enumerate(self.classes)]
         start, end = fig.carry_start, fig.carry_end
         feet: list[tuple[str, Decimal | None, str, list[Decimal | None]]] = [
             ("本年收入合计", fig.appropriation_income, "本年支出合计", [led.total(k) for k in columns]),
-            ("年初财政拨款结转和结余", fig.appropriation_start, "年末财政拨款结转和结余", [fig.appropriation_end, *(end[k] for k in FUND_KEYS)]),
+            ("年初财政拨款结转和结余", fig.appropriation_start, "年末财政拨款结转和结余", [fig.appropriation_end, *(end[k] for k in FUNDS.values())]),
         ]
-        for name, key in zip(FUNDS, FUND_KEYS):
+        for i, (name, key) in enumerate(FUNDS.items()):
             at_end = [end[key] if k in ("appropriation", key) else Decimal(0) for k in columns]
-            feet.append((f"{number('cn_dun', FUNDS.index(name) + 1)}{name}" if not self.numbered("appropriation") else name, start[key], name, at_end))
+            feet.append((name if self.numbered("appropriation") else f"{number('cn_dun', i + 1)}{name}", start[key], name, at_end))
         feet.append(("总计", fig.appropriation_grand_total, "总计", [led.total(k) + (fig.appropriation_end if k == "appropriation" else end[k]) for k in columns]))
         heads = [head(Cell("收入", colspan=3), Cell("支出", colspan=6)),
                  head(Cell("项目", rowspan=2), Cell("行次", rowspan=2), Cell("决算数", rowspan=2), Cell("项目", rowspan=2), Cell("行次", rowspan=2), Cell("决算数", colspan=4)),
@@ -214,7 +197,7 @@ class FinalTables:
         if not self.numbered("appropriation"):
             heads = [head(Cell("收入", colspan=2), Cell("支出", colspan=5)),
                      head(Cell("项目", rowspan=2), Cell("决算数", rowspan=2), Cell("项目", rowspan=2), Cell("决算数", colspan=4)),
-                     head("合计", *FUNDS), []]
+                     head("合计", *FUNDS)]
         return self._two_sided("appropriation", left, right, feet, heads, [22, 4, 9, 22, 4, 9, 10, 10, 10])
 
     # 公开06表 一般公共预算财政拨款基本支出决算明细表 -----------------------------------------------
