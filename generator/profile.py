@@ -155,6 +155,8 @@ class Profile(Strict):
     text: TextStyle = TextStyle()
     paired_items: dict[str, list[Text]] = PAIRED_ITEMS
     """Economic 款 whose basic expenditure is, in the region's practice, the sum of these function 项 (a warning when not)."""
+    project_in_running_items: bool = False
+    """The region books project money under 行政运行/事业运行 (e.g. Shanghai 2010301/2010350): no warning for it."""
     execution_basis: Literal["initial", "adjusted"] = "initial"
     """The budget that execution rates and self-evaluations compare against: 年初预算 or 调整预算."""
     wording: Wording = Wording()

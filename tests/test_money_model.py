@@ -66,3 +66,15 @@ def test_declared_code_builds_with_a_warning(tmp_path: Path) -> None:
     about = [i for i in issues if "2019999" in i.message]
     assert about and all(not i.is_error for i in about)
     assert not any(i.is_error for i in issues), [str(i) for i in issues if i.is_error]
+
+
+def test_project_money_under_running_items_is_a_regional_setting() -> None:
+    from generator.errors import Pos
+    from generator.profile import load_profile
+    from generator.rules import codes
+
+    loaded = load_report(DATA / "putuo-planning" / "2024-final.yaml")
+    default = list(codes.project_under_basic_item(loaded, None))
+    assert {i.pos.line for i in default} and all("2120101" in i.message or "2200150" in i.message for i in default)
+    shanghai = load_profile("shanghai-final", Pos("x", 1, 1))
+    assert list(codes.project_under_basic_item(loaded, shanghai)) == []

@@ -9,11 +9,11 @@ from __future__ import annotations
 from dataclasses import dataclass
 from decimal import Decimal
 
-from ..model.final import FinalFunctionRow, FinalReport
+from ..model.final import FinalFunctionRow, FinalPrevious, FinalReport
 from ..model.performance import ScoredIndicator
 from .change import Change, Execution
 from .common import ProcurementFigures, ThreePublicFigures, econ_totals, econ_tree
-from .ledger import Ledger, build_ledger
+from .ledger import Ledger, ledger_of
 from .tree import Node, build_tree, column_total
 
 FUNCTION_COLUMNS = ("total", "basic", "project")
@@ -248,7 +248,7 @@ def _items(report: FinalReport, basis: str) -> list[ItemExecution]:
 def compute(report: FinalReport, basis: str = "initial") -> FinalFigures:
     """Every figure of a final account; ``basis`` (initial | adjusted) is the budget rates compare against."""
     functions = function_tree(report.expenditure)
-    ledger = build_ledger({"general": report.expenditure, "gov_fund": report.gov_fund_expenditure, "state_capital": report.state_capital_expenditure})
+    ledger = ledger_of(report)
     economics = econ_tree([(r.code, r.amount) for r in report.basic_economic])
     _, personnel, public = econ_totals(economics)
     total = column_total(functions, "total") or ZERO
@@ -291,13 +291,13 @@ def compute(report: FinalReport, basis: str = "initial") -> FinalFigures:
     )
 
 
-def _previous_appropriation(prev) -> Decimal | None:  # type: ignore[no-untyped-def]
+def _previous_appropriation(prev: FinalPrevious | None) -> Decimal | None:
     if prev is None:
         return None
     return prev.appropriation_total if prev.appropriation_total is not None else prev.total
 
 
-def _previous_general(prev) -> Decimal | None:  # type: ignore[no-untyped-def]
+def _previous_general(prev: FinalPrevious | None) -> Decimal | None:
     if prev is None:
         return None
     return prev.general if prev.general is not None else _previous_appropriation(prev)

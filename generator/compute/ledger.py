@@ -111,6 +111,11 @@ def _prune(node: Node, columns: Sequence[str]) -> Node | None:
     return Node(node.code, node.level, node.values, children, node.leaf_index)
 
 
+def ledger_of(report: Any) -> Ledger:
+    """The ledger of a report (budget or final): its 一般公共预算, 政府性基金 and 国有资本经营 lists."""
+    return build_ledger({"general": report.expenditure, "gov_fund": report.gov_fund_expenditure, "state_capital": report.state_capital_expenditure})
+
+
 def build_ledger(lists: dict[str, Sequence[Any]]) -> Ledger:
     """``lists`` maps a fund (general, gov_fund, state_capital) to its rows."""
     leaves: list[tuple[str, dict[str, Decimal | None]]] = []

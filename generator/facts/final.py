@@ -66,9 +66,6 @@ def _three_public(facts: Facts, report: FinalReport, fig: FinalFigures, profile:
         facts.set(f"tp.{key}", "" if value is None else str(value))
     facts.set("tp.foreign_reception", facts.amount(data.foreign_reception) if data.foreign_reception is not None else "")
     add_shares(facts, {f"tp_{k}": getattr(tp.actual, k) for k in ("outbound", "vehicle", "reception")}, tp.actual.total)
-    if tp.actual.total == 0:
-        for k in ("outbound", "vehicle", "reception"):
-            facts.set(f"share.tp_{k}", "0.00%")
     facts.lists["receptions"] = [{"name": r.name, "amount": facts.amount(r.amount), "text": tidy(r.text)} for r in data.receptions]
 
 

@@ -99,7 +99,7 @@ class BudgetReport(ReportBase):
     """政府性基金预算财政拨款支出 by function 项."""
     state_capital_expenditure: list[FunctionRow] = []
     """国有资本经营预算财政拨款支出 by function 项."""
-    carry_over: CarryOver | None = None
+    carry_over: CarryOver = CarryOver()
     """上年结转 (start) by kind of money."""
     basic_economic: list[EconRow] = Field(min_length=1)
     project_economic: list[EconClassAmount] = []

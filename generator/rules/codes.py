@@ -158,8 +158,10 @@ def class_budget_codes(loaded: Loaded, profile: Any) -> Iterable[Issue]:
 
 @rule
 def project_under_basic_item(loaded: Loaded, profile: Any) -> Iterable[Issue]:
-    """行政运行/事业运行 reflect basic expenditure: project spending there is misfiled."""
+    """行政运行/事业运行 reflect basic expenditure: project spending there is misfiled (unless the region books it there)."""
     report = loaded.report
+    if profile is not None and profile.project_in_running_items:
+        return
     for i, row in enumerate(report.expenditure):
         entry = load_codes("function").get(row.code)
         if entry is not None and entry.name_in(report.year) in ("行政运行", "事业运行") and row.project:

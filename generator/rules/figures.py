@@ -8,6 +8,7 @@ from typing import Any, Iterable
 from ..checks import rule
 from ..compute.budget import project_amount
 from ..compute.common import ProcurementFigures, kind_amount, staff_total
+from ..compute.ledger import ledger_of
 from ..errors import Issue, error, warning
 from ..facts.common import KIND_NAMES
 from ..zh.numbers import fmt_points
@@ -96,9 +97,7 @@ def carry_over_balances(loaded: Loaded, profile: Any) -> Iterable[Issue]:
     report = loaded.report
     if report.kind != "final":
         return
-    from ..compute.ledger import build_ledger
-
-    ledger = build_ledger({"general": report.expenditure, "gov_fund": report.gov_fund_expenditure, "state_capital": report.state_capital_expenditure})
+    ledger = ledger_of(report)
     carry = report.carry_over
     where = loaded.positions.pos(("carry_over",) if ("carry_over",) in loaded.positions.spots else ("expenditure",))
     labels = {"general": "一般公共预算财政拨款", "gov_fund": "政府性基金预算财政拨款", "state_capital": "国有资本经营预算财政拨款"}
