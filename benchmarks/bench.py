@@ -35,8 +35,8 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from generator.build import build, prepare  # noqa: E402
-from generator.discover import data_files  # noqa: E402
-from generator.render_html import render_html  # noqa: E402
+from generator.read.discover import data_files  # noqa: E402
+from generator.render.html import render_html  # noqa: E402
 
 STAGES = ("load", "check", "compose", "html", "pdf", "write")
 PARTS = ("stages", "html", "preview", "batch", "unchanged")
@@ -56,7 +56,7 @@ def bare_weasyprint(page: str, base: Path) -> float:
     from weasyprint import CSS, HTML
     from weasyprint.text.fonts import FontConfiguration
 
-    from generator.fonts import font_css
+    from generator.render.fonts import font_css
 
     start = time.perf_counter()
     fonts = FontConfiguration()
@@ -89,7 +89,7 @@ def stages(files: list[Path], out: Path, pdf: bool) -> None:
 
 def parsing(largest: Path) -> None:
     """The cause of a slow load: the pure-Python round-trip YAML parser (against libyaml, when PyYAML has it)."""
-    from generator.sources import load_file
+    from generator.read.sources import load_file
 
     text = largest.read_text(encoding="utf-8")
     start = time.perf_counter()
@@ -140,7 +140,7 @@ def preview_latency(files: list[Path], work: Path) -> None:
 
 def save_to_served(copy: Path, times: int = 5) -> list[float]:
     """Change the department's name (it is in the page's title) and wait for the page that shows it."""
-    from generator.preview import Preview
+    from generator.commands.preview import Preview
 
     original = copy.read_text(encoding="utf-8")
     name = re.search(r"^department:\s*\n\s+name:\s*(.+)$", original, re.M)

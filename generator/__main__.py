@@ -1,3 +1,3 @@
-from .cli import main
+from generator.commands.cli import main
 
 main()

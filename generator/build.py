@@ -6,15 +6,15 @@ import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .checks import run_checks
-from .document import Document
-from .errors import DataErrors, Issue, Pos, UserError, error
-from .fonts import WEB_FONTS, publish_fonts
-from .load import Loaded, load_report
-from .outputs import output_stem, write_atomic
-from .profile import Profile, load_profile
-from .render_html import render_html
-from .reports import build_document
+from generator.check.run import run_checks
+from generator.present.document import Document
+from generator.errors import DataErrors, Issue, Pos, UserError, error
+from generator.render.fonts import WEB_FONTS, publish_fonts
+from generator.read.load import Loaded, load_report
+from generator.commands.outputs import output_stem, write_atomic
+from generator.present.profile import Profile, load_profile
+from generator.render.html import render_html
+from generator.present.kinds import build_document
 
 FORMATS = ("html", "pdf")
 
@@ -94,7 +94,7 @@ def build(path: Path, out_dir: Path, formats: tuple[str, ...] = FORMATS, strict:
         rendered[stem.with_suffix(".html")] = render_html(doc, font_href=href).encode("utf-8")
         timer.lap("html")
     if "pdf" in formats:
-        from .render_pdf import html_to_pdf
+        from generator.render.pdf import html_to_pdf
 
         page = render_html(doc, print_css=True)
         timer.lap("html")

@@ -10,8 +10,8 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner, Result
 
-from generator.cli import main
-from generator.stamps import data_dependencies, fingerprint
+from generator.commands.cli import main
+from generator.commands.stamps import data_dependencies, fingerprint
 
 from .conftest import DATA
 

@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from generator.cli import main
+from generator.commands.cli import main
 
 HERE = Path(__file__).parent
 FIXTURES = HERE / "fixtures" / "as_published"

@@ -10,9 +10,9 @@ import pytest
 from ruamel.yaml import YAML
 
 from generator.errors import Issue
-from generator.load import Loaded, load_report
-from generator.profile import load_profile
-from generator.rules import codes, cross, figures, previous, texts
+from generator.read.load import Loaded, load_report
+from generator.present.profile import load_profile
+from generator.check import codes, cross, figures, previous, texts
 
 BUDGET: dict[str, Any] = {
     "profile": "jianghan-budget",
@@ -76,7 +76,7 @@ def only(issues: list[Issue]) -> Issue:
 
 
 def test_base_files_pass_every_rule(tmp_path: Path) -> None:
-    from generator.checks import run_checks
+    from generator.check.run import run_checks
 
     for data in (BUDGET, FINAL):
         loaded = load_report(write(tmp_path, data))

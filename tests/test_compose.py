@@ -1,6 +1,6 @@
 import pytest
 
-from generator.compose import ProfileError, compose
+from generator.present.compose import ProfileError, compose
 
 
 def test_fields_are_filled() -> None:

@@ -7,7 +7,7 @@ import re
 import pytest
 
 from generator.build import prepare
-from generator.render_html import render_html
+from generator.render.html import render_html
 
 from .conftest import EXAMPLES
 

@@ -7,11 +7,11 @@ from decimal import Decimal as D
 
 import pytest
 
-from generator.charts import ChartView, bar_chart, final_charts, pie_chart
+from generator.present.charts import ChartView, bar_chart, final_charts, pie_chart
 from generator.compute.final import FinalFigures, compute
-from generator.load import load_report
-from generator.tables.final import FinalTables
-from generator.tables.grid import Money
+from generator.read.load import load_report
+from generator.present.tables.final import FinalTables
+from generator.present.tables.grid import Money
 
 from .conftest import EXAMPLES
 

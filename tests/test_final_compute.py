@@ -8,7 +8,7 @@ import pytest
 
 from generator.compute.change import Execution
 from generator.compute.final import Evaluation, FinalFigures, ScoredGroup, compute
-from generator.load import load_report
+from generator.read.load import load_report
 from generator.model.performance import ScoredIndicator
 from generator.zh.numbers import fmt_amount, fmt_pct
 

@@ -9,13 +9,13 @@ import pytest
 
 from generator.build import prepare
 from generator.compute.final import compute
-from generator.context import table_labels
-from generator.facts.final import final_facts
-from generator.load import load_report
-from generator.profile import load_profile
-from generator.render_html import render_html
-from generator.tables.final import FinalTables
-from generator.tables.grid import Grid, Money
+from generator.present.context import table_labels
+from generator.present.facts.final import final_facts
+from generator.read.load import load_report
+from generator.present.profile import load_profile
+from generator.render.html import render_html
+from generator.present.tables.final import FinalTables
+from generator.present.tables.grid import Grid, Money
 
 from .conftest import EXAMPLES
 

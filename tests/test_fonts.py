@@ -8,7 +8,8 @@ from pathlib import Path
 import pdfplumber
 import pytest
 
-from generator import fonts, render_pdf
+from generator.render import fonts
+from generator.render import pdf as render_pdf
 
 
 def test_bundled_faces_are_declared() -> None:

@@ -18,7 +18,7 @@ from hypothesis import HealthCheck, Phase, given, settings
 from hypothesis import strategies as st
 from ruamel.yaml import YAML
 
-from generator.cli import main
+from generator.commands.cli import main
 
 DATA = Path(__file__).resolve().parent.parent / "data"
 SOURCES = [DATA / "jianghan-gov-office" / "2020-budget.yaml", DATA / "jiangan-gov-office" / "2023-final.yaml"]

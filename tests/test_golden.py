@@ -8,7 +8,7 @@ from __future__ import annotations
 import pytest
 
 from generator.build import prepare
-from generator.render_html import render_html
+from generator.render.html import render_html
 
 from .conftest import EXAMPLES, GOLDEN
 

@@ -7,8 +7,8 @@ from pathlib import Path
 
 from generator.build import check_file
 from generator.compute.ledger import build_ledger
-from generator.load import load_report
-from generator.tables.grid import Money
+from generator.read.load import load_report
+from generator.present.tables.grid import Money
 
 DATA = Path(__file__).resolve().parents[1] / "data"
 
@@ -70,8 +70,8 @@ def test_declared_code_builds_with_a_warning(tmp_path: Path) -> None:
 
 def test_project_money_under_running_items_is_a_regional_setting() -> None:
     from generator.errors import Pos
-    from generator.profile import load_profile
-    from generator.rules import codes
+    from generator.present.profile import load_profile
+    from generator.check import codes
 
     loaded = load_report(DATA / "putuo-planning" / "2024-final.yaml")
     default = list(codes.project_under_basic_item(loaded, None))

@@ -12,7 +12,7 @@ from typing import Iterator
 import pytest
 
 from generator.errors import DataErrors, Pos, error
-from generator.preview import Preview, error_page
+from generator.commands.preview import Preview, error_page
 
 from .conftest import DATA, ROOT
 

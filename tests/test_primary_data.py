@@ -7,7 +7,7 @@ import re
 import pytest
 
 from generator.compute.budget import compute
-from generator.load import load_report
+from generator.read.load import load_report
 from generator.zh.numbers import fmt_amount, fmt_pct, ratio
 
 from .conftest import EXAMPLES

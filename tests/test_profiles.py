@@ -11,7 +11,7 @@ from ruamel.yaml import YAML
 
 from generator.build import prepare
 from generator.errors import DataErrors
-from generator.render_html import render_html
+from generator.render.html import render_html
 
 from .conftest import EXAMPLES, ROOT
 

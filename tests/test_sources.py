@@ -4,7 +4,7 @@ from pathlib import Path
 import pytest
 
 from generator.errors import DataErrors
-from generator.sources import load_file, load_text
+from generator.read.sources import load_file, load_text
 
 
 def test_floats_are_exact_decimals() -> None:

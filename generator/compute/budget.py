@@ -5,10 +5,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 from decimal import Decimal
 
-from ..model.budget import BudgetPrevious, BudgetReport, FunctionRow
-from .change import Change
-from .common import ProcurementFigures, ThreePublicFigures, econ_totals, econ_tree
-from .tree import Node, build_tree, column_total
+from generator.model.budget import BudgetPrevious, BudgetReport, FunctionRow
+from generator.compute.change import Change
+from generator.compute.common import ProcurementFigures, ThreePublicFigures, econ_totals, econ_tree
+from generator.compute.tree import Node, build_tree, column_total
 
 FUNCTION_COLUMNS = ("total", "basic", "personnel", "public", "project")
 

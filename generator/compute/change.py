@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from decimal import Decimal
 
-from ..zh.numbers import q2, ratio
+from generator.zh.numbers import q2, ratio
 
 
 @dataclass(frozen=True)

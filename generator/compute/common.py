@@ -5,8 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from decimal import Decimal
 
-from ..model.common import Procurement, ProcurementKind, StaffGroup, ThreePublic
-from .tree import Node, build_tree, column_total
+from generator.model.common import Procurement, ProcurementKind, StaffGroup, ThreePublic
+from generator.compute.tree import Node, build_tree, column_total
 
 PERSONNEL_CLASSES = ("301", "303")
 """Economic 类 counted as 人员经费; every other class of basic expenditure is 公用经费."""

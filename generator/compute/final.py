@@ -9,12 +9,12 @@ from __future__ import annotations
 from dataclasses import dataclass
 from decimal import Decimal
 
-from ..model.final import FinalFunctionRow, FinalPrevious, FinalReport
-from ..model.performance import ScoredIndicator
-from .change import Change, Execution
-from .common import ProcurementFigures, ThreePublicFigures, econ_totals, econ_tree
-from .ledger import Ledger, ledger_of
-from .tree import Node, build_tree, column_total
+from generator.model.final import FinalFunctionRow, FinalPrevious, FinalReport
+from generator.model.performance import ScoredIndicator
+from generator.compute.change import Change, Execution
+from generator.compute.common import ProcurementFigures, ThreePublicFigures, econ_totals, econ_tree
+from generator.compute.ledger import Ledger, ledger_of
+from generator.compute.tree import Node, build_tree, column_total
 
 FUNCTION_COLUMNS = ("total", "basic", "project")
 THREE_PUBLIC_ITEMS = ("total", "outbound", "vehicle", "vehicle_purchase", "vehicle_operation", "reception")

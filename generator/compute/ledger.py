@@ -10,8 +10,8 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any, Sequence
 
-from ..model.money import FUNDS, INCOME_SOURCES
-from .tree import Node, build_tree
+from generator.model.money import FUNDS, INCOME_SOURCES
+from generator.compute.tree import Node, build_tree
 
 ZERO = Decimal(0)
 

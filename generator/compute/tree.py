@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Iterable, Mapping
 
-from ..codes import parent
+from generator.codes import parent
 
 
 @dataclass

@@ -6,8 +6,8 @@ from typing import Annotated, Union
 
 from pydantic import Field, TypeAdapter
 
-from .budget import BudgetReport
-from .final import FinalReport
+from generator.model.budget import BudgetReport
+from generator.model.final import FinalReport
 
 Report = Annotated[Union[BudgetReport, FinalReport], Field(discriminator="kind")]
 REPORT = TypeAdapter(Report)

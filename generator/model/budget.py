@@ -7,11 +7,11 @@ from typing import Literal
 
 from pydantic import Field, model_validator
 
-from .base import Amount, Code, Strict, Text
-from .common import OperatingItem, ReportBase, ThreePublic
-from .money import CarryOver, RowExtras
-from .performance import BudgetPerformance, Project, WholeForm
-from .texts import Attachment
+from generator.model.base import Amount, Code, Strict, Text
+from generator.model.common import OperatingItem, ReportBase, ThreePublic
+from generator.model.money import CarryOver, RowExtras
+from generator.model.performance import BudgetPerformance, Project, WholeForm
+from generator.model.texts import Attachment
 
 
 class FunctionRow(RowExtras):

@@ -6,9 +6,9 @@ from decimal import Decimal
 
 from pydantic import Field
 
-from .base import Amount, Count, Strict, Text
-from .base import Unit
-from .money import DeclaredCode, PerformanceManagement, UnitEntry
+from generator.model.base import Amount, Count, Strict, Text
+from generator.model.base import Unit
+from generator.model.money import DeclaredCode, PerformanceManagement, UnitEntry
 
 
 class Contact(Strict):

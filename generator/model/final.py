@@ -7,12 +7,12 @@ from typing import Literal
 
 from pydantic import Field
 
-from .base import Amount, Code, Count, Strict, Text
-from .budget import EconRow
-from .common import ReportBase, ThreePublic
-from .money import CarryOver, RowExtras
-from .performance import ProjectEvaluation, WholeEvaluation
-from .texts import Attachment
+from generator.model.base import Amount, Code, Count, Strict, Text
+from generator.model.budget import EconRow
+from generator.model.common import ReportBase, ThreePublic
+from generator.model.money import CarryOver, RowExtras
+from generator.model.performance import ProjectEvaluation, WholeEvaluation
+from generator.model.texts import Attachment
 
 
 class FinalFunctionRow(RowExtras):

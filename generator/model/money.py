@@ -8,7 +8,7 @@ from __future__ import annotations
 from decimal import Decimal
 from typing import Literal
 
-from .base import Amount, Code, Count, Points, Strict, Text
+from generator.model.base import Amount, Code, Count, Points, Strict, Text
 
 INCOME_SOURCES = ("business", "operating", "upper_grant", "subsidiary", "other", "special_account", "unit_funds", "business_fund")
 """Income other than 财政拨款, by source key (see docs/data-model.md)."""

@@ -6,7 +6,7 @@ from decimal import Decimal
 
 from pydantic import Field
 
-from .base import Amount, Count, Points, Strict, Text
+from generator.model.base import Amount, Count, Points, Strict, Text
 
 
 class Indicator(Strict):

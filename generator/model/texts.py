@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pydantic import Field, model_validator
 
-from .base import Strict, Text
+from generator.model.base import Strict, Text
 
 
 class Cell(Strict):

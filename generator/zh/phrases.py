@@ -6,8 +6,8 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import Callable
 
-from ..compute.change import Change, Execution
-from .numbers import fmt_amount, fmt_pct
+from generator.compute.change import Change, Execution
+from generator.zh.numbers import fmt_amount, fmt_pct
 
 
 @dataclass(frozen=True)

@@ -1,0 +1,129 @@
+"""Build many reports: in parallel, skipping unchanged ones, one failure not stopping the rest."""
+
+from __future__ import annotations
+
+import os
+import sys
+import time
+from concurrent.futures import ProcessPoolExecutor, as_completed
+from dataclasses import dataclass
+from pathlib import Path
+
+import click
+
+from generator.read.discover import data_files
+from generator.errors import DataErrors, UserError
+from generator.render.fonts import publish_fonts
+from generator.commands.outputs import output_stem, write_atomic
+from generator.commands.stamps import fingerprint, is_current, shared_fingerprint, stamp_path
+
+
+@dataclass
+class Outcome:
+    source: Path
+    status: str  # built | skipped | failed
+    seconds: float
+    messages: list[str]
+
+
+def build_one(path: Path, out_dir: Path, formats: tuple[str, ...], strict: bool, font_set: str | None, print_: str) -> Outcome:
+    """Build one report (in this process or a worker) and stamp it; never raises but on Ctrl-C."""
+    from generator.build import build
+
+    start = time.perf_counter()
+    try:
+        result = build(path, out_dir, formats, strict, font_set)
+        write_atomic(stamp_path(output_stem(path, out_dir)), print_.encode())
+        return Outcome(path, "built", time.perf_counter() - start, [str(w) for w in result.warnings])
+    except Exception as exc:
+        return Outcome(path, "failed", time.perf_counter() - start, failure(path, exc))
+
+
+def failure(path: Path, exc: BaseException) -> list[str]:
+    if isinstance(exc, DataErrors):
+        return [str(i) for i in exc.issues]
+    if isinstance(exc, UserError):
+        return [f"{path}: 错误: {exc}"]
+    return [f"{path}: 内部错误（{type(exc).__name__}: {exc}）"]  # a bug; a failure of this report only
+
+
+STATUS = {"built": "已生成", "skipped": "未变化，跳过", "failed": "失败"}
+
+
+def run_batch(paths: list[Path], out_dir: Path, formats: tuple[str, ...], strict: bool, font_set: str | None, jobs: int, force: bool) -> int:
+    files = data_files(paths)
+    if not files:
+        raise UserError("没有找到数据文件（形如 2023-budget.yaml 或 2023-final.yaml）")
+    missing = [f for f in files if not f.is_file()]
+    if missing:
+        raise UserError(f"文件不存在：{missing[0]}")
+    if jobs < 0:
+        raise UserError("并行数（-j）不能为负数")
+    start = time.perf_counter()
+    outcomes: list[Outcome] = []
+    todo: list[tuple[Path, str]] = []
+    shared = shared_fingerprint(formats, font_set, strict)
+    for f in files:  # deciding what to skip is cheap: done here, so an up-to-date batch starts no workers
+        tick = time.perf_counter()
+        print_ = fingerprint(f, formats, font_set, strict, shared)
+        if not force and is_current(output_stem(f, out_dir), formats, print_):
+            outcomes.append(Outcome(f, "skipped", time.perf_counter() - tick, []))
+        else:
+            todo.append((f, print_))
+    jobs = min(jobs or os.cpu_count() or 1, len(todo))
+    show_bar = len(todo) > 1 and sys.stderr.isatty()
+    with click.progressbar(length=len(todo), label="生成中", file=sys.stderr) if show_bar else _NoBar() as bar:
+        if jobs <= 1:
+            for f, print_ in todo:
+                outcomes.append(build_one(f, out_dir, formats, strict, font_set, print_))
+                bar.update(1)
+        else:
+            _preload(formats)
+            if "html" in formats:
+                publish_fonts(out_dir)  # shared by all pages: copied once here rather than raced by the workers
+            todo.sort(key=lambda item: item[0].stat().st_size, reverse=True)  # biggest first: no long report left for last
+            with ProcessPoolExecutor(max_workers=jobs) as pool:
+                futures = {pool.submit(build_one, f, out_dir, formats, strict, font_set, p): f for f, p in todo}
+                for fut in as_completed(futures):
+                    try:
+                        outcomes.append(fut.result())
+                    except Exception as exc:  # the worker itself died (killed, out of memory)
+                        outcomes.append(Outcome(futures[fut], "failed", 0.0, failure(futures[fut], exc)))
+                    bar.update(1)
+    outcomes.sort(key=lambda o: str(o.source))
+    for o in outcomes:
+        for m in o.messages:
+            click.echo(m, err=True)
+    _summary(outcomes, time.perf_counter() - start, out_dir)
+    return 1 if any(o.status == "failed" for o in outcomes) else 0
+
+
+def _preload(formats: tuple[str, ...]) -> None:
+    """Import the pipeline once before forking, so that workers do not each import it again."""
+    import multiprocessing
+
+    if multiprocessing.get_start_method() != "fork":
+        return
+    from generator import build  # noqa: F401
+
+    if "pdf" in formats:
+        import weasyprint  # noqa: F401
+
+
+class _NoBar:
+    def __enter__(self) -> "_NoBar":
+        return self
+
+    def __exit__(self, *exc: object) -> bool:
+        return False
+
+    def update(self, n: int) -> None:
+        pass
+
+
+def _summary(outcomes: list[Outcome], seconds: float, out_dir: Path) -> None:
+    width = max(len(str(o.source)) for o in outcomes)
+    for o in outcomes:
+        click.echo(f"{str(o.source):<{width}}  {STATUS[o.status]:<8}  {o.seconds:6.2f} 秒")
+    counts = {s: sum(1 for o in outcomes if o.status == s) for s in STATUS}
+    click.echo(f"共 {len(outcomes)} 个：生成 {counts['built']}，跳过 {counts['skipped']}，失败 {counts['failed']}；用时 {seconds:.2f} 秒。输出在 {out_dir}/")

@@ -1,0 +1,88 @@
+"""Command line: disclosure build | check | preview."""
+
+from __future__ import annotations
+
+import sys
+import traceback
+from pathlib import Path
+from typing import Callable
+
+import click
+
+from generator import __version__
+from generator.errors import DataErrors, UserError
+
+
+def _report_issues(err: DataErrors) -> None:
+    for issue in err.issues:
+        click.echo(str(issue), err=True)
+    errors = sum(1 for i in err.issues if i.is_error)
+    warnings = len(err.issues) - errors
+    click.echo(f"共 {errors} 个错误，{warnings} 个警告。", err=True)
+
+
+def guarded(fn: Callable[[], int]) -> int:
+    """Run a command; user errors print cleanly, anything else prints one line (never a traceback)."""
+    try:
+        return fn()
+    except DataErrors as err:
+        _report_issues(err)
+        return 1
+    except UserError as err:
+        click.echo(f"错误：{err}", err=True)
+        return 1
+    except KeyboardInterrupt:
+        click.echo("已中断。", err=True)
+        return 130
+    except Exception as exc:  # a bug: keep the user's screen clean, keep the details for a report
+        import os
+
+        if os.environ.get("DISCLOSURE_DEBUG"):
+            traceback.print_exc()
+        click.echo(f"内部错误（{type(exc).__name__}: {exc}）。请将数据文件与此信息一并反馈；设置 DISCLOSURE_DEBUG=1 可查看详情。", err=True)
+        return 2
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="disclosure")
+def main() -> None:
+    """部门预算、决算公开报告生成工具。"""
+
+
+@main.command()
+@click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.option("-o", "--output", "out_dir", default="output", show_default=True, type=click.Path(path_type=Path), help="输出文件夹")
+@click.option("--format", "formats", default="html,pdf", show_default=True, help="输出格式：html、pdf，以逗号分隔")
+@click.option("--strict", is_flag=True, help="有警告时也停止生成")
+@click.option("--fonts", "font_set", type=click.Choice(["bundled", "official"]), default=None, help="PDF 字体：随附字体，或系统中的仿宋_GB2312/宋体/黑体")
+@click.option("-j", "--jobs", default=0, type=int, help="并行数（默认为 CPU 核数）")
+@click.option("--force", is_flag=True, help="即使没有变化也重新生成")
+def build(paths: tuple[Path, ...], out_dir: Path, formats: str, strict: bool, font_set: str | None, jobs: int, force: bool) -> None:
+    """生成报告（HTML/PDF）。PATH 为数据文件或数据文件夹。"""
+    from generator.commands.batch import run_batch
+
+    wanted = tuple(f.strip() for f in formats.split(",") if f.strip())
+    bad = [f for f in wanted if f not in ("html", "pdf")]
+    if bad or not wanted:
+        raise click.BadParameter(f"不支持的格式：{'、'.join(bad) or '（空）'}", param_hint="--format")
+    sys.exit(guarded(lambda: run_batch(list(paths), out_dir, wanted, strict, font_set, jobs, force)))
+
+
+@main.command()
+@click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.option("--strict", is_flag=True, help="把警告也算作错误")
+def check(paths: tuple[Path, ...], strict: bool) -> None:
+    """只检查数据，不生成报告。"""
+    from generator.commands.check import run_check
+
+    sys.exit(guarded(lambda: run_check(list(paths), strict)))
+
+
+@main.command()
+@click.argument("path", type=click.Path(path_type=Path, exists=True, dir_okay=False))
+@click.option("--port", default=8000, show_default=True, type=int)
+def preview(path: Path, port: int) -> None:
+    """在本机浏览器中预览 HTML 草稿，保存后自动刷新（仅监听 127.0.0.1）。"""
+    from generator.commands.preview import serve
+
+    sys.exit(guarded(lambda: serve(path, port)))

@@ -1,0 +1,247 @@
+"""Live preview: serve one report's HTML draft on 127.0.0.1 and rebuild it whenever a source is saved.
+
+Only the report page, its fonts and a version counter are served; the page polls the
+counter and reloads when a rebuild happened. Invalid data gives an error page (file:line:col and the
+Chinese message of each problem) that recovers once the data is fixed. Nothing else on
+the machine can be read through the server.
+"""
+
+from __future__ import annotations
+
+import html
+import threading
+import time
+from http import HTTPStatus
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+
+import click
+
+from generator.errors import DataErrors, UserError
+from generator.render.fonts import FONT_FILES, bundled_dir
+from generator.paths import templates_dir
+
+HOST = "127.0.0.1"
+VERSION_PATH = "/__version"
+PAGES = ("/", "/index.html")
+FONTS_URL = "/_static/fonts"
+
+RELOAD_SCRIPT = """<script>
+(function () {
+  var shown = "%d";
+  setInterval(function () {
+    fetch("%s", {cache: "no-store"}).then(function (r) { return r.text(); })
+      .then(function (v) { if (v !== shown) { location.reload(); } }, function () {});
+  }, 250);
+})();
+</script>"""
+
+ERROR_PAGE = """<!DOCTYPE html>
+<html lang="zh-CN">
+<head>
+<meta charset="utf-8">
+<title>数据有误 — {name}</title>
+<style>
+body {{ font-family: "Noto Sans SC", sans-serif; max-width: 60em; margin: 2em auto; padding: 0 1em; line-height: 1.6; }}
+h1 {{ color: #b00; font-size: 18pt; }}
+li {{ margin: 0.4em 0; }}
+code {{ color: #b00; }}
+</style>
+{script}
+</head>
+<body class="preview-error">
+<h1>数据有误，未能生成预览</h1>
+<p>请修改以下问题并保存，本页会自动刷新。</p>
+<ul>
+{items}
+</ul>
+</body>
+</html>
+"""
+
+
+def problems(exc: Exception) -> list[str]:
+    """Each problem as one line of text (file:line:col: 错误: message where a position is known)."""
+    if isinstance(exc, DataErrors):
+        return [str(issue) for issue in exc.issues]
+    if isinstance(exc, UserError):
+        return [f"错误：{exc}"]
+    return [f"内部错误（{type(exc).__name__}: {exc}）"]
+
+
+def error_page(exc: Exception, name: str, script: str) -> str:
+    if isinstance(exc, DataErrors):
+        items = [f"<li><code>{html.escape(str(i.pos))}</code> {html.escape(i.severity.value)}：{html.escape(i.message)}</li>" for i in exc.issues]
+    else:
+        items = [f"<li>{html.escape(line)}</li>" for line in problems(exc)]
+    return ERROR_PAGE.format(name=html.escape(name), script=script, items="\n".join(items))
+
+
+class Preview:
+    """One data file's draft page, rebuilt on change, served on 127.0.0.1:``port`` (0 picks a free port)."""
+
+    def __init__(self, path: Path, port: int = 0) -> None:
+        self.path = path
+        self.folder = path.resolve().parent
+        self.templates = templates_dir().resolve()
+        self.version = 0
+        self.page = b""
+        self.problems: list[str] = []
+        fonts = bundled_dir()
+        self.assets = {f"{FONTS_URL}/{name}": fonts / name for name in FONT_FILES.values()} if fonts else {}
+        """The report's own files (the bundled fonts), by URL path: the only files ever read for a request."""
+        self.lock = threading.Lock()
+        self.building = threading.Lock()
+        self.stopping = threading.Event()
+        self.watching = threading.Event()
+        self.rebuild()
+        try:
+            self.server = ThreadingHTTPServer((HOST, port), _handler(self))
+        except OSError as exc:
+            raise UserError(f"无法在 {HOST}:{port} 上启动预览（{exc.strerror}）；可用 --port 换一个端口") from None
+        self.port = self.server.server_address[1]
+        self.url = f"http://{HOST}:{self.port}/"
+        self.hosts = {f"{HOST}:{self.port}", f"localhost:{self.port}"}
+        self.threads = [threading.Thread(target=self.watch, name="preview-watch", daemon=True)]
+
+    # building -----------------------------------------------------------------
+
+    def rebuild(self) -> list[str]:
+        """Render the draft (HTML only, in memory); any failure becomes the error page. Returns the problems."""
+        from generator.build import prepare
+        from generator.render.html import render_html
+
+        with self.building:
+            version = self.version + 1
+            script = RELOAD_SCRIPT % (version, VERSION_PATH)
+            found: list[str] = []
+            try:
+                doc, _warnings = prepare(self.path, draft=True)
+                text = render_html(doc, head_extra=script, font_href=FONTS_URL if self.assets else None)
+            except Exception as exc:  # bad data, a bad profile or a bug: the server keeps running
+                found = problems(exc)
+                text = error_page(exc, self.path.name, script)
+            with self.lock:
+                self.page, self.version, self.problems = text.encode("utf-8"), version, found
+            return found
+
+    def current(self) -> tuple[int, bytes]:
+        with self.lock:
+            return self.version, self.page
+
+    # watching -----------------------------------------------------------------
+
+    def relevant(self, _change: object, name: str) -> bool:
+        """The data file and its year siblings in their folder, and anything under templates/."""
+        path = Path(name)
+        if path.name.startswith(".") or path.name.endswith(("~", ".swp", ".swx", ".tmp")):
+            return False  # editors' temporary and backup files
+        if path.parent == self.folder:
+            return path.suffix in (".yaml", ".yml")
+        return True
+
+    def folders(self) -> list[Path]:
+        found = [self.folder]
+        if self.templates.is_dir():
+            found += [self.templates, *(p for p in sorted(self.templates.rglob("*")) if p.is_dir() and p.name != "__pycache__")]
+        return found
+
+    def watch(self) -> None:
+        """Rebuild on every change until ``close``; runs in a background thread."""
+        from watchfiles import watch
+
+        try:
+            # rust_timeout + yield_on_timeout: the first (empty) yield tells that the watch is set up
+            for changes in watch(*self.folders(), watch_filter=self.relevant, recursive=False, debounce=300, step=30,
+                                 rust_timeout=200, yield_on_timeout=True, stop_event=self.stopping, raise_interrupt=False):
+                self.watching.set()
+                if changes:
+                    self.report(self.rebuild())
+        except Exception as exc:  # e.g. too many watched files: the page stays, without live updates
+            click.echo(f"无法监视文件变化（{type(exc).__name__}: {exc}），保存后预览不会自动更新。", err=True)
+        finally:
+            self.watching.set()
+
+    def report(self, found: list[str]) -> None:
+        stamp = time.strftime("%H:%M:%S")
+        if not found:
+            click.echo(f"[{stamp}] 已更新", err=True)
+            return
+        click.echo(f"[{stamp}] 数据有误（{len(found)} 个问题），详见预览页面：", err=True)
+        for line in found:
+            click.echo(f"  {line}", err=True)
+
+    # running ------------------------------------------------------------------
+
+    def start(self) -> "Preview":
+        """Watch and serve in background threads (for tests and benchmarks); ``close`` stops both."""
+        self.threads.append(threading.Thread(target=self.server.serve_forever, name="preview-http", daemon=True))
+        for thread in self.threads:
+            thread.start()
+        self.watching.wait(5)
+        return self
+
+    def close(self) -> None:
+        self.stopping.set()
+        self.server.shutdown()
+        self.server.server_close()
+        for thread in self.threads:
+            if thread.is_alive():
+                thread.join(timeout=2)
+
+
+def _handler(preview: Preview) -> type[BaseHTTPRequestHandler]:
+    class Handler(BaseHTTPRequestHandler):
+        server_version = "disclosure-preview"
+
+        def do_GET(self) -> None:
+            self.respond(send_body=True)
+
+        def do_HEAD(self) -> None:
+            self.respond(send_body=False)
+
+        def respond(self, send_body: bool) -> None:
+            path = self.path.split("?", 1)[0]
+            version, page = preview.current()
+            status, kind, cache, body = HTTPStatus.OK, "text/html; charset=utf-8", "no-store", page
+            if path not in PAGES and path != VERSION_PATH and path not in preview.assets:
+                status, kind, body = HTTPStatus.NOT_FOUND, "text/plain; charset=utf-8", "未找到：预览只提供报告页面。".encode()
+            elif self.headers.get("Host", "") not in preview.hosts:  # a page of another site (DNS rebinding)
+                status, kind, body = HTTPStatus.FORBIDDEN, "text/plain; charset=utf-8", "仅限本机访问。".encode()
+            elif path == VERSION_PATH:
+                kind, body = "text/plain; charset=utf-8", str(version).encode()
+            elif path in preview.assets:
+                kind, cache, body = "font/otf", "max-age=3600", preview.assets[path].read_bytes()
+            self.send_response(status)
+            self.send_header("Content-Type", kind)
+            self.send_header("Content-Length", str(len(body)))
+            self.send_header("Cache-Control", cache)
+            self.send_header("X-Content-Type-Options", "nosniff")
+            self.end_headers()
+            if send_body:
+                self.wfile.write(body)
+
+        def log_message(self, format: str, *args: object) -> None:  # noqa: A002 - the page polls: stay quiet
+            pass
+
+    return Handler
+
+
+def serve(path: Path, port: int = 8000) -> int:
+    """``disclosure preview``: serve until Ctrl-C; opens no browser."""
+    preview = Preview(path, port)
+    watcher = preview.threads[0]
+    watcher.start()
+    click.echo(f"预览地址：{preview.url}")
+    click.echo("保存数据文件、上年数据文件或模板后，页面会自动刷新；按 Ctrl-C 停止。")
+    if preview.problems:
+        preview.report(preview.problems)
+    try:
+        preview.server.serve_forever()
+    except KeyboardInterrupt:
+        click.echo("\n已停止预览。", err=True)
+    finally:
+        preview.stopping.set()
+        preview.server.server_close()
+        watcher.join(timeout=2)
+    return 0

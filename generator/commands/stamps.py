@@ -1,0 +1,76 @@
+"""Incremental builds: a report is rebuilt only when something it depends on changed."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import re
+from pathlib import Path
+
+from generator import __version__
+from generator.render.fonts import bundled_dir
+from generator.paths import templates_dir
+
+_YEAR = re.compile(rb"^year:\s*[\"']?(\d{4})[\"']?\s*(?:#.*)?$", re.M)
+_KIND = re.compile(rb"^kind:\s*[\"']?(budget|final)[\"']?\s*(?:#.*)?$", re.M)
+
+
+def _digest_files(files: list[Path]) -> str:
+    h = hashlib.sha256()
+    for f in sorted(files):
+        h.update(str(f).encode())
+        try:
+            h.update(f.read_bytes())
+        except OSError:
+            h.update(b"<missing>")
+    return h.hexdigest()
+
+
+def _tree(folder: Path) -> list[Path]:
+    return [p for p in folder.rglob("*") if p.is_file() and "__pycache__" not in p.parts] if folder.is_dir() else []
+
+
+def data_dependencies(data_file: Path) -> list[Path]:
+    """The data file and the file ``load`` takes last year's figures from (``<year-1>-<kind>`` beside it).
+
+    When year or kind cannot be read off the top-level keys, every YAML file beside it counts.
+    """
+    try:
+        raw = data_file.read_bytes()
+    except OSError:
+        raw = b""
+    year, kind = _YEAR.search(raw), _KIND.search(raw)
+    if year and kind:
+        previous = data_file.with_name(f"{int(year.group(1)) - 1}-{kind.group(1).decode()}{data_file.suffix}")
+        return [data_file, previous]
+    return [data_file, *(p for p in data_file.parent.glob("*.y*ml") if p != data_file)]
+
+
+def shared_fingerprint(formats: tuple[str, ...], font_set: str | None, strict: bool = False) -> str:
+    """What every report depends on: templates, profiles, glossaries, code lists, fonts, code and options."""
+    package = Path(__file__).resolve().parent.parent
+    fonts = bundled_dir()
+    meta = {"version": __version__, "formats": sorted(formats), "fonts": font_set or "bundled", "strict": strict,
+            "font_files": sorted(p.name for p in fonts.iterdir()) if fonts else [],
+            "code": _digest_files(sorted(package.rglob("*.py")))}
+    deps = _tree(templates_dir()) + _tree(package / "codes")
+    return hashlib.sha256((json.dumps(meta, sort_keys=True) + _digest_files(deps)).encode()).hexdigest()
+
+
+def fingerprint(data_file: Path, formats: tuple[str, ...], font_set: str | None, strict: bool = False, shared: str | None = None) -> str:
+    """The shared part (computed once per batch and passed in) plus the data file and last year's file."""
+    shared = shared or shared_fingerprint(formats, font_set, strict)
+    return hashlib.sha256((shared + _digest_files(data_dependencies(data_file))).encode()).hexdigest()
+
+
+def stamp_path(stem: Path) -> Path:
+    return stem.parent / f".{stem.name}.stamp"
+
+
+def is_current(stem: Path, formats: tuple[str, ...], print_: str) -> bool:
+    stamp = stamp_path(stem)
+    if not stamp.is_file():
+        return False
+    if any(not stem.with_suffix(f".{f}").is_file() for f in formats):
+        return False
+    return stamp.read_text(encoding="utf-8").strip() == print_

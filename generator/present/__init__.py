@@ -1,0 +1,1 @@
+"""Presenting computed figures: facts, sentences, tables, charts, the profile and the Document."""

@@ -1,0 +1,131 @@
+"""Assemble the template context (a Document) from a report, its figures and its profile."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+from typing import Any, Callable
+
+from generator.present.compose import ProfileError, compose
+from generator.present.document import Composer, Document, toc_of
+from generator.present.facts import Facts
+from generator.present.glossary import load_glossary
+from generator.paths import templates_dir
+from generator.present.profile import Block, Node, Profile
+from generator.present.tables.forms import free_grid
+from generator.present.tables.grid import Grid, TableBlock
+from generator.zh.ordinals import number
+
+
+def table_ids(profile: Profile) -> list[str]:
+    """Table ids in the order the outline shows them (this fixes their numbers)."""
+    found: list[str] = []
+
+    def blocks(specs: list[Block]) -> None:
+        for b in specs:
+            if b.table is not None and b.table not in found:
+                found.append(b.table)
+            blocks(b.items)
+
+    def nodes(specs: list[Node]) -> None:
+        for n in specs:
+            blocks(n.body)
+            nodes(n.sections)
+
+    nodes(profile.outline)
+    return found
+
+
+def table_labels(profile: Profile) -> dict[str, str]:
+    return {tid: profile.tables.label.format(n=i + 1, nn=f"{i + 1:02d}") for i, tid in enumerate(table_ids(profile))}
+
+
+@dataclass(frozen=True)
+class DutyList:
+    intro: str
+    items: list[tuple[str, str]]
+
+
+@dataclass(frozen=True)
+class AttachmentView:
+    title: str
+    blocks: list[tuple[str, Any]]
+    """(kind, content): ("heading"|"p", text), ("items", [text]), ("table", Grid)."""
+
+
+def duties(overview: Any, style: str) -> DutyList:  # overview: model.common.Overview
+    return DutyList(overview.duties_intro or "", [(number(style, i + 1), d) for i, d in enumerate(overview.duties)])
+
+
+def attachments(report: Any) -> list[AttachmentView]:
+    views = []
+    for att in report.attachments:
+        blocks: list[tuple[str, Any]] = []
+        for b in att.blocks:
+            if b.heading is not None:
+                blocks.append(("heading", b.heading))
+            elif b.p is not None:
+                blocks.append(("p", b.p))
+            elif b.items is not None:
+                blocks.append(("items", list(b.items)))
+            elif b.table is not None:
+                blocks.append(("table", free_grid(b.table)))
+        views.append(AttachmentView(att.title, blocks))
+    return views
+
+
+def make_document(
+    report: Any,
+    profile: Profile,
+    facts: Facts,
+    builders: dict[str, Callable[[], list[Grid]]],
+    partials: dict[str, Callable[[], Any]],
+    draft: bool = False,
+) -> Document:
+    labels = table_labels(profile)
+    def table(tid: str) -> TableBlock:
+        if tid not in builders:
+            raise ProfileError(f"模板配置引用了未知的表格 {tid}；可用：{'、'.join(sorted(builders))}")
+        grids = builders[tid]()
+        title = compose(profile.table_titles.get(tid, ""), facts.values)
+        notes = [compose(n, facts.values) for n in profile.table_notes.get(tid, [])]
+        if notes and grids:
+            last = grids[-1]
+            grids = grids[:-1] + [Grid(last.header, last.rows, last.title, last.captions, list(last.notes) + notes, last.cols, last.cls, last.subtitle)]
+        if grids and grids[0].captions == ("", "") and "form" not in grids[0].cls:
+            unit = report.department.table_name or report.department.name
+            table_unit = str(profile.table_options.get(tid, {}).get("unit", profile.tables.unit))
+            unit_line = profile.tables.unit_line.replace("{unit}", table_unit)
+            grids = [replace(grids[0], captions=(f"{profile.tables.unit_name_label}{unit}", unit_line))] + grids[1:]
+        landscape = bool(profile.table_options.get(tid, {}).get("landscape", False))
+        return TableBlock(tid, labels[tid], title, grids, landscape, anchor=f"t-{tid}", new_page=profile.tables.new_page)
+
+    def partial(name: str) -> Any:
+        if name == "glossary":
+            if not profile.glossary:
+                raise ProfileError(f"模板配置“{profile.name}”没有指定 glossary 文件")
+            codes = [r.code for r in report.expenditure]
+            return load_glossary(templates_dir() / "glossary" / f"{profile.glossary}.yaml", profile.numbering.glossary, codes, report.year, dict(report.names))
+        if name == "duties":
+            return duties(report.overview, report.overview.duties_numbering or profile.numbering.duties)
+        if name == "attachments":
+            return attachments(report)
+        if name in partials:
+            return partials[name]()
+        return facts
+
+    composer = Composer(profile, facts, table, partial)
+    parts = composer.parts()
+    title = compose(profile.title, facts.values)
+    return Document(
+        title=title,
+        department=report.department.name,
+        year=report.year,
+        kind=report.kind,
+        profile=profile.name,
+        parts=parts,
+        toc=toc_of(parts) if profile.toc else [],
+        toc_title=profile.toc_title,
+        cover=profile.cover,
+        draft=draft,
+        meta={"keywords": "部门预算公开" if report.kind == "budget" else "部门决算公开"},
+    )

@@ -1,0 +1,238 @@
+"""The template context: the whole report as a tree of numbered parts, sections and blocks.
+
+Templates receive a ``Document`` and only lay it out; every number, label, sentence and
+cell text is already final here.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field, replace
+from typing import Any, Callable, Union
+
+from generator.present.compose import ProfileError, compose
+from generator.present.facts import Facts
+from generator.present.profile import Block as BlockSpec
+from generator.present.profile import Node as NodeSpec
+from generator.present.profile import Profile
+from generator.present.tables.grid import Grid, TableBlock
+from generator.zh.ordinals import number
+
+
+@dataclass(frozen=True)
+class Paragraph:
+    text: str
+    label: str = ""
+    cls: str = ""
+    kind: str = "paragraph"
+
+
+@dataclass(frozen=True)
+class Partial:
+    """A block laid out by a template partial (``templates/partials/<name>.html``) from ``data``."""
+
+    name: str
+    data: Any
+    kind: str = "partial"
+
+
+@dataclass(frozen=True)
+class PageBreak:
+    kind: str = "page_break"
+
+
+DocBlock = Union[Paragraph, Partial, TableBlock, PageBreak]
+
+
+@dataclass(frozen=True)
+class Section:
+    anchor: str
+    number: str
+    title: str
+    level: int
+    """1 for a part's direct sections, 2 below, …"""
+    blocks: list[DocBlock]
+    sections: list["Section"]
+    in_toc: bool = True
+    break_before: bool = False
+    landscape: bool = False
+
+    @property
+    def heading(self) -> str:
+        """The HTML heading element: h2 for a part's sections, one deeper per level, h6 at most."""
+        return f"h{min(self.level + 1, 6)}"
+
+
+@dataclass(frozen=True)
+class Part:
+    anchor: str
+    number: str
+    title: str
+    blocks: list[DocBlock]
+    sections: list[Section]
+    break_before: bool = True
+
+
+@dataclass(frozen=True)
+class TocEntry:
+    anchor: str
+    text: str
+    level: int
+
+
+@dataclass(frozen=True)
+class Document:
+    title: str
+    department: str
+    year: int
+    kind: str
+    profile: str
+    parts: list[Part]
+    toc: list[TocEntry]
+    toc_title: str
+    cover: bool
+    draft: bool = False
+    meta: dict[str, str] = field(default_factory=dict)
+
+
+TableFactory = Callable[[str], TableBlock]
+PartialFactory = Callable[[str], Any]
+
+
+@dataclass
+class Composer:
+    """Walks a profile outline and produces the numbered document."""
+
+    profile: Profile
+    facts: Facts
+    tables: TableFactory
+    partials: PartialFactory
+    counter: int = 0
+
+    def _anchor(self) -> str:
+        self.counter += 1
+        return f"s{self.counter}"
+
+    def _shown(self, spec: BlockSpec | NodeSpec) -> bool:
+        if spec.when is not None and not self.facts.truth(spec.when):
+            return False
+        if spec.unless is not None and self.facts.truth(spec.unless):
+            return False
+        return True
+
+    def say(self, template: str) -> str:
+        return compose(template, self.facts.values)
+
+    def blocks(self, specs: list[BlockSpec]) -> list[DocBlock]:
+        out: list[DocBlock] = []
+        for spec in specs:
+            if self._shown(spec):
+                out.extend(self.block(spec))
+        return out
+
+    def block(self, spec: BlockSpec) -> list[DocBlock]:
+        return self.own_block(spec) + self.blocks(spec.after)
+
+    def own_block(self, spec: BlockSpec) -> list[DocBlock]:
+        cls = spec.cls or ""
+        if spec.say is not None:
+            return [Paragraph(self.say(spec.say), cls=cls)]
+        if spec.text is not None:
+            key = f"text.{spec.text}"
+            if key not in self.facts.values:
+                raise ProfileError(f"数据文件缺少 texts.{spec.text}（模板配置“{self.profile.name}”要用到这段文字）")
+            return [Paragraph(p.strip(), cls=cls) for p in self.facts.values[key].split("\n\n") if p.strip()]
+        if spec.list is not None:
+            return self.list_block(spec)
+        if spec.numbered is not None:
+            out: list[DocBlock] = []
+            n = 0
+            for item in spec.items:
+                if not self._shown(item):
+                    continue
+                n += 1
+                produced = self.block(item)
+                if produced and isinstance(produced[0], Paragraph):
+                    first = produced[0]
+                    produced[0] = Paragraph(first.text, number(spec.numbered, n), first.cls)
+                out.extend(produced)
+            return out
+        if spec.table is not None:
+            return [self.tables(spec.table)]
+        if spec.partial is not None:
+            return [Partial(spec.partial, self.partials(spec.partial))]
+        if spec.chart is not None:
+            return [Partial("chart", self.partials(spec.chart))]
+        if spec.forms is not None:
+            return [Partial("grids", self.partials(spec.forms))]
+        if spec.glossary:
+            return [Partial("glossary", self.partials("glossary"))]
+        return [PageBreak()]
+
+    def list_block(self, spec: BlockSpec) -> list[DocBlock]:
+        if spec.list not in self.facts.lists:
+            raise ProfileError(f"模板配置引用了未知的列表 {spec.list}")
+        entries = self.facts.lists[spec.list]
+        texts = []
+        for i, entry in enumerate(entries):
+            merged = {**self.facts.values, **{k: v for k, v in entry.items()}}
+            end = spec.joiner[1] if i == len(entries) - 1 else spec.joiner[0]
+            labelled = number(spec.style, i + 1) if spec.style else ""
+            texts.append((labelled, compose(spec.item or "", merged) + end))
+        if spec.inline:
+            lead = self.say(spec.lead) if spec.lead else ""
+            return [Paragraph(lead + "".join(l + t for l, t in texts), cls=spec.cls or "")] if texts else []
+        return [Paragraph(t, label=l, cls=spec.cls or "") for l, t in texts]
+
+    def node(self, spec: NodeSpec, level: int, index: int) -> Section:
+        title = self.say(spec.title or "")
+        styles = self.profile.numbering.levels
+        label = number(styles[min(level - 1, len(styles) - 1)], index) if spec.numbered else ""
+        children = self.children(spec.sections, level + 1)
+        blocks = self.blocks(spec.body)
+        lead = blocks[0] if blocks else None
+        if isinstance(lead, TableBlock):
+            # a section that opens with a table starts on the table's page (landscape if it is)
+            blocks[0] = replace(lead, new_page=False)
+            return Section(self._anchor(), label, title, level, blocks, children, spec.in_toc,
+                           spec.break_before or lead.new_page, lead.landscape)
+        return Section(self._anchor(), label, title, level, blocks, children, spec.in_toc, spec.break_before)
+
+    def children(self, specs: list[NodeSpec], level: int) -> list[Section]:
+        out = []
+        n = 0
+        for spec in specs:
+            if not self._shown(spec):
+                continue
+            n += 1 if spec.numbered else 0
+            out.append(self.node(spec, level, n))
+        return out
+
+    def parts(self) -> list[Part]:
+        out = []
+        n = 0
+        for spec in self.profile.outline:
+            if not self._shown(spec):
+                continue
+            n += 1
+            title = self.say(spec.part or spec.title or "")
+            label = number(self.profile.numbering.part, n) if spec.numbered else ""
+            out.append(Part(self._anchor(), label, title, self.blocks(spec.body), self.children(spec.sections, 1), spec.break_before or n > 1))
+        return out
+
+
+def toc_of(parts: list[Part], depth: int = 2) -> list[TocEntry]:
+    entries = []
+
+    def walk(sections: list[Section]) -> None:
+        for s in sections:
+            if s.in_toc and s.level <= depth:
+                entries.append(TocEntry(s.anchor, f"{s.number}{s.title}", s.level))
+                walk(s.sections)
+
+    for p in parts:
+        entries.append(TocEntry(p.anchor, f"{p.number} {p.title}".strip(), 0))
+        walk(p.sections)
+    return entries
+
+
+__all__ = ["Document", "Part", "Section", "Paragraph", "Partial", "PageBreak", "TocEntry", "Composer", "toc_of", "Grid"]

@@ -1,0 +1,111 @@
+"""Facts of a budget disclosure."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from generator.compute.budget import BudgetFigures
+from generator.compute.change import Change
+from generator.compute.common import ThreePublicFigures
+from generator.model.budget import BudgetReport
+from generator.present.profile import Profile
+from generator.present.tables.common import Namer
+from generator.zh.numbers import fmt_shares
+from generator.present.tables.grid import Money
+from generator.present.facts import Facts
+from generator.present.facts.common import add_assets, add_change, add_procurement, add_overview, add_share, add_shares, add_texts
+
+METRICS = ("total", "basic", "project", "personnel", "public")
+THREE_PUBLIC = ("outbound", "vehicle", "vehicle_purchase", "vehicle_operation", "reception", "total")
+
+
+def _three_public(facts: Facts, report: BudgetReport, fig: BudgetFigures, profile: Profile, base: str) -> None:
+    current = fig.three_public
+    for item in THREE_PUBLIC:
+        facts.set(f"tp.{item}", facts.amount(getattr(current, item)))
+    prev: ThreePublicFigures | None = fig.three_public_prev
+    if prev is None:
+        return
+    for item in THREE_PUBLIC:
+        key = "three_public" if item == "total" else item
+        add_change(facts, f"tp_{item}", Change(getattr(current, item), getattr(prev, item)), base, profile, report.reasons, key)
+
+
+def budget_facts(report: BudgetReport, fig: BudgetFigures, profile: Profile, table_labels: dict[str, str]) -> Facts:
+    facts = Facts(money=Money(profile.text.thousands, "0.00", profile.text.unit))
+    prev_year = report.year - 1
+    facts.set("year", str(report.year))
+    facts.set("prev_year", str(prev_year))
+    facts.set("department", report.department.name)
+    add_texts(facts, report.texts, profile.texts)
+    base = profile.wording.prev_base.format(prev_year=prev_year, year=report.year)
+    for metric in METRICS:
+        facts.set(metric, facts.amount(getattr(fig, metric)))
+        change = fig.change(metric)
+        if change is not None:
+            add_change(facts, metric, change, base, profile, report.reasons, metric)
+    add_shares(facts, {"basic": fig.basic, "project": fig.project}, fig.total)
+    add_shares(facts, {"personnel": fig.personnel, "public": fig.public, "project_of_total": fig.project}, fig.total)
+    add_share(facts, "general", fig.total, fig.grand_total)
+    facts.set("grand_total", facts.amount(fig.grand_total))
+    facts.set("gov_fund_total", facts.amount(fig.gov_fund_total))
+    facts.flags["has_gov_fund"] = fig.gov_fund_total != 0
+    for code, value in fig.econ_all.items():
+        facts.set(f"econ_all.{code}", facts.amount(value))
+    for root in fig.economics:
+        facts.set(f"econ.{root.code}", facts.amount(root.values["amount"]))
+    for code in ("301", "302", "303", "307", "310", "399"):
+        facts.values.setdefault(f"econ.{code}", facts.amount(Decimal(0)))
+    _three_public(facts, report, fig, profile, base)
+    facts.set("operating_costs", facts.amount(fig.operating_costs))
+    facts.set("operating_scope", report.operating_costs.scope or "")
+    if report.previous.operating_costs is not None:
+        add_change(facts, "operating_costs", Change(fig.operating_costs, report.previous.operating_costs), base, profile, report.reasons, "operating_costs")
+    perf = report.performance
+    facts.set("count.project_indicators", "" if perf.project_indicators is None else str(perf.project_indicators))
+    facts.set("count.whole_indicators", "" if perf.whole_indicators is None else str(perf.whole_indicators))
+    facts.set("count.projects", str(len(report.projects)))
+    facts.set("count.three_public_units", str(len(report.three_public_units)))
+    facts.set("projects_total", facts.amount(sum(fig.project_amounts, Decimal(0))))
+    for table_id, label in table_labels.items():
+        facts.set(f"ref.{table_id}", label)
+    contact = report.department.contact
+    facts.set("contact.address", contact.address or "")
+    facts.set("contact.person", contact.person or "")
+    facts.set("contact.phone", contact.phone or "")
+    add_overview(facts, report.overview)
+    add_assets(facts, report.assets)
+    add_procurement(facts, fig.procurement, {k: getattr(report.procurement, k).items for k in ("goods", "works", "services")})
+    _lists(facts, report, fig)
+    return facts
+
+
+def _lists(facts: Facts, report: BudgetReport, fig: BudgetFigures) -> None:
+    code_name = Namer.of(report)
+    classes = [n for n in fig.functions if n.values["total"]]
+    class_shares = fmt_shares([n.values["total"] or Decimal(0) for n in classes], fig.total)
+    facts.lists["function_classes"] = [
+        {"code": n.code, "name": code_name(n.code), "amount": facts.amount(n.values["total"]), "share": share}
+        for n, share in zip(classes, class_shares)
+    ]
+    project_items = []
+    for root in fig.functions:
+        for node in root.walk():
+            if node.level == 2 and node.values["project"]:
+                project_items.append({
+                    "code": node.code,
+                    "name": code_name(node.code),
+                    "amount": facts.amount(node.values["project"]),
+                    "use": report.texts.get(f"project_use_{node.code}", ""),
+                })
+    facts.lists["project_functions"] = project_items
+    facts.lists["econ_classes"] = [
+        {"code": n.code, "name": code_name(n.code), "amount": facts.amount(n.values["amount"])}
+        for n in fig.economics if n.values["amount"]
+    ]
+    facts.lists["projects"] = [
+        {"name": p.name, "amount": facts.amount(a), "description": p.description or ""}
+        for p, a in zip(report.projects, fig.project_amounts)
+    ]
+    facts.lists["operating_items"] = [{"label": i.label, "amount": facts.amount(i.amount)} for i in fig.operating_items]
+    facts.lists["three_public_units"] = [{"name": u} for u in report.three_public_units]

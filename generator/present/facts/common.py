@@ -1,0 +1,106 @@
+"""Facts shared by budgets and final accounts: department, staffing, texts, assets."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from typing import Any
+
+from generator.compute.change import Change
+from generator.compute.common import ProcurementFigures, staff_total
+from generator.model.common import Assets, StaffGroup
+from generator.present.profile import Profile
+from generator.zh.numbers import fmt_pct, fmt_shares, ratio
+from generator.zh.phrases import ChangeWording, change_phrase
+from generator.zh.text import tidy
+from generator.present.facts import Facts
+
+
+def wording(profile: Profile) -> ChangeWording:
+    w = profile.wording
+    return ChangeWording(up=w.up, down=w.down, flat=w.flat, new=w.new)
+
+
+def add_reason(facts: Facts, fact: str, reasons: Any, key: str | None, applies: bool) -> None:
+    """A reason fact, filled from ``reasons.<key>`` only when it applies (a figure changed or missed its budget)."""
+    text = getattr(reasons, key, None) if key else None
+    facts.set(fact, tidy(text) if text and applies else "")
+    if key:
+        facts.reason_keys[fact] = key
+
+
+def add_change(facts: Facts, name: str, change: Change, base: str, profile: Profile, reasons: Any, key: str | None) -> None:
+    """change.<name>, prev.<name>, why.<name> (the reason ``reasons.<key>`` only when the figure changed)."""
+    facts.set(f"prev.{name}", facts.amount(change.previous))
+    facts.set(f"change.{name}", change_phrase(change, base, wording(profile), money=facts.money))
+    changed = change.direction != "flat"
+    add_reason(facts, f"why.{name}", reasons, key, changed)
+    facts.flags[f"changed.{name}"] = changed
+
+
+def add_share(facts: Facts, name: str, part: Decimal, whole: Decimal) -> None:
+    facts.set(f"share.{name}", fmt_pct(ratio(part, whole)))
+
+
+def add_shares(facts: Facts, parts: dict[str, Decimal], whole: Decimal) -> None:
+    """share.<name> for parts that make up ``whole``, printed so that they add up to 100%."""
+    for name, text in zip(parts, fmt_shares(list(parts.values()), whole)):
+        facts.set(f"share.{name}", text)
+
+
+def add_texts(facts: Facts, texts: dict[str, str], optional: list[str] | None = None) -> None:
+    for key in optional or []:
+        facts.set(f"text.{key}", "")
+    for key, value in texts.items():
+        facts.set(f"text.{key}", tidy(value))
+
+
+def _staff_items(group: StaffGroup) -> str:
+    parts = []
+    for item in group.items:
+        note = f"（{item.note}）" if item.note else ""
+        parts.append(f"{item.name}{item.count}人{note}")
+    return "，".join(parts)
+
+
+def add_overview(facts: Facts, overview) -> None:  # type: ignore[no-untyped-def]
+    facts.set("composition", tidy(overview.composition))
+    add_staffing(facts, overview.staffing)
+
+
+def add_staffing(facts: Facts, staffing) -> None:  # type: ignore[no-untyped-def]
+    for key in ("authorized", "actual", "retired"):
+        group = getattr(staffing, key) if staffing else None
+        total = staff_total(group)
+        facts.set(f"staff.{key}", "" if total is None else str(total))
+        facts.set(f"staff.{key}_items", _staff_items(group) if group else "")
+        facts.set(f"staff.{key}_as_of", tidy(group.as_of or "") if group else "")
+
+
+def add_assets(facts: Facts, assets: Assets | None) -> None:
+    vehicles = assets.vehicles if assets else []
+    facts.set("assets.as_of", tidy(assets.as_of) if assets else "")
+    facts.set("assets.vehicles", str(sum(v.count for v in vehicles)) if assets else "")
+    facts.set("assets.equipment", "" if not assets or assets.equipment_over_1m is None else str(assets.equipment_over_1m))
+    facts.lists["vehicles"] = [{"kind": v.kind, "count": str(v.count)} for v in vehicles]
+
+
+KIND_NAMES = {"goods": "货物", "works": "工程", "services": "服务"}
+
+
+def add_procurement(facts: Facts, figures: ProcurementFigures, items: dict[str, list]) -> None:  # type: ignore[type-arg]
+    facts.set("proc.total", facts.amount(figures.total))
+    facts.flags["proc.any"] = figures.total != 0
+    entries = []
+    for kind, name in KIND_NAMES.items():
+        value = getattr(figures, kind)
+        facts.set(f"proc.{kind}", facts.amount(value))
+        sme = getattr(figures, f"sme_{kind}")
+        facts.set(f"proc.sme_{kind}_share", fmt_pct(ratio(sme, value)) if sme is not None else "")
+        if value != 0:
+            entries.append({"kind": name, "amount": facts.amount(value), "details": "；".join(f"{i.name}{facts.amount(i.amount)}万元" for i in items.get(kind, []))})
+    facts.lists["procurement_kinds"] = entries
+    sme = figures.sme
+    facts.set("proc.sme", facts.amount(sme) if sme is not None else "")
+    facts.set("proc.sme_share", fmt_pct(ratio(sme, figures.total)) if sme is not None else "")
+    facts.set("proc.small_micro", facts.amount(figures.small_micro) if figures.small_micro is not None else "")
+    facts.set("proc.small_micro_share", fmt_pct(ratio(figures.small_micro, figures.total)) if figures.small_micro is not None else "")

@@ -1,0 +1,198 @@
+"""A profile describes one local template: outline, numbering, wording, tables, glossary.
+
+Profiles live in ``templates/profiles/<name>.yaml``; a data file picks one by name.
+A new district's variant is a new profile (plus partials), never new Python.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any, List, Literal
+
+from pydantic import Field, model_validator
+
+from generator.errors import DataErrors, Pos, error
+from generator.paths import templates_dir
+from generator.model.base import Strict, Text, Unit
+from generator.read.sources import load_file
+from generator.zh.phrases import ChangeWording, ExecutionWording
+from generator.read.validate import issues_from
+
+
+class Block(Strict):
+    """One piece of a section body; exactly one of the kind keys is set."""
+
+    say: Text | None = None
+    """A sentence template: {fact} placeholders, [optional …] segments dropped when a fact inside is empty."""
+    text: Text | None = None
+    """The name of a free paragraph in the data file's ``texts``."""
+    list: Text | None = None
+    """The name of a computed list; each entry is formatted with ``item``."""
+    item: Text | None = None
+    style: Text | None = None
+    """Numbering style of list entries (arabic_dun → 1、); none for no numbers."""
+    joiner: List[Text] = ["；", "。"]
+    """Punctuation after every entry but the last, and after the last."""
+    inline: bool = False
+    """Run the list entries on in one paragraph instead of one paragraph each."""
+    lead: Text | None = None
+    """With inline lists: the sentence the entries follow."""
+    numbered: Text | None = None
+    """A numbering style for ``items``: each block gets the next label in front."""
+    items: List["Block"] = []
+    after: List["Block"] = []
+    """Blocks that follow this one (inside a numbered list: before the next label)."""
+    partial: Text | None = None
+    """A template partial (templates/partials/<name>.html) laying out data the report provides."""
+    chart: Text | None = None
+    """A chart drawn by the toolkit (e.g. chart_1), placed with the chart partial."""
+    forms: Text | None = None
+    """Un-numbered tables built by the toolkit (e.g. whole_evaluation), placed with the grids partial."""
+    table: Text | None = None
+    glossary: bool = False
+    page_break: bool = False
+    when: Text | None = None
+    """Show only when this fact is true (non-empty); ``unless`` is the opposite."""
+    unless: Text | None = None
+    cls: Text | None = None
+
+    @model_validator(mode="after")
+    def _one_kind(self) -> "Block":
+        kinds = [k for k in ("say", "text", "list", "numbered", "partial", "chart", "forms", "table") if getattr(self, k) is not None]
+        if self.glossary:
+            kinds.append("glossary")
+        if self.page_break:
+            kinds.append("page_break")
+        if len(kinds) != 1:
+            raise ValueError("profile_block_one_kind")
+        if self.list is not None and self.item is None:
+            raise ValueError("profile_list_item")
+        return self
+
+
+class Node(Strict):
+    """A part (``part``) or a section (``title``) with its body and subsections."""
+
+    part: Text | None = None
+    title: Text | None = None
+    numbered: bool = True
+    in_toc: bool = True
+    break_before: bool = False
+    when: Text | None = None
+    unless: Text | None = None
+    body: list[Block] = []
+    sections: list["Node"] = []
+
+    @model_validator(mode="after")
+    def _titled(self) -> "Node":
+        if (self.part is None) == (self.title is None):
+            raise ValueError("profile_node_title")
+        return self
+
+
+class Numbering(Strict):
+    part: Text = "part"
+    levels: list[Text] = ["cn_dun", "cn_paren", "arabic_dot", "arabic_paren"]
+    duties: Text = "arabic_dun"
+    glossary: Text = "cn_paren"
+
+
+class TableStyle(Strict):
+    label: Text = "公开表{n}"
+    """How tables are numbered; {n} is the table's position, {nn} the same with two digits."""
+    thousands: bool = False
+    zero: Text = ""
+    """How a zero amount prints in tables: "" (blank), "0.00", "-"."""
+    new_page: bool = True
+    """Start every table on a new page."""
+    unit: Unit = "万元"
+    """The unit tables print in (a table may say otherwise in table_options: unit)."""
+    unit_line: Text = "单位：{unit}"
+    unit_name_label: Text = "单位名称："
+
+
+class TextStyle(Strict):
+    """How amounts print in running text."""
+
+    unit: Unit = "万元"
+    thousands: bool = False
+
+
+class Wording(Strict):
+    """How a profile words changes and execution rates (defaults: generator/zh/phrases.py)."""
+
+    prev_base: Text = "{prev_year}年预算"
+    up: Text = ChangeWording.up
+    down: Text = ChangeWording.down
+    flat: Text = ChangeWording.flat
+    new: Text = ChangeWording.new
+    execution_rate: Text = ExecutionWording.rate
+    execution_no_budget: Text = ExecutionWording.no_budget
+    three_public_execution_rate: Text | None = None
+    """How a "三公" item's execution prints (default: execution_rate)."""
+    budget_over: Text = "大于"
+    budget_under: Text = "小于"
+    budget_equal: Text = ""
+    """Said of a 决算 equal to its budget (e.g. 决算数同预算数持平); empty: nothing is said."""
+    item_path: Text = "{class_name}（类）{kuan_name}（款）{item_name}（项）"
+    """A function 项 named with its 类 and 款, as per-项 lists print it."""
+
+
+PAIRED_ITEMS = {"30108": ["2080505"], "30109": ["2080506"], "30113": ["2210201"], "30110": ["2101101"]}
+"""Economic 款 → the function 项 whose basic expenditure it is, when a profile says nothing else."""
+
+
+class Profile(Strict):
+    name: Text
+    kind: Literal["budget", "final"]
+    title: Text
+    """Document title, e.g. "{department}{year}年部门预算"."""
+    cover: bool = False
+    toc: bool = False
+    toc_title: Text = "目  录"
+    numbering: Numbering = Numbering()
+    tables: TableStyle = TableStyle()
+    text: TextStyle = TextStyle()
+    paired_items: dict[str, list[Text]] = PAIRED_ITEMS
+    """Economic 款 whose basic expenditure is, in the region's practice, the sum of these function 项 (a warning when not)."""
+    project_in_running_items: bool = False
+    """The region books project money under 行政运行/事业运行 (e.g. Shanghai 2010301/2010350): no warning for it."""
+    execution_basis: Literal["initial", "adjusted"] = "initial"
+    """The budget that execution rates and self-evaluations compare against: 年初预算 or 调整预算."""
+    wording: Wording = Wording()
+    glossary: Text | None = None
+    """Name of a glossary file in templates/glossary/."""
+    texts: list[Text] = []
+    """Keys of the data's ``texts`` that the profile's sentences use and a department may leave out (then empty)."""
+    summary_classes: list[Text] = []
+    """Function 类 codes listed (even when empty) in the summary tables, in order."""
+    table_titles: dict[str, Text] = {}
+    """Per table id: its title template, e.g. "{year}年部门收支预算总表"."""
+    table_notes: dict[str, list[Text]] = {}
+    """Per table id: notes printed under it (sentence templates)."""
+    table_options: dict[str, dict[str, Any]] = {}
+    """Per table id: builder options (column heads, zero style, landscape …)."""
+    outline: list[Node] = Field(min_length=1)
+
+
+def profile_path(name: str, base: Path | None = None) -> Path:
+    return (base or templates_dir()) / "profiles" / f"{name}.yaml"
+
+
+def load_profile(name: str, where: Pos, base: Path | None = None) -> Profile:
+    """Load and validate a profile; an unknown name is reported at the data file's ``profile`` key."""
+    path = profile_path(name, base)
+    if not name.replace("-", "").replace("_", "").isalnum() or not path.is_file():
+        known = sorted(p.stem for p in (base or templates_dir()).joinpath("profiles").glob("*.yaml"))
+        raise DataErrors([error(where, f"找不到模板配置（profile）“{name}”；可用的有：{'、'.join(known)}", "profile")])
+    raw, positions = load_file(path)
+    try:
+        return Profile.model_validate(raw)
+    except Exception as exc:  # pydantic.ValidationError
+        raise DataErrors(issues_from(exc, positions)) from None
+
+
+Block.model_rebuild()
+Node.model_rebuild()
+
+__all__ = ["Profile", "Node", "Block", "load_profile", "templates_dir"]

@@ -1,0 +1,70 @@
+"""Load a data file into a typed report, taking last year's figures from its sibling file."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from generator.errors import DataErrors, error
+from generator.model import BudgetReport, FinalReport
+from generator.model.budget import BudgetPrevious
+from generator.model.common import ThreePublic
+from generator.model.final import FinalPrevious
+from generator.read.sources import PositionMap, load_file
+from generator.read.validate import to_report
+
+
+@dataclass(frozen=True)
+class Loaded:
+    path: Path
+    report: Any  # BudgetReport | FinalReport
+    positions: PositionMap
+    previous_file: Path | None
+    """Last year's data file, when it exists beside this one."""
+
+
+def sibling(path: Path, year: int, kind: str) -> Path:
+    return path.with_name(f"{year}-{kind}{path.suffix}")
+
+
+def _budget_previous(prev: BudgetReport) -> BudgetPrevious:
+    from generator.compute.budget import compute
+
+    fig = compute(prev)
+    tp = fig.three_public
+    return BudgetPrevious(
+        personnel=fig.personnel,
+        public=fig.public,
+        project=fig.project,
+        three_public=ThreePublic(outbound=tp.outbound, vehicle_purchase=tp.vehicle_purchase, vehicle_operation=tp.vehicle_operation, reception=tp.reception),
+        operating_costs=fig.operating_costs,
+    )
+
+
+def _final_previous(prev: FinalReport) -> FinalPrevious:
+    from generator.compute.final import compute
+
+    fig = compute(prev)
+    return FinalPrevious(
+        total=fig.grand_total, appropriation_total=fig.appropriation_grand_total, general=fig.total,
+        three_public=prev.three_public.actual, operating_costs=fig.operating_costs,
+    )
+
+
+def previous_from(report: Any) -> Any:
+    return _budget_previous(report) if report.kind == "budget" else _final_previous(report)
+
+
+def load_report(path: Path, _depth: int = 0) -> Loaded:
+    """Parse and validate; fill ``previous`` from last year's file when the data leaves it out."""
+    raw, positions = load_file(path)
+    report = to_report(raw, positions)
+    prev_path = sibling(path, report.year - 1, report.kind)
+    has_prev_file = prev_path.is_file() and _depth == 0
+    if report.previous is None:
+        if not has_prev_file:
+            raise DataErrors([error(positions.pos(("year",)), f"缺少上年数据：请填写 previous，或在同一文件夹放置上年数据文件 {prev_path.name}", "previous")])
+        prev = load_report(prev_path, _depth + 1).report
+        report = report.model_copy(update={"previous": previous_from(prev)})
+    return Loaded(path, report, positions, prev_path if has_prev_file else None)

@@ -1,0 +1,36 @@
+"""Render a Document to a self-contained HTML page."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from jinja2 import TemplateError, TemplateSyntaxError
+
+from generator.present.compose import ProfileError
+from generator.present.document import Document
+from generator.render.fonts import web_font_css
+from generator.paths import templates_dir
+from generator.render.templating import environment
+
+
+def stylesheet(templates: Path, name: str) -> str:
+    return (templates / "static" / name).read_text(encoding="utf-8")
+
+
+def render_html(doc: Document, templates: Path | None = None, print_css: bool = False, head_extra: str = "", font_href: str | None = None) -> str:
+    """The report as one HTML string; ``print_css`` adds the paged-media rules used for PDF.
+
+    ``font_href`` (relative URL of the bundled fonts) lets the page show Chinese text on a
+    machine without Chinese fonts.
+    """
+    base = templates or templates_dir()
+    css = (web_font_css(font_href) + "\n" if font_href else "") + stylesheet(base, "report.css")
+    if print_css:
+        css += "\n" + stylesheet(base, "print.css")
+    try:
+        template = environment(base).get_template("report.html")
+        return template.render(doc=doc, css=css, head_extra=head_extra)
+    except TemplateSyntaxError as exc:
+        raise ProfileError(f"{exc.filename}:{exc.lineno}: 模板语法错误：{exc.message}") from None
+    except TemplateError as exc:
+        raise ProfileError(f"模板错误：{exc}") from None
