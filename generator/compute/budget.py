@@ -8,7 +8,10 @@ from decimal import Decimal
 from generator.model.budget import BudgetPrevious, BudgetReport, FunctionRow
 from generator.compute.change import Change
 from generator.compute.common import ProcurementFigures, ThreePublicFigures, econ_totals, econ_tree
+from generator.compute.ledger import Ledger, ledger_of
 from generator.compute.tree import Node, build_tree, column_total
+
+ZERO = Decimal(0)
 
 FUNCTION_COLUMNS = ("total", "basic", "personnel", "public", "project")
 
@@ -30,22 +33,35 @@ def function_tree(rows: list[FunctionRow]) -> list[Node]:
 
 @dataclass(frozen=True)
 class PreviousFigures:
-    basic: Decimal
-    project: Decimal
+    """Last year's figures; a figure the data does not give is None (and no change is said of it)."""
+
+    basic: Decimal | None
+    project: Decimal | None
     personnel: Decimal | None
     public: Decimal | None
+    total: Decimal | None
+    gov_fund: Decimal | None
+    state_capital: Decimal | None
+    income_appropriation: Decimal | None
 
     @property
-    def total(self) -> Decimal:
-        return self.basic + self.project
+    def appropriation(self) -> Decimal | None:
+        """财政拨款支出 of every fund, when each is known (a fund not given counts as none)."""
+        if self.total is None:
+            return None
+        return self.total + (self.gov_fund or ZERO) + (self.state_capital or ZERO)
 
     @classmethod
     def of(cls, prev: BudgetPrevious) -> "PreviousFigures":
+        funds = (prev.gov_fund, prev.state_capital, prev.income_appropriation)
+        if prev.total is not None:
+            return cls(None, None, None, None, prev.total, *funds)
+        project = prev.project or ZERO
         if prev.basic is not None:
-            return cls(prev.basic, prev.project, None, None)
-        personnel = prev.personnel or Decimal(0)
-        public = prev.public or Decimal(0)
-        return cls(personnel + public, prev.project, prev.personnel, prev.public)
+            return cls(prev.basic, project, None, None, prev.basic + project, *funds)
+        personnel = prev.personnel or ZERO
+        public = prev.public or ZERO
+        return cls(personnel + public, project, prev.personnel, prev.public, personnel + public + project, *funds)
 
 
 @dataclass(frozen=True)
@@ -75,17 +91,52 @@ class BudgetFigures:
     operating_costs: Decimal
     previous: PreviousFigures
     project_amounts: list[Decimal]
+    ledger: Ledger
+    """Every kind of money by function 项 (income by source, spending by fund)."""
+    carry_start: Decimal
+    """上年结转 of every kind of money."""
+    carry_start_appropriation: Decimal
+    """上年结转 of 财政拨款."""
+
+    @property
+    def state_capital_total(self) -> Decimal:
+        return self.ledger.total("state_capital")
+
+    @property
+    def appropriation(self) -> Decimal:
+        """财政拨款支出: 一般公共预算 + 政府性基金 + 国有资本经营."""
+        return self.ledger.total("appropriation")
+
+    @property
+    def income_appropriation(self) -> Decimal:
+        return self.ledger.total("income_appropriation")
+
+    @property
+    def income_total(self) -> Decimal:
+        """本年收入合计: every source."""
+        return self.ledger.total("income")
+
+    @property
+    def spending_total(self) -> Decimal:
+        """本年支出合计: every kind of money."""
+        return self.ledger.total("spending")
 
     @property
     def grand_total(self) -> Decimal:
-        """收入总计 = 支出总计: all appropriations of the year."""
-        return self.total + self.gov_fund_total
+        """收入总计 = 支出总计: the year's income of every source and 上年结转."""
+        return self.income_total + self.carry_start
+
+    @property
+    def appropriation_grand_total(self) -> Decimal:
+        """财政拨款收入总计: the year's 财政拨款 and its 上年结转."""
+        return self.income_appropriation + self.carry_start_appropriation
 
     def change(self, metric: str) -> Change | None:
         prev = getattr(self.previous, metric, None)
         if prev is None:
             return None
-        return Change(getattr(self, metric), prev)
+        current = {"gov_fund": self.gov_fund_total, "state_capital": self.state_capital_total}.get(metric)
+        return Change(current if current is not None else getattr(self, metric), prev)
 
 
 def compute(report: BudgetReport) -> BudgetFigures:
@@ -108,6 +159,7 @@ def compute(report: BudgetReport) -> BudgetFigures:
         for i in report.operating_costs.items
     ]
     operating = sum((i.amount for i in items), Decimal(0)) if items else public
+    start = report.carry_over.start
     return BudgetFigures(
         functions=functions,
         gov_fund=gov_fund,
@@ -127,6 +179,9 @@ def compute(report: BudgetReport) -> BudgetFigures:
         operating_costs=operating,
         previous=PreviousFigures.of(report.previous),
         project_amounts=[project_amount(p) for p in report.projects],
+        ledger=ledger_of(report),
+        carry_start=start.general + start.gov_fund + start.state_capital + start.other,
+        carry_start_appropriation=start.general + start.gov_fund + start.state_capital,
     )
 
 

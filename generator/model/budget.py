@@ -56,7 +56,15 @@ class BudgetPrevious(Strict):
     personnel: Amount | None = None
     public: Amount | None = None
     basic: Amount | None = None
-    project: Amount = Decimal(0)
+    project: Amount | None = None
+    total: Amount | None = None
+    """一般公共预算财政拨款支出 of last year, where the report gives no split into basic and project."""
+    gov_fund: Amount | None = None
+    """政府性基金预算财政拨款支出 of last year."""
+    state_capital: Amount | None = None
+    """国有资本经营预算财政拨款支出 of last year."""
+    income_appropriation: Amount | None = None
+    """财政拨款收入 of last year (e.g. its 预算执行数), where the report compares income with it."""
     three_public: ThreePublic | None = None
     operating_costs: Amount | None = None
 
@@ -64,6 +72,8 @@ class BudgetPrevious(Strict):
     def _basic_once(self) -> "BudgetPrevious":
         if self.basic is not None and (self.personnel is not None or self.public is not None):
             raise ValueError("basic_and_split")
+        if self.total is not None and any(v is not None for v in (self.basic, self.personnel, self.public, self.project)):
+            raise ValueError("total_and_split")
         return self
 
 

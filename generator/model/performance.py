@@ -81,6 +81,16 @@ class Project(Strict):
     amount: Amount | None = None
     """Give it when no spending details are given; otherwise it is their sum."""
     description: Text | None = None
+    overview: Text | None = None
+    """项目概述."""
+    basis: list[Text] = []
+    """立项依据, one entry per document."""
+    implementer: Text | None = None
+    """实施主体."""
+    plan: Text | None = None
+    """实施方案."""
+    period: Text | None = None
+    """实施周期, e.g. 2025.1.1-2025.12.31."""
     details: list[ProjectDetail] = []
     stage_targets: list[StageTarget] = []
     form: ProjectForm | None = None
@@ -134,6 +144,10 @@ class WholeForm(Strict):
 class BudgetPerformance(Strict):
     project_indicators: Count | None = None
     whole_indicators: Count | None = None
+    target_projects: Count | None = None
+    """Projects with performance targets (编报绩效目标的项目), where more than the described ``projects``."""
+    target_amount: Amount | None = None
+    """Their budget (涉及项目预算资金), where the described ``projects`` are not all of them."""
 
 
 class ScoredIndicator(Strict):

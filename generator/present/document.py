@@ -180,14 +180,15 @@ class Composer:
             texts.append((labelled, compose(spec.item or "", merged) + end))
         if spec.inline:
             lead = self.say(spec.lead) if spec.lead else ""
-            return [Paragraph(lead + "".join(l + t for l, t in texts), cls=spec.cls or "")] if texts else []
+            tail = self.say(spec.tail) if spec.tail else ""
+            return [Paragraph(lead + "".join(l + t for l, t in texts) + tail, cls=spec.cls or "")] if texts else []
         return [Paragraph(t, label=l, cls=spec.cls or "") for l, t in texts]
 
-    def node(self, spec: NodeSpec, level: int, index: int) -> Section:
+    def node(self, spec: NodeSpec, level: int, index: int, styles: list[str]) -> Section:
         title = self.say(spec.title or "")
-        styles = self.profile.numbering.levels
         label = number(styles[min(level - 1, len(styles) - 1)], index) if spec.numbered else ""
-        children = self.children(spec.sections, level + 1)
+        below = styles if spec.levels is None else [*styles[:level], *spec.levels]
+        children = self.children(spec.sections, level + 1, below)
         blocks = self.blocks(spec.body)
         lead = blocks[0] if blocks else None
         if isinstance(lead, TableBlock):
@@ -197,15 +198,26 @@ class Composer:
                            spec.break_before or lead.new_page, lead.landscape)
         return Section(self._anchor(), label, title, level, blocks, children, spec.in_toc, spec.break_before)
 
-    def children(self, specs: list[NodeSpec], level: int) -> list[Section]:
+    def children(self, specs: list[NodeSpec], level: int, styles: list[str] | None = None) -> list[Section]:
+        styles = styles or self.profile.numbering.levels
         out = []
         n = 0
         for spec in specs:
-            if not self._shown(spec):
-                continue
-            n += 1 if spec.numbered else 0
-            out.append(self.node(spec, level, n))
+            for scope in self.scopes(spec):
+                with scope:
+                    if not self._shown(spec):
+                        continue
+                    n += 1 if spec.numbered else 0
+                    out.append(self.node(spec, level, n, styles))
         return out
+
+    def scopes(self, spec: NodeSpec) -> list["Scope"]:
+        """One scope per entry of the node's ``each`` list (its fields become facts), or the plain scope."""
+        if spec.each is None:
+            return [Scope(self, None, "")]
+        if spec.each not in self.facts.lists:
+            raise ProfileError(f"模板配置引用了未知的列表 {spec.each}")
+        return [Scope(self, entry, f"{spec.each}.{i}.") for i, entry in enumerate(self.facts.lists[spec.each])]
 
     def parts(self) -> list[Part]:
         out = []
@@ -216,8 +228,30 @@ class Composer:
             n += 1
             title = self.say(spec.part or spec.title or "")
             label = number(self.profile.numbering.part, n) if spec.numbered else ""
-            out.append(Part(self._anchor(), label, title, self.blocks(spec.body), self.children(spec.sections, 1), spec.break_before or n > 1))
+            styles = self.profile.numbering.levels if spec.levels is None else spec.levels
+            out.append(Part(self._anchor(), label, title, self.blocks(spec.body), self.children(spec.sections, 1, styles), spec.break_before or n > 1))
         return out
+
+
+@dataclass
+class Scope:
+    """Inside an ``each`` section: the entry's fields are facts, and the lists named ``<list>.<i>.<name>`` are its lists."""
+
+    composer: Composer
+    entry: dict[str, str] | None
+    prefix: str
+    saved: Facts | None = None
+
+    def __enter__(self) -> None:
+        if self.entry is None:
+            return
+        facts = self.saved = self.composer.facts
+        own = {k[len(self.prefix):]: v for k, v in facts.lists.items() if k.startswith(self.prefix)}
+        self.composer.facts = replace(facts, values={**facts.values, **self.entry}, lists={**facts.lists, **own})
+
+    def __exit__(self, *exc: object) -> None:
+        if self.saved is not None:
+            self.composer.facts = self.saved
 
 
 def toc_of(parts: list[Part], depth: int = 2) -> list[TocEntry]:

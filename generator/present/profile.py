@@ -37,6 +37,8 @@ class Block(Strict):
     """Run the list entries on in one paragraph instead of one paragraph each."""
     lead: Text | None = None
     """With inline lists: the sentence the entries follow."""
+    tail: Text | None = None
+    """With inline lists: a sentence template printed after the entries (e.g. "[，合计{total}万元]。")."""
     numbered: Text | None = None
     """A numbering style for ``items``: each block gets the next label in front."""
     items: List["Block"] = []
@@ -80,6 +82,10 @@ class Node(Strict):
     break_before: bool = False
     when: Text | None = None
     unless: Text | None = None
+    each: Text | None = None
+    """Repeat this section for every entry of a computed list (e.g. projects); the entry's fields are facts inside it."""
+    levels: list[Text] | None = None
+    """Numbering styles of the subsections below this node, by depth (default: numbering.levels)."""
     body: list[Block] = []
     sections: list["Node"] = []
 
@@ -116,12 +122,16 @@ class TextStyle(Strict):
 
     unit: Unit = "万元"
     thousands: bool = False
+    zero: Text = "0.00"
+    """How a zero amount prints in running text: "0.00" or "0"."""
 
 
 class Wording(Strict):
     """How a profile words changes and execution rates (defaults: generator/zh/phrases.py)."""
 
     prev_base: Text = "{prev_year}年预算"
+    bases: dict[str, Text] = {}
+    """Per figure (e.g. income_appropriation): what its change compares with when not ``prev_base`` (e.g. {prev_year}年预算执行数)."""
     up: Text = ChangeWording.up
     down: Text = ChangeWording.down
     flat: Text = ChangeWording.flat

@@ -20,6 +20,7 @@ _CUSTOM = {
     "code_not_string": "科目编码须加引号写成文字，如 \"2010301\"，以免被当作数字",
     "code_not_digits": "科目编码只能由数字组成",
     "basic_and_split": "已给出人员经费/公用经费，不能再给出 basic（基本支出由二者相加得出）",
+    "total_and_split": "已给出基本支出/项目支出，不能再给出 total（合计由二者相加得出）",
     "block_one_kind": "每个块须且只能是 p、items、table、heading 中的一种",
     "profile_block_one_kind": "每个正文块须且只能是 say、text、list、numbered、partial、chart、forms、table、glossary、page_break 中的一种",
     "profile_list_item": "list 块须同时给出 item（每一项的句式）",

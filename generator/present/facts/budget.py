@@ -8,14 +8,17 @@ from generator.compute.budget import BudgetFigures
 from generator.compute.change import Change
 from generator.compute.common import ThreePublicFigures
 from generator.model.budget import BudgetReport
+from generator.model.money import INCOME_SOURCES
 from generator.present.profile import Profile
 from generator.present.tables.common import Namer
 from generator.zh.numbers import fmt_shares
+from generator.zh.text import tidy
 from generator.present.tables.grid import Money
 from generator.present.facts import Facts
-from generator.present.facts.common import add_assets, add_change, add_procurement, add_overview, add_share, add_shares, add_texts
+from generator.present.facts.common import add_assets, add_change, add_procurement, add_overview, add_share, add_shares, add_texts, item_path
 
-METRICS = ("total", "basic", "project", "personnel", "public")
+METRICS = ("total", "basic", "project", "personnel", "public", "gov_fund", "state_capital", "appropriation", "income_appropriation")
+INCOME_NAMES = ("general", "gov_fund", "state_capital", "appropriation", *INCOME_SOURCES)
 THREE_PUBLIC = ("outbound", "vehicle", "vehicle_purchase", "vehicle_operation", "reception", "total")
 
 
@@ -32,18 +35,30 @@ def _three_public(facts: Facts, report: BudgetReport, fig: BudgetFigures, profil
 
 
 def budget_facts(report: BudgetReport, fig: BudgetFigures, profile: Profile, table_labels: dict[str, str]) -> Facts:
-    facts = Facts(money=Money(profile.text.thousands, "0.00", profile.text.unit))
+    facts = Facts(money=Money(profile.text.thousands, profile.text.zero, profile.text.unit))
     prev_year = report.year - 1
     facts.set("year", str(report.year))
     facts.set("prev_year", str(prev_year))
     facts.set("department", report.department.name)
     add_texts(facts, report.texts, profile.texts)
     base = profile.wording.prev_base.format(prev_year=prev_year, year=report.year)
-    for metric in METRICS:
+    for metric in METRICS[:5]:
         facts.set(metric, facts.amount(getattr(fig, metric)))
+    for metric in METRICS:
         change = fig.change(metric)
         if change is not None:
-            add_change(facts, metric, change, base, profile, report.reasons, metric)
+            metric_base = profile.wording.bases.get(metric, profile.wording.prev_base).format(prev_year=prev_year, year=report.year)
+            key = metric if metric in type(report.reasons).model_fields else None
+            add_change(facts, metric, change, metric_base, profile, report.reasons, key)
+    led = fig.ledger
+    for name in INCOME_NAMES:
+        facts.set(f"income.{name}", facts.amount(led.total(f"income_{name}")))
+    facts.set("income_total", facts.amount(fig.income_total))
+    facts.set("spending_total", facts.amount(fig.spending_total))
+    facts.set("appropriation", facts.amount(fig.appropriation))
+    facts.set("state_capital_total", facts.amount(fig.state_capital_total))
+    facts.set("carry_start", facts.amount(fig.carry_start))
+    facts.flags["has_state_capital"] = fig.state_capital_total != 0
     add_shares(facts, {"basic": fig.basic, "project": fig.project}, fig.total)
     add_shares(facts, {"personnel": fig.personnel, "public": fig.public, "project_of_total": fig.project}, fig.total)
     add_share(facts, "general", fig.total, fig.grand_total)
@@ -65,6 +80,8 @@ def budget_facts(report: BudgetReport, fig: BudgetFigures, profile: Profile, tab
     facts.set("count.project_indicators", "" if perf.project_indicators is None else str(perf.project_indicators))
     facts.set("count.whole_indicators", "" if perf.whole_indicators is None else str(perf.whole_indicators))
     facts.set("count.projects", str(len(report.projects)))
+    facts.set("count.target_projects", str(perf.target_projects if perf.target_projects is not None else len(report.projects)))
+    facts.set("target_amount", facts.amount(perf.target_amount if perf.target_amount is not None else sum(fig.project_amounts, Decimal(0))))
     facts.set("count.three_public_units", str(len(report.three_public_units)))
     facts.set("projects_total", facts.amount(sum(fig.project_amounts, Decimal(0))))
     for table_id, label in table_labels.items():
@@ -76,11 +93,11 @@ def budget_facts(report: BudgetReport, fig: BudgetFigures, profile: Profile, tab
     add_overview(facts, report.overview)
     add_assets(facts, report.assets)
     add_procurement(facts, fig.procurement, {k: getattr(report.procurement, k).items for k in ("goods", "works", "services")})
-    _lists(facts, report, fig)
+    _lists(facts, report, fig, profile)
     return facts
 
 
-def _lists(facts: Facts, report: BudgetReport, fig: BudgetFigures) -> None:
+def _lists(facts: Facts, report: BudgetReport, fig: BudgetFigures, profile: Profile) -> None:
     code_name = Namer.of(report)
     classes = [n for n in fig.functions if n.values["total"]]
     class_shares = fmt_shares([n.values["total"] or Decimal(0) for n in classes], fig.total)
@@ -99,13 +116,24 @@ def _lists(facts: Facts, report: BudgetReport, fig: BudgetFigures) -> None:
                     "use": report.texts.get(f"project_use_{node.code}", ""),
                 })
     facts.lists["project_functions"] = project_items
+    uses = {r.code: r.use for r in (*report.expenditure, *report.gov_fund_expenditure, *report.state_capital_expenditure) if r.use}
+    facts.lists["items"] = [
+        {"code": node.code, "name": code_name(node.code), "path": item_path(profile.wording.item_path, code_name, node.code),
+         "amount": facts.amount(node.values["appropriation"]), "use": tidy(uses.get(node.code, ""))}
+        for root in fig.ledger.roots for node in root.walk() if node.level == 2 and node.values["appropriation"]
+    ]
     facts.lists["econ_classes"] = [
         {"code": n.code, "name": code_name(n.code), "amount": facts.amount(n.values["amount"])}
         for n in fig.economics if n.values["amount"]
     ]
     facts.lists["projects"] = [
-        {"name": p.name, "amount": facts.amount(a), "description": p.description or ""}
+        {"name": p.name, "amount": facts.amount(a), "description": p.description or "",
+         "overview": tidy(p.overview or ""), "implementer": tidy(p.implementer or ""), "plan": tidy(p.plan or ""),
+         "period": tidy(p.period or ""), "details_total": facts.amount(a) if len(p.details) > 1 else ""}
         for p, a in zip(report.projects, fig.project_amounts)
     ]
+    for i, p in enumerate(report.projects):
+        facts.lists[f"projects.{i}.basis"] = [{"text": tidy(b)} for b in p.basis]
+        facts.lists[f"projects.{i}.details"] = [{"content": tidy(d.content), "amount": facts.amount(d.amount)} for d in p.details]
     facts.lists["operating_items"] = [{"label": i.label, "amount": facts.amount(i.amount)} for i in fig.operating_items]
     facts.lists["three_public_units"] = [{"name": u} for u in report.three_public_units]

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from decimal import Decimal
-from typing import Any
+from typing import Any, Callable
 
 from generator.compute.change import Change
 from generator.compute.common import ProcurementFigures, staff_total
@@ -32,9 +32,15 @@ def add_change(facts: Facts, name: str, change: Change, base: str, profile: Prof
     """change.<name>, prev.<name>, why.<name> (the reason ``reasons.<key>`` only when the figure changed)."""
     facts.set(f"prev.{name}", facts.amount(change.previous))
     facts.set(f"change.{name}", change_phrase(change, base, wording(profile), money=facts.money))
+    facts.set(f"change_amount.{name}", change_phrase(change, base, wording(profile), with_rate=False, money=facts.money))
     changed = change.direction != "flat"
     add_reason(facts, f"why.{name}", reasons, key, changed)
     facts.flags[f"changed.{name}"] = changed
+
+
+def item_path(template: str, namer: Callable[[str], str], code: str) -> str:
+    """A function 项 named with its 类 and 款 (the profile's ``wording.item_path``)."""
+    return template.format(class_name=namer(code[:3]), kuan_name=namer(code[:5]), item_name=namer(code))
 
 
 def add_share(facts: Facts, name: str, part: Decimal, whole: Decimal) -> None:

@@ -15,7 +15,7 @@ from generator.zh.text import tidy
 from generator.present.tables.final import INCOME_COLUMNS
 from generator.present.tables.grid import Money
 from generator.present.facts import Facts
-from generator.present.facts.common import add_assets, add_change, add_reason, add_overview, add_procurement, add_share, add_shares, add_texts
+from generator.present.facts.common import add_assets, add_change, add_reason, add_overview, add_procurement, add_share, add_shares, add_texts, item_path
 
 DIRECTION = {"up": "增加", "down": "减少", "flat": ""}
 
@@ -164,7 +164,7 @@ def _item_executions(facts: Facts, report: FinalReport, fig: FinalFigures, profi
         equal = e.comparison == "equal"
         entries.append({
             "code": item.code,
-            "path": w.item_path.format(class_name=namer(item.code[:3]), kuan_name=namer(item.code[:5]), item_name=namer(item.code)),
+            "path": item_path(w.item_path, namer, item.code),
             "use": tidy(item.use or ""), "initial": facts.amount(e.budget), "actual": facts.amount(e.actual),
             "execution": execution_text(e, profile), "cmp": comparison(e, profile),
             "reason": tidy(item.reason or "") if not equal else "", "equal": w.budget_equal if equal else "",

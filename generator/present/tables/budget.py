@@ -9,13 +9,27 @@ from generator.compute.budget import BudgetFigures
 from generator.compute.tree import column_total
 from generator.model.budget import BudgetReport
 from generator.zh.ordinals import number
-from generator.present.tables.common import Namer, empty_row, total_row, tree_rows
+from generator.compute.tree import Node
+from generator.present.tables.common import Namer, code_width, empty_row, total_row, tree_header, tree_rows, with_total
 from generator.present.tables.grid import Cell, Grid, Money, head, label, num
 
 INCOME_SOURCES = (
     "一般公共预算财政拨款收入", "政府性基金预算财政拨款收入", "事业收入", "上级补助收入",
     "附属单位上缴收入", "事业单位经营收入", "其他收入",
 )
+INCOME = {
+    "总计": "income", "合计": "income", "收入合计": "income", "财政拨款收入": "income_appropriation",
+    "一般公共预算财政拨款收入": "income_general", "一般公共预算拨款收入": "income_general", "一般公共预算资金": "income_general",
+    "政府性基金预算财政拨款收入": "income_gov_fund", "政府性基金预算拨款收入": "income_gov_fund", "政府性基金": "income_gov_fund",
+    "国有资本经营预算财政拨款收入": "income_state_capital", "国有资本经营预算拨款收入": "income_state_capital", "国有资本经营预算": "income_state_capital",
+    "财政专户管理资金收入": "income_special_account", "财政专户管理资金": "income_special_account", "单位资金": "income_unit_funds",
+    "事业收入": "income_business", "上级补助收入": "income_upper_grant", "事业单位经营收入": "income_operating",
+    "附属单位上缴收入": "income_subsidiary", "其他收入": "income_other", "用事业基金弥补收支差额": "income_business_fund",
+}
+"""Income rows and columns of the budget tables by name, and the ledger column each one shows."""
+SPENDING = {"总计": "spending", "合计": "spending", "基本支出": "basic", "项目支出": "project", "上缴上级支出": "to_upper",
+            "对附属单位补助支出": "to_subsidiary", "事业单位经营支出": "operating_spend"}
+"""Spending columns of the budget tables by name, and the ledger column each one shows."""
 
 
 class BudgetTables:
@@ -72,12 +86,14 @@ class BudgetTables:
     def summary(self) -> list[Grid]:
         """收入 | 支出 with the function classes numbered 一、二、…, as in 附表4-1."""
         m = self.money_for("summary")
-        fig = self.fig
+        fig, led = self.fig, self.fig.ledger
         sources = self.opt("summary", "income", ["一般公共预算拨款收入", "政府性基金预算拨款收入", "国有资本经营预算拨款收入", "财政专户管理资金收入", "事业收入", "事业单位经营收入", "上级补助收入", "附属单位上缴收入", "其他收入"])
-        values = {0: fig.total, 1: fig.gov_fund_total}
-        income = [(f"{number('cn_dun', i + 1)}{s}", values.get(i, Decimal(0))) for i, s in enumerate(sources)]
+        income = []
+        for i, entry in enumerate(sources):
+            text, key = self.source(entry, "summary")
+            income.append((text if isinstance(entry, list) else f"{number('cn_dun', i + 1)}{text}", led.total(key) if key else None))
         style = self.opt("summary", "class_style", "cn_nian_dun")
-        spend = [(f"{number(style, i + 1)}{self.namer(c)}", self.class_amount(c) + self.class_amount(c, roots=fig.gov_fund)) for i, c in enumerate(self.classes)]
+        spend = [(f"{number(style, i + 1)}{self.namer(c)}", led.value(c, "spending")) for i, c in enumerate(self.classes)]
         rows = []
         for i in range(max(len(income), len(spend))):
             row = []
@@ -85,36 +101,67 @@ class BudgetTables:
                 text, value = column[i] if i < len(column) else ("", None)
                 row += [label(text), num(m(value) if text else "")]
             rows.append(row)
-        total = fig.grand_total
-        zero = Decimal(0)
-        rows.append([label("本年收入合计", strong=True), num(m(total)), label("本年支出合计", strong=True), num(m(total))])
-        rows.append([label("上年结转结余"), num(m(zero)), label("年终结转结余"), num(m(zero))])
-        rows.append([label("收 入 总 计", strong=True), num(m(total)), label("支 出 总 计", strong=True), num(m(total))])
+        feet = self.opt("summary", "feet", ["year", "carry", "total"])
+        totals = self.opt("summary", "total_labels", ["收 入 总 计", "支 出 总 计"])
+        if "year" in feet:
+            rows.append([label("本年收入合计", strong=True), num(m(fig.income_total)), label("本年支出合计", strong=True), num(m(fig.spending_total))])
+        if "carry" in feet:
+            rows.append([label("上年结转结余"), num(m(fig.carry_start)), label("年终结转结余"), num(m(fig.grand_total - fig.spending_total))])
+        rows.append([label(totals[0], strong=True), num(m(fig.grand_total)), label(totals[1], strong=True), num(m(fig.grand_total))])
         header = [head(Cell("收 入", colspan=2), Cell("支 出", colspan=2)), head("项 目", "预算数", "项 目", "预算数")]
         return [Grid(header, rows, cols=[30, 12, 30, 12], cls="summary")]
 
+    def source(self, entry: str | list[str], table: str) -> tuple[str, str]:
+        """(printed label, ledger column) of an income row or column: a name the toolkit knows, or [label, column]."""
+        if isinstance(entry, list):
+            return str(entry[0]), str(entry[1]) if len(entry) > 1 else ""
+        return entry, INCOME.get(entry, "")
+
     # 收入总表 / 支出总表 -------------------------------------------------------
+    def _tree_table(self, table: str, roots: list[Node], spec: list[tuple[str, str]], defaults: dict[str, Any]) -> list[Grid]:
+        """A classification table: rows from the ledger tree, one column per (head, ledger column); options:
+        code_columns (split: 类 | 款 | 项), total_at (top | bottom), group (a head over the columns), code_head, name_head."""
+        m = self.money_for(table)
+        o = {**defaults, **self.options.get(table, {})}
+        split = o.get("code_columns") == "split"
+        economic = bool(o.get("economic", False))
+        # a column with no money prints blank; a zero in a column with money prints in the zero style
+        keys = [k for _, k in spec] if economic else [k if k and self.fig.ledger.total(k) else "" for _, k in spec]
+        total = total_row(o.get("total_label", "合计"), [self.fig.ledger.total(k) if k else None for k in keys], m, span=code_width(split, economic) + 1)
+        if economic:
+            total = total_row(o.get("total_label", "合计"), [sum((r.values.get(k) or Decimal(0) for r in roots), Decimal(0)) for k in keys], m,
+                              span=code_width(split, economic) + 1)
+        body = tree_rows(roots, self.namer, keys, m, split=split)
+        if not roots and o.get("empty_total", False):
+            body = []
+        elif not roots:
+            return [Grid(tree_header(o["code_head"], o["name_head"], [h for h, _ in spec], split, economic, o.get("group"), o.get("item_head", "项目")),
+                         [empty_row(code_width(split, economic) + 1 + len(spec))], cols=[1] * (code_width(split, economic) + 1 + len(spec)))]
+        rows = with_total(body, total, o.get("total_at", "top"))
+        header = tree_header(o["code_head"], o["name_head"], [h for h, _ in spec], split, economic, o.get("group"), o.get("item_head", "项目"))
+        code_cols = [4] * 3 if split and not economic else [6] * 2 if split else [o.get("code_width", 10)]
+        return [Grid(header, rows, cols=code_cols + [o.get("name_width", 26)] + [o.get("value_width", 8)] * len(spec), cls=o.get("cls", "tree"))]
+
+    def columns(self, table: str, default: list[Any], names: dict[str, str]) -> list[tuple[str, str]]:
+        """A table's columns as (head, ledger column): names the toolkit knows, or [head, column] pairs (column "" prints blank)."""
+        out = []
+        for entry in self.opt(table, "columns", default):
+            if isinstance(entry, list):
+                out.append((str(entry[0]), str(entry[1]) if len(entry) > 1 else ""))
+            else:
+                out.append((entry, names.get(entry, "")))
+        return out
+
     def income(self) -> list[Grid]:
-        m = self.money_for("income")
-        cols = self.opt("income", "columns", ["总计", *INCOME_SOURCES[:2], "事业收入", "上级补助收入", "事业单位经营收入", "其他收入", "用事业基金弥补收支差额", "上年结转、结余"])
-        # every row is funded by 一般公共预算 appropriations (and government funds)
-        roots = self.fig.functions
-        rows = [total_row("合计", [self.fig.grand_total, self.fig.total, self.fig.gov_fund_total] + [None] * (len(cols) - 3), m)]
-        for cells in tree_rows(roots, self.namer, ["total", "total"], m):
-            rows.append(cells + [num("")] * (len(cols) - 2))
-        header = [head(self.opt("income", "code_head", "功能科目编码"), self.opt("income", "name_head", "功能科目名称"), *cols)]
-        return [Grid(header, rows, cols=[10, 24] + [7] * len(cols), cls="tree wide")]
+        spec = self.columns("income", ["总计", *INCOME_SOURCES[:2], "事业收入", "上级补助收入", "事业单位经营收入", "其他收入", "用事业基金弥补收支差额", "上年结转、结余"], INCOME)
+        roots = self.fig.ledger.shown([k for _, k in spec if k])
+        return self._tree_table("income", roots, spec, {"code_head": "功能科目编码", "name_head": "功能科目名称", "value_width": 7, "name_width": 24, "cls": "tree wide"})
 
     def expenditure(self) -> list[Grid]:
-        m = self.money_for("expenditure")
-        spec = self.opt("expenditure", "columns", [["总计", "total"], ["基本支出", "basic"], ["项目支出", "project"], ["上缴上级支出", ""], ["对附属单位补助支出", ""], ["事业单位经营支出", ""], ["结转下年", ""]])
-        keys = [k or "none" for _, k in spec]
-        fig = self.fig
-        totals = {"total": fig.total, "basic": fig.basic, "project": fig.project}
-        rows = [total_row("合计", [totals.get(k) for k in keys], m)]
-        rows += tree_rows(fig.functions, self.namer, keys, m)
-        header = [head(self.opt("expenditure", "code_head", "功能科目编码"), self.opt("expenditure", "name_head", "功能科目名称"), *[t for t, _ in spec])]
-        return [Grid(header, rows, cols=[10, 26] + [8] * len(spec), cls="tree")]
+        spec = self.columns("expenditure", [["总计", "spending"], ["基本支出", "basic"], ["项目支出", "project"], ["上缴上级支出", "to_upper"],
+                                            ["对附属单位补助支出", "to_subsidiary"], ["事业单位经营支出", "operating_spend"], ["结转下年", ""]], SPENDING)
+        roots = self.fig.ledger.shown([k for _, k in spec if k])
+        return self._tree_table("expenditure", roots, spec, {"code_head": "功能科目编码", "name_head": "功能科目名称"})
 
     # 财政拨款收支总表 ------------------------------------------------------------
     def appropriation_econ(self) -> list[Grid]:

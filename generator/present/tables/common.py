@@ -34,6 +34,42 @@ class Namer:
         return load_codes(kind).name(code, self.year) or code
 
 
+SPLITS = {"function": (3, 5, 7), "economic": (3, 5)}
+"""Where a code splits into its 类 | 款 | 项 columns, by classification."""
+SPLIT_HEADS = ("类", "款", "项")
+
+
+def split_code(code: str) -> list[str]:
+    """"2011301" → ["201", "13", "01"]; "20113" → ["201", "13", ""]; economic "30101" → ["301", "01"]."""
+    ends = SPLITS["economic" if code[:1] == "3" else "function"]
+    parts, start = [], 0
+    for end in ends:
+        parts.append(code[start:end])
+        start = end
+    return parts
+
+
+def code_width(split: bool, economic: bool = False) -> int:
+    """How many columns a table's codes take."""
+    return len(SPLITS["economic" if economic else "function"]) if split else 1
+
+
+def tree_header(code_head: str, name_head: str, columns: Sequence[str | Cell], split: bool = False, economic: bool = False,
+                group: str | None = None, item_head: str = "项目") -> list[list[Cell]]:
+    """Header rows of a classification table: code (one column, or 类 | 款 | 项 under it), name, the columns;
+    with ``group``, a first row of ``item_head`` over code and name and ``group`` over the columns."""
+    width = code_width(split, economic)
+    depth = 2 if split else 1
+    cols = [c if isinstance(c, Cell) else Cell(c, rowspan=depth) for c in columns]
+    first = [Cell(code_head, colspan=width), Cell(name_head, rowspan=depth), *cols]
+    rows = [first]
+    if split:
+        rows.append([Cell(h) for h in SPLIT_HEADS[:width]])
+    if group:
+        rows.insert(0, [Cell(item_head, colspan=width + 1), Cell(group, colspan=len(columns))])
+    return rows
+
+
 def tree_rows(
     roots: Sequence[Node],
     namer: Namer,
@@ -41,8 +77,10 @@ def tree_rows(
     money: Money | Sequence[Money],
     code_cell: bool = True,
     skip_zero: bool = False,
+    split: bool = False,
 ) -> list[list[Cell]]:
-    """One row per 类/款/项 node: [code], name (indented by level), then each column (in its own money style if a list is given)."""
+    """One row per 类/款/项 node: [code, or its 类 | 款 | 项 parts], name (indented by level), then each column
+    (in its own money style if a list is given)."""
     moneys = [money] * len(columns) if isinstance(money, Money) else list(money)
     rows = []
     for root in roots:
@@ -50,7 +88,10 @@ def tree_rows(
             values = [node.values.get(c) for c in columns]
             if skip_zero and all(not v for v in values):
                 continue
-            cells = [Cell(node.code, cls=f"code level{node.level}")] if code_cell else []
+            if split:
+                cells = [Cell(part, cls=f"code level{node.level}") for part in split_code(node.code)]
+            else:
+                cells = [Cell(node.code, cls=f"code level{node.level}")] if code_cell else []
             name = namer(node.code) if code_cell else f"{node.code}{namer(node.code)}"
             cells.append(label(name, node.level, strong=node.level == 0))
             cells.extend(num(m(v)) for m, v in zip(moneys, values))
@@ -60,6 +101,11 @@ def tree_rows(
 
 def total_row(title: str, values: Sequence[Decimal | None], money: Money, span: int = 2) -> list[Cell]:
     return [Cell(title, colspan=span, cls="name total")] + [num(money(v)) for v in values]
+
+
+def with_total(rows: list[list[Cell]], total: list[Cell], at: str = "top") -> list[list[Cell]]:
+    """The 合计 row first (``top``, the default) or last (``bottom``)."""
+    return rows + [total] if at == "bottom" else [total] + rows
 
 
 def empty_row(width: int) -> list[Cell]:
