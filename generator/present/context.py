@@ -123,9 +123,10 @@ def make_document(
         kind=report.kind,
         profile=profile.name,
         parts=parts,
-        toc=toc_of(parts) if profile.toc else [],
+        toc=toc_of(parts, profile.toc_depth) if profile.toc else [],
         toc_title=profile.toc_title,
         cover=profile.cover,
+        cover_lines=[compose(line, facts.values) for line in profile.cover_lines],
         draft=draft,
         meta={"keywords": "部门预算公开" if report.kind == "budget" else "部门决算公开"},
     )

@@ -55,6 +55,8 @@ class Section:
     in_toc: bool = True
     break_before: bool = False
     landscape: bool = False
+    toc_title: str = ""
+    """The table of contents' wording, when not the title."""
 
     @property
     def heading(self) -> str:
@@ -70,6 +72,7 @@ class Part:
     blocks: list[DocBlock]
     sections: list[Section]
     break_before: bool = True
+    toc_title: str = ""
 
 
 @dataclass(frozen=True)
@@ -91,6 +94,7 @@ class Document:
     toc_title: str
     cover: bool
     draft: bool = False
+    cover_lines: list[str] = field(default_factory=list)
     meta: dict[str, str] = field(default_factory=dict)
 
 
@@ -191,12 +195,13 @@ class Composer:
         children = self.children(spec.sections, level + 1, below)
         blocks = self.blocks(spec.body)
         lead = blocks[0] if blocks else None
+        toc = self.say(spec.toc_title) if spec.toc_title else ""
         if isinstance(lead, TableBlock):
             # a section that opens with a table starts on the table's page (landscape if it is)
             blocks[0] = replace(lead, new_page=False)
             return Section(self._anchor(), label, title, level, blocks, children, spec.in_toc,
-                           spec.break_before or lead.new_page, lead.landscape)
-        return Section(self._anchor(), label, title, level, blocks, children, spec.in_toc, spec.break_before)
+                           spec.break_before or lead.new_page, lead.landscape, toc)
+        return Section(self._anchor(), label, title, level, blocks, children, spec.in_toc, spec.break_before, toc_title=toc)
 
     def children(self, specs: list[NodeSpec], level: int, styles: list[str] | None = None) -> list[Section]:
         styles = styles or self.profile.numbering.levels
@@ -229,7 +234,8 @@ class Composer:
             title = self.say(spec.part or spec.title or "")
             label = number(self.profile.numbering.part, n) if spec.numbered else ""
             styles = self.profile.numbering.levels if spec.levels is None else spec.levels
-            out.append(Part(self._anchor(), label, title, self.blocks(spec.body), self.children(spec.sections, 1, styles), spec.break_before or n > 1))
+            toc = self.say(spec.toc_title) if spec.toc_title else ""
+            out.append(Part(self._anchor(), label, title, self.blocks(spec.body), self.children(spec.sections, 1, styles), spec.break_before or n > 1, toc))
         return out
 
 
@@ -260,11 +266,11 @@ def toc_of(parts: list[Part], depth: int = 2) -> list[TocEntry]:
     def walk(sections: list[Section]) -> None:
         for s in sections:
             if s.in_toc and s.level <= depth:
-                entries.append(TocEntry(s.anchor, f"{s.number}{s.title}", s.level))
+                entries.append(TocEntry(s.anchor, f"{s.number}{s.toc_title or s.title}", s.level))
                 walk(s.sections)
 
     for p in parts:
-        entries.append(TocEntry(p.anchor, f"{p.number} {p.title}".strip(), 0))
+        entries.append(TocEntry(p.anchor, f"{p.number} {p.toc_title or p.title}".strip(), 0))
         walk(p.sections)
     return entries
 

@@ -29,6 +29,8 @@ def budget_document(report: BudgetReport, profile: Profile, draft: bool = False)
         "expenditure": t.expenditure,
         "appropriation_econ": t.appropriation_econ,
         "appropriation": t.appropriation,
+        "appropriation_funds": t.appropriation_funds,
+        "state_capital": t.state_capital,
         "general": t.general,
         "basic": t.basic,
         "three_public_rows": t.three_public_rows,

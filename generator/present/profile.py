@@ -77,6 +77,8 @@ class Node(Strict):
 
     part: Text | None = None
     title: Text | None = None
+    toc_title: Text | None = None
+    """How the table of contents words this heading, when not as the heading itself."""
     numbered: bool = True
     in_toc: bool = True
     break_before: bool = False
@@ -158,8 +160,12 @@ class Profile(Strict):
     title: Text
     """Document title, e.g. "{department}{year}年部门预算"."""
     cover: bool = False
+    cover_lines: list[Text] = []
+    """Lines printed under the title on the cover (sentence templates, e.g. "预算主管部门：{department}")."""
     toc: bool = False
     toc_title: Text = "目  录"
+    toc_depth: int = Field(2, ge=0, le=6)
+    """How many levels of sections below the parts the table of contents lists."""
     numbering: Numbering = Numbering()
     tables: TableStyle = TableStyle()
     text: TextStyle = TextStyle()

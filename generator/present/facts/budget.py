@@ -135,5 +135,7 @@ def _lists(facts: Facts, report: BudgetReport, fig: BudgetFigures, profile: Prof
     for i, p in enumerate(report.projects):
         facts.lists[f"projects.{i}.basis"] = [{"text": tidy(b)} for b in p.basis]
         facts.lists[f"projects.{i}.details"] = [{"content": tidy(d.content), "amount": facts.amount(d.amount)} for d in p.details]
+    facts.flags["has.items"] = bool(facts.lists["items"])
+    facts.flags["has.projects"] = bool(report.projects)
     facts.lists["operating_items"] = [{"label": i.label, "amount": facts.amount(i.amount)} for i in fig.operating_items]
     facts.lists["three_public_units"] = [{"name": u} for u in report.three_public_units]

@@ -28,13 +28,19 @@ def add_reason(facts: Facts, fact: str, reasons: Any, key: str | None, applies: 
         facts.reason_keys[fact] = key
 
 
+DIRECTION = {"up": "增加", "down": "减少", "flat": "持平"}
+"""The direction word of a change, as a fact (direction.<name>)."""
+
+
 def add_change(facts: Facts, name: str, change: Change, base: str, profile: Profile, reasons: Any, key: str | None) -> None:
     """change.<name>, prev.<name>, why.<name> (the reason ``reasons.<key>`` only when the figure changed)."""
     facts.set(f"prev.{name}", facts.amount(change.previous))
     facts.set(f"change.{name}", change_phrase(change, base, wording(profile), money=facts.money))
     facts.set(f"change_amount.{name}", change_phrase(change, base, wording(profile), with_rate=False, money=facts.money))
+    facts.set(f"direction.{name}", DIRECTION[change.direction])
     changed = change.direction != "flat"
     add_reason(facts, f"why.{name}", reasons, key, changed)
+    add_reason(facts, f"reason.{name}", reasons, key, True)
     facts.flags[f"changed.{name}"] = changed
 
 
@@ -88,6 +94,10 @@ def add_assets(facts: Facts, assets: Assets | None) -> None:
     facts.set("assets.vehicles", str(sum(v.count for v in vehicles)) if assets else "")
     facts.set("assets.equipment", "" if not assets or assets.equipment_over_1m is None else str(assets.equipment_over_1m))
     facts.lists["vehicles"] = [{"kind": v.kind, "count": str(v.count)} for v in vehicles]
+    planned = assets.planned_vehicles if assets else []
+    facts.set("assets.planned_vehicles", str(sum(v.count for v in planned)) if assets else "")
+    facts.set("assets.planned_equipment", "" if not assets or assets.planned_equipment is None else str(assets.planned_equipment))
+    facts.lists["planned_vehicles"] = [{"kind": v.kind, "count": str(v.count)} for v in planned]
 
 
 KIND_NAMES = {"goods": "货物", "works": "工程", "services": "服务"}

@@ -205,32 +205,65 @@ class BudgetTables:
 
     # 一般公共预算支出表 / 基本支出表 -------------------------------------------------
     def general(self) -> list[Grid]:
+        if self.opt("general", "split", False):
+            return self._general_split()
+        return self.fund_table("general", "general", "总计")
+
+    def fund_table(self, table: str, fund: str, total_head: str) -> list[Grid]:
+        """Spending of one fund by function 项: 合计 | 基本支出 | 项目支出 (an empty fund: one empty row, or 合计 alone)."""
+        head_total = self.opt(table, "total_head", total_head)
+        spec = [(head_total, fund), ("基本支出", f"{fund}_basic"), ("项目支出", f"{fund}_project")]
+        roots = self.fig.ledger.shown([fund])
+        return self._tree_table(table, roots, spec, {"code_head": "功能科目编码", "name_head": "功能科目名称", "code_width": 11, "name_width": 30, "value_width": 9})
+
+    def _general_split(self) -> list[Grid]:
         m = self.money_for("general")
         fig = self.fig
         code_head = self.opt("general", "code_head", "功能科目编码")
         name_head = self.opt("general", "name_head", "功能科目名称")
-        if self.opt("general", "split", False):
-            keys = ["total", "basic", "personnel", "public", "project"]
-            header = [head(Cell(code_head, rowspan=2), Cell(name_head, rowspan=2), Cell("合计", rowspan=2), Cell("基本支出", colspan=3), Cell("项目支出", rowspan=2)),
-                      head("小计", "人员经费", "公用经费")]
-            totals = [fig.total, fig.basic, column_total(fig.functions, "personnel"), column_total(fig.functions, "public"), fig.project]
-        else:
-            keys = ["total", "basic", "project"]
-            header = [head(code_head, name_head, "总计", "基本支出", "项目支出")]
-            totals = [fig.total, fig.basic, fig.project]
+        keys = ["total", "basic", "personnel", "public", "project"]
+        header = [head(Cell(code_head, rowspan=2), Cell(name_head, rowspan=2), Cell("合计", rowspan=2), Cell("基本支出", colspan=3), Cell("项目支出", rowspan=2)),
+                  head("小计", "人员经费", "公用经费")]
+        totals = [fig.total, fig.basic, column_total(fig.functions, "personnel"), column_total(fig.functions, "public"), fig.project]
         rows = [total_row("合计", totals, m)] + tree_rows(fig.functions, self.namer, keys, m)
         return [Grid(header, rows, cols=[11, 30] + [9] * len(keys), cls="tree")]
 
     def basic(self) -> list[Grid]:
+        o = self.options.get("basic", {})
+        spec = [(o.get("total_head", "小计"), "amount"), ("人员经费", "personnel"), ("公用经费", "public")]
+        if o.get("code_columns") == "split" or o.get("total_at") == "bottom" or "group" in o:
+            return self._tree_table("basic", self.fig.economics, spec, {"code_head": "经济科目编码", "name_head": "经济科目名称", "economic": True,
+                                                                        "code_width": 12, "name_width": 34, "value_width": 12})
         m = self.money_for("basic")
         fig = self.fig
-        total_head = self.opt("basic", "total_head", "小计")
-        group = self.opt("basic", "group_head", "基本支出")
-        header = [head(Cell(self.opt("basic", "code_head", "经济科目编码"), rowspan=2), Cell(self.opt("basic", "name_head", "经济科目名称"), rowspan=2), Cell(group, colspan=3)),
-                  head(total_head, "人员经费", "公用经费")]
+        group = o.get("group_head", "基本支出")
+        header = [head(Cell(o.get("code_head", "经济科目编码"), rowspan=2), Cell(o.get("name_head", "经济科目名称"), rowspan=2), Cell(group, colspan=3)),
+                  head(spec[0][0], "人员经费", "公用经费")]
         rows = [total_row("合计", [fig.basic, fig.personnel, fig.public], m)]
         rows += tree_rows(fig.economics, self.namer, ["amount", "personnel", "public"], m)
         return [Grid(header, rows, cols=[12, 34, 12, 12, 12], cls="tree")]
+
+    # 财政拨款收支总表 by fund ------------------------------------------------------------
+    def appropriation_funds(self) -> list[Grid]:
+        """财政拨款收入 by fund | 财政拨款支出 by function 类: 合计 and one column per fund."""
+        m = self.money_for("appropriation_funds")
+        fig, led = self.fig, self.fig.ledger
+        sources = self.opt("appropriation_funds", "income", [["一、一般公共预算资金", "income_general"], ["二、政府性基金", "income_gov_fund"], ["三、国有资本经营预算", "income_state_capital"]])
+        left = [(str(s[0]), led.total(str(s[1]))) for s in sources]
+        funds = ["appropriation", "general", "gov_fund", "state_capital"]
+        shown = [f if led.total(f) else "" for f in funds]
+        style = self.opt("appropriation_funds", "class_style", "cn_dun")
+        right = [(f"{number(style, i + 1)}{self.namer(c)}", [led.value(c, f) if f else None for f in shown]) for i, c in enumerate(self.classes)]
+        rows = []
+        for i in range(max(len(left), len(right))):
+            lt, lv = left[i] if i < len(left) else ("", None)
+            rt, rv = right[i] if i < len(right) else ("", [None] * len(funds))
+            rows.append([label(lt), num(m(lv)), label(rt)] + [num(m(v)) for v in rv])
+        totals = [led.total(f) if f else None for f in shown]
+        rows.append([label("收入总计", strong=True), num(m(fig.appropriation_grand_total)), label("支出总计", strong=True)] + [num(m(v)) for v in totals])
+        header = [head(Cell("财政拨款收入", colspan=2), Cell("财政拨款支出", colspan=5)),
+                  head("项目", "预算数", "项目", "合计", "一般公共预算", "政府性基金预算", "国有资本经营预算")]
+        return [Grid(header, rows, cols=[17, 14, 19, 14, 14, 11, 11], cls="summary wide")]
 
     # "三公"经费表 -----------------------------------------------------------------
     def three_public_rows(self) -> list[Grid]:
@@ -247,13 +280,26 @@ class BudgetTables:
     def three_public_row(self) -> list[Grid]:
         m = self.money_for("three_public_row")
         tp = self.fig.three_public
+        values = [tp.total, tp.outbound, tp.vehicle, tp.vehicle_purchase, tp.vehicle_operation, tp.reception]
+        o = self.options.get("three_public_row", {})
+        if o.get("operating_costs", False):
+            group = o.get("group", "“三公”经费预算数")
+            header = [head(Cell(group, colspan=6), Cell(o.get("operating_head", "机关运行经费预算数"), rowspan=3)),
+                      head(Cell("合计", rowspan=2), Cell("因公出国(境)费", rowspan=2), Cell("公务用车购置及运行费", colspan=3), Cell("公务接待费", rowspan=2)),
+                      head("小计", "购置费", "运行费")]
+            return [Grid(header, [[num(m(v)) for v in [*values, self.fig.operating_costs]]], cols=[1] * 7)]
         header = [head(Cell("“三公”经费合计", rowspan=2), Cell("因公出国(境)费", rowspan=2), Cell("公务用车购置及运行费", colspan=3), Cell("公务接待费", rowspan=2)),
                   head("小计", "公务用车购置费", "公务用车运行费")]
-        rows = [[num(m(v)) for v in (tp.total, tp.outbound, tp.vehicle, tp.vehicle_purchase, tp.vehicle_operation, tp.reception)]]
+        rows = [[num(m(v)) for v in values]]
         return [Grid(header, rows, cols=[1] * 6)]
 
     # 政府性基金预算支出表 -------------------------------------------------------------
+    def state_capital(self) -> list[Grid]:
+        return self.fund_table("state_capital", "state_capital", "合计")
+
     def gov_fund(self) -> list[Grid]:
+        if self.opt("gov_fund", "layout", "") == "fund":
+            return self.fund_table("gov_fund", "gov_fund", "合计")
         m = self.money_for("gov_fund")
         fig = self.fig
         with_unit = self.opt("gov_fund", "unit_columns", False)
