@@ -12,7 +12,7 @@ from generator.errors import DataErrors, Issue, Pos, UserError, error
 from generator.render.fonts import WEB_FONTS, publish_fonts
 from generator.read.load import Loaded, load_report
 from generator.commands.outputs import output_stem, write_atomic
-from generator.present.profile import Profile, load_profile
+from generator.present.profile import Profile, for_report, load_profile
 from generator.render.html import render_html
 from generator.present.kinds import build_document
 
@@ -46,7 +46,7 @@ def inspect(path: Path, timer: Timer | None = None) -> tuple[Loaded, Profile | N
     issues: list[Issue] = []
     profile: Profile | None
     try:
-        profile = load_profile(loaded.report.profile, loaded.positions.pos(("profile",)))
+        profile = for_report(load_profile(loaded.report.profile, loaded.positions.pos(("profile",))), loaded.report)
     except DataErrors as err:
         issues.extend(err.issues)
         profile = None

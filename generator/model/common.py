@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from decimal import Decimal
 
 from pydantic import Field
 
-from generator.model.base import Amount, Count, Strict, Text
-from generator.model.base import Unit
+from generator.model.base import Amount, Code, Count, Strict, Text, Unit
 from generator.model.money import DeclaredCode, PerformanceManagement, UnitEntry
 
 
@@ -135,6 +136,10 @@ class ReportBase(Strict):
     """Named paragraphs placed by the profile (e.g. work_goals)."""
     names: dict[str, Text] = {}
     """Printed names for classification codes where the report's differ from the list."""
+    table_options: dict[str, dict[str, Any]] = {}
+    summary_classes: list[Code] = []
+    """The function 类 this department's summary tables list, when not the profile's."""
+    """This department's table choices, laid over the profile's (e.g. basic: {code_columns: split})."""
     procurement: Procurement = Procurement()
     assets: Assets | None = None
     performance_management: PerformanceManagement | None = None

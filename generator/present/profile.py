@@ -191,6 +191,18 @@ class Profile(Strict):
     outline: list[Node] = Field(min_length=1)
 
 
+def for_report(profile: Profile, report: Any) -> Profile:
+    """The profile with the report's own choices laid over it: ``table_options`` table by table, ``summary_classes``."""
+    own = getattr(report, "table_options", {}) or {}
+    classes = getattr(report, "summary_classes", []) or []
+    update: dict[str, Any] = {}
+    if own:
+        update["table_options"] = {tid: {**profile.table_options.get(tid, {}), **own.get(tid, {})} for tid in {*profile.table_options, *own}}
+    if classes:
+        update["summary_classes"] = list(classes)
+    return profile.model_copy(update=update) if update else profile
+
+
 def profile_path(name: str, base: Path | None = None) -> Path:
     return (base or templates_dir()) / "profiles" / f"{name}.yaml"
 
@@ -211,4 +223,4 @@ def load_profile(name: str, where: Pos, base: Path | None = None) -> Profile:
 Block.model_rebuild()
 Node.model_rebuild()
 
-__all__ = ["Profile", "Node", "Block", "load_profile", "templates_dir"]
+__all__ = ["Profile", "Node", "Block", "for_report", "load_profile", "templates_dir"]

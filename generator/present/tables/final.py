@@ -11,7 +11,7 @@ from generator.model.performance import ScoredIndicator
 from generator.zh.numbers import fmt_amount, fmt_pct, fmt_points
 from generator.zh.ordinals import number
 from generator.zh.text import tidy
-from generator.present.tables.common import Namer, empty_row, total_row, tree_rows
+from generator.present.tables.common import Namer, code_width, empty_row, split_code, total_row, tree_rows
 from generator.present.tables.grid import Cell, Grid, Money, head, label, num
 
 INCOME = {"一般公共预算财政拨款收入": "income_general", "政府性基金预算财政拨款收入": "income_gov_fund",
@@ -151,20 +151,34 @@ class FinalTables:
         keys = list(self.opt(table, "columns", keys))
         blank = Money(m.thousands, "", m.unit)
         moneys = [m if led.total(k) else blank for k in keys]
-        body = tree_rows(led.shown([keys[0]]), self.namer, keys, moneys)
-        total = [Cell("合计", colspan=2, cls="name total")] + [num(mm(led.total(k))) for mm, k in zip(moneys, keys)]
+        split = self.split(table)
+        lead = code_width(split) + 1
+        body = tree_rows(led.shown([keys[0]]), self.namer, keys, moneys, split=split)
+        total = [Cell("合计", colspan=lead, cls="name total")] + [num(mm(led.total(k))) for mm, k in zip(moneys, keys)]
         rows = body + [total] if self.opt(table, "total_at", "top") == "bottom" else [total] + body
         code_head = self.opt(table, "code_head", "功能分类科目编码")
         if group:
-            header = [head(Cell("项目", colspan=2), Cell(group, colspan=len(heads))),
-                      head(Cell(code_head), Cell("科目名称", rowspan=2), *[Cell(h, rowspan=2) for h in heads])]
+            header = [head(Cell("项目", colspan=lead), Cell(group, colspan=len(heads))),
+                      head(Cell(code_head, colspan=lead - 1), Cell("科目名称", rowspan=2), *[Cell(h, rowspan=2) for h in heads])]
         else:
-            header = [head(Cell("项目", colspan=2), *[Cell(h, rowspan=3) for h in heads]),
-                      head(Cell(code_head), Cell("科目名称", rowspan=2))]
-        header += [head(Cell("类 款 项"))]
+            header = [head(Cell("项目", colspan=lead), *[Cell(h, rowspan=3) for h in heads]),
+                      head(Cell(code_head, colspan=lead - 1), Cell("科目名称", rowspan=2))]
+        header += [self.code_parts_row(split)]
         if self.numbered(table):
-            header.append(columns_row(2, len(heads)))
-        return [Grid(header, rows, cols=[11, 33] + [max(7, 56 // len(heads))] * len(heads), cls="tree wide")]
+            header.append(columns_row(lead, len(heads)))
+        return [Grid(header, rows, cols=self.code_cols(split, 11) + [33] + [max(7, 56 // len(heads))] * len(heads), cls="tree wide")]
+
+    def split(self, table: str) -> bool:
+        """Whether a table prints codes in 类 | 款 | 项 columns (option ``code_columns: split``)."""
+        return self.opt(table, "code_columns", "") == "split"
+
+    @staticmethod
+    def code_parts_row(split: bool) -> list[Cell]:
+        return head("类", "款", "项") if split else head(Cell("类 款 项"))
+
+    @staticmethod
+    def code_cols(split: bool, width: int) -> list[int]:
+        return [4, 4, 4] if split else [width]
 
     def income(self) -> list[Grid]:
         return self._tree_table("income", tuple(INCOME_COLUMNS), list(INCOME_COLUMNS.values()))
@@ -201,28 +215,37 @@ class FinalTables:
         return self._two_sided("appropriation", left, right, feet, heads, [22, 4, 9, 22, 4, 9, 10, 10, 10])
 
     # 公开06表 一般公共预算财政拨款基本支出决算明细表 -----------------------------------------------
-    def _detail_block(self, classes: dict[str, list[str]], m: Money) -> list[list[Cell]]:
+    def _detail_block(self, classes: dict[str, list[str]], m: Money, split: bool = False) -> list[list[Cell]]:
         amounts = self.fig.econ_amounts
+
+        def code(c: str) -> list[Cell]:
+            return [Cell(part, cls="code") for part in split_code(c)] if split else [Cell(c, cls="code")]
+
         rows = []
         for cls, fixed in classes.items():
-            rows.append([Cell(cls, cls="code"), label(self.namer(cls), strong=True), num(m(amounts.get(cls, Decimal(0))))])
+            rows.append([*code(cls), label(self.namer(cls), strong=True), num(m(amounts.get(cls, Decimal(0))))])
             extra = [c for c in amounts if c[:3] == cls and len(c) == 5 and c not in fixed]
-            for code in sorted(fixed + extra):
-                rows.append([Cell(code, cls="code"), label(self.namer(code), 1), num(m(amounts.get(code)))])
+            for c in sorted(fixed + extra):
+                rows.append([*code(c), label(self.namer(c), 1), num(m(amounts.get(c)))])
         return rows
 
     def basic(self) -> list[Grid]:
         m = self.money_for("basic")
-        blocks = [self._detail_block(b, m) for b in self.opt("basic", "blocks", BASIC_DETAIL)]
+        split = self.split("basic")
+        blocks = [self._detail_block(b, m, split) for b in self.opt("basic", "blocks", BASIC_DETAIL)]
         height = max(len(b) for b in blocks)
-        blank = [Cell(""), Cell(""), num("")]
+        width = 4 if split else 3
+        blank = [Cell("")] * (width - 1) + [num("")]
         rows = [sum((b[i] if i < len(b) else blank for b in blocks), []) for i in range(height)]
-        rest = 3 * (len(blocks) - 1)
-        rows.append([Cell("人员经费合计", colspan=2, cls="name total"), num(m(self.fig.personnel)),
+        rest = width * (len(blocks) - 1)
+        rows.append([Cell("人员经费合计", colspan=width - 1, cls="name total"), num(m(self.fig.personnel)),
                      Cell("公用经费合计", colspan=rest - 1, cls="name total"), num(m(self.fig.public))])
-        trio = ("经济分类科目编码", "科目名称", "决算数")
-        header = [head(Cell("人员经费", colspan=3), Cell("公用经费", colspan=rest)), head(*(trio * len(blocks)))]
-        cols = [7, 19, 7, 7, 19, 7, 7, 20, 7] if len(blocks) == 3 else [8, 30, 10] * len(blocks)
+        trio = (Cell("经济分类科目编码", colspan=2 if split else 1), Cell("科目名称"), Cell("决算数"))
+        header = [head(Cell("人员经费", colspan=width), Cell("公用经费", colspan=rest)), head(*(trio * len(blocks)))]
+        if split:
+            cols = [4, 4, 19, 7] * len(blocks) if len(blocks) == 3 else [5, 5, 28, 10] * len(blocks)
+        else:
+            cols = [7, 19, 7, 7, 19, 7, 7, 20, 7] if len(blocks) == 3 else [8, 30, 10] * len(blocks)
         return [Grid(header, rows, cols=cols, cls="detail wide")]
 
     # 公开07表 / 公开08表 政府性基金 / 国有资本经营预算财政拨款收入支出决算表 ---------------------------------
@@ -230,17 +253,19 @@ class FinalTables:
         """One fund's 项: 年初结转和结余, 本年收入, 本年支出 (小计/基本/项目), 年末结转和结余; empty rows when none."""
         m, led, fig = self.money_for(table), self.fig.ledger, self.fig
         heads = ("年初结转和结余", "本年收入", "小计", "基本支出", "项目支出", "年末结转和结余")
-        header = [head(Cell("项目", colspan=2), Cell(heads[0], rowspan=3), Cell(heads[1], rowspan=3), Cell("本年支出", colspan=3), Cell(heads[5], rowspan=3)),
-                  head(Cell("功能分类科目编码"), Cell("科目名称", rowspan=2), Cell(heads[2], rowspan=2), Cell(heads[3], rowspan=2), Cell(heads[4], rowspan=2)),
-                  head(Cell("类 款 项"))]
+        split = self.split(table)
+        lead = code_width(split) + 1
+        header = [head(Cell("项目", colspan=lead), Cell(heads[0], rowspan=3), Cell(heads[1], rowspan=3), Cell("本年支出", colspan=3), Cell(heads[5], rowspan=3)),
+                  head(Cell("功能分类科目编码", colspan=lead - 1), Cell("科目名称", rowspan=2), Cell(heads[2], rowspan=2), Cell(heads[3], rowspan=2), Cell(heads[4], rowspan=2)),
+                  self.code_parts_row(split)]
         if self.numbered(table):
-            header.append(columns_row(2, 6))
+            header.append(columns_row(lead, 6))
         keys = [f"income_{fund}", fund, f"{fund}_basic", f"{fund}_project"]
         roots = led.shown([fund, f"income_{fund}"])
-        total = total_row("合计", [fig.carry_start[fund] or None, *(led.total(k) or None for k in keys), fig.carry_end[fund] or None], m)
-        body = [cells[:2] + [num("")] + cells[2:] + [num("")] for cells in tree_rows(roots, self.namer, keys, m)]
-        rows = [total] + body if body else [total, empty_row(8)]
-        return [Grid(header, rows, cols=[11, 29] + [10] * 6, cls="tree wide")]
+        total = total_row("合计", [fig.carry_start[fund] or None, *(led.total(k) or None for k in keys), fig.carry_end[fund] or None], m, span=lead)
+        body = [cells[:lead] + [num("")] + cells[lead:] + [num("")] for cells in tree_rows(roots, self.namer, keys, m, split=split)]
+        rows = [total] + body if body else [total, empty_row(lead + 6)]
+        return [Grid(header, rows, cols=self.code_cols(split, 11) + [29] + [10] * 6, cls="tree wide")]
 
     def gov_fund(self) -> list[Grid]:
         return self._fund_table("gov_fund", "gov_fund")
@@ -250,13 +275,15 @@ class FinalTables:
         if self.opt("state_capital", "carry", False):
             return self._fund_table("state_capital", "state_capital")
         m, led = self.money_for("state_capital"), self.fig.ledger
-        header = [head(Cell("项目", colspan=2), Cell("本年支出", colspan=3)),
-                  head(Cell("功能分类科目编码"), Cell("科目名称", rowspan=2), Cell("合计", rowspan=2), Cell("基本支出", rowspan=2), Cell("项目支出", rowspan=2)),
-                  head(Cell("类 款 项"))]
+        split = self.split("state_capital")
+        lead = code_width(split) + 1
+        header = [head(Cell("项目", colspan=lead), Cell("本年支出", colspan=3)),
+                  head(Cell("功能分类科目编码", colspan=lead - 1), Cell("科目名称", rowspan=2), Cell("合计", rowspan=2), Cell("基本支出", rowspan=2), Cell("项目支出", rowspan=2)),
+                  self.code_parts_row(split)]
         if self.numbered("state_capital"):
-            header.append(columns_row(2, 3))
+            header.append(columns_row(lead, 3))
         keys = ["state_capital", "state_capital_basic", "state_capital_project"]
-        body = tree_rows(led.shown(keys[:1]), self.namer, keys, m)
+        body = tree_rows(led.shown(keys[:1]), self.namer, keys, m, split=split)
         total = total_row("合计", [led.total(k) or None for k in keys], m)
         return [Grid(header, [total] + body if body else [total, empty_row(5)], cols=[14, 38, 16, 16, 16], cls="tree wide")]
 
