@@ -78,3 +78,31 @@ def test_project_money_under_running_items_is_a_regional_setting() -> None:
     assert {i.pos.line for i in default} and all("2120101" in i.message or "2200150" in i.message for i in default)
     shanghai = load_profile("shanghai-final", Pos("x", 1, 1))
     assert list(codes.project_under_basic_item(loaded, shanghai)) == []
+
+
+def _commerce_in_wan(tmp_path: Path, replace: dict[str, str]) -> Path:
+    """The commerce file (amounts in 元) with its function tables printed in 万元."""
+    text = (DATA / "putuo-commerce" / "2025-budget.yaml").read_text(encoding="utf-8")
+    text = text.replace("profile: shanghai-budget\n", "profile: shanghai-budget\ntable_options:\n  expenditure: {unit: 万元}\n", 1)
+    for old, new in replace.items():
+        assert old in text
+        text = text.replace(old, new)
+    target = tmp_path / "putuo-commerce" / "2025-budget.yaml"
+    target.parent.mkdir()
+    target.write_text(text, encoding="utf-8")
+    return target
+
+
+def test_converted_table_that_would_not_add_up_is_warned(tmp_path: Path) -> None:
+    # 938.995 → 939.00 and 290.185 → 290.19 万元, while their 款 2160.18 万元: the printed rows add up to 2160.19
+    path = _commerce_in_wan(tmp_path, {"basic: 9389913.00": "basic: 9389950.00", "basic: 2901820.00": "basic: 2901850.00"})
+    warned = [i for i in check_file(path) if i.rule == "converted_tables_add_up"]
+    assert len(warned) == 1 and "20113" in warned[0].message and "2,160.18" not in warned[0].message
+    assert "2160.18" in warned[0].message and "2160.19" in warned[0].message
+
+
+def test_tables_in_the_files_own_unit_are_not_warned(tmp_path: Path) -> None:
+    # as published: tables in 元, exact; the same file printed in 万元 misses by 0.01 at the 合计 (37151.47 vs 37151.46)
+    assert not [i for i in check_file(DATA / "putuo-commerce" / "2025-budget.yaml") if i.rule == "converted_tables_add_up"]
+    warned = [i for i in check_file(_commerce_in_wan(tmp_path, {})) if i.rule == "converted_tables_add_up"]
+    assert len(warned) == 1 and "合计“支出合计”列印 37151.47，其下各行合计 37151.46" in warned[0].message

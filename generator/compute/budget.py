@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from decimal import Decimal
 
 from generator.model.budget import BudgetPrevious, BudgetReport, FunctionRow
 from generator.compute.change import Change
 from generator.compute.common import ProcurementFigures, ThreePublicFigures, econ_totals, econ_tree
 from generator.compute.ledger import Ledger, ledger_of
+from generator.compute.units import unit_totals
 from generator.compute.tree import Node, build_tree, column_total
 
 ZERO = Decimal(0)
@@ -97,6 +98,8 @@ class BudgetFigures:
     """上年结转 of every kind of money."""
     carry_start_appropriation: Decimal
     """上年结转 of 财政拨款."""
+    units: list[tuple[str, dict[str, Decimal]]] = field(default_factory=list)
+    """Each unit with figures of its own: name → spending, basic, project, appropriation, income."""
 
     @property
     def state_capital_total(self) -> Decimal:
@@ -182,6 +185,7 @@ def compute(report: BudgetReport) -> BudgetFigures:
         ledger=ledger_of(report),
         carry_start=start.general + start.gov_fund + start.state_capital + start.other,
         carry_start_appropriation=start.general + start.gov_fund + start.state_capital,
+        units=unit_totals(report),
     )
 
 

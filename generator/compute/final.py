@@ -6,13 +6,14 @@ The data model holds 一般公共预算财政拨款 spending only, so 收入合�
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from decimal import Decimal
 
 from generator.model.final import FinalFunctionRow, FinalPrevious, FinalReport
 from generator.model.performance import ScoredIndicator
 from generator.compute.change import Change, Execution
 from generator.compute.common import ProcurementFigures, ThreePublicFigures, econ_totals, econ_tree
+from generator.compute.units import unit_totals
 from generator.compute.ledger import Ledger, ledger_of
 from generator.compute.tree import Node, build_tree, column_total
 
@@ -119,6 +120,8 @@ class FinalFigures:
     """Every 项 with a budget of its own: 年初/调整预算 against 一般公共预算财政拨款 spent."""
     basis: str = "initial"
     operating_reported: Decimal | None = None
+    units: list[tuple[str, dict[str, Decimal]]] = field(default_factory=list)
+    """Each unit with figures of its own: name → spending, basic, project, appropriation, income."""
 
     @property
     def income_total(self) -> Decimal:
@@ -288,6 +291,7 @@ def compute(report: FinalReport, basis: str = "initial") -> FinalFigures:
         items=_items(report, basis),
         basis=basis,
         operating_reported=report.operating_costs,
+        units=unit_totals(report),
     )
 
 

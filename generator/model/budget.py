@@ -8,8 +8,9 @@ from typing import Literal
 from pydantic import Field, model_validator
 
 from generator.model.base import Amount, Code, Strict, Text
-from generator.model.common import OperatingItem, ReportBase, ThreePublic
-from generator.model.money import CarryOver, RowExtras
+from generator.model.money import check_unit_lists
+from generator.model.common import Department, OperatingItem, ReportBase, ThreePublic
+from generator.model.money import CarryOver, RowExtras, UnitEntry
 from generator.model.performance import BudgetPerformance, Project, WholeForm
 from generator.model.texts import Attachment
 
@@ -101,9 +102,23 @@ class OperatingCosts(Strict):
     """Who the figure covers, e.g. 部门机关及下属 3 家参照公务员法管理事业单位的."""
 
 
+class BudgetUnit(UnitEntry):
+    """A unit of the department with its own figures (the department's are their sums)."""
+
+    expenditure: list[FunctionRow] = []
+    gov_fund_expenditure: list[FunctionRow] = []
+    state_capital_expenditure: list[FunctionRow] = []
+    basic_economic: list[EconRow] = []
+
+
+class BudgetDepartment(Department):
+    units: list[BudgetUnit] = []
+
+
 class BudgetReport(ReportBase):
     kind: Literal["budget"]
-    expenditure: list[FunctionRow] = Field(min_length=1)
+    department: BudgetDepartment
+    expenditure: list[FunctionRow] = []
     """一般公共预算财政拨款支出 by function 项."""
     gov_fund_expenditure: list[FunctionRow] = []
     """政府性基金预算财政拨款支出 by function 项."""
@@ -111,7 +126,7 @@ class BudgetReport(ReportBase):
     """国有资本经营预算财政拨款支出 by function 项."""
     carry_over: CarryOver = CarryOver()
     """上年结转 (start) by kind of money."""
-    basic_economic: list[EconRow] = Field(min_length=1)
+    basic_economic: list[EconRow] = []
     project_economic: list[EconClassAmount] = []
     three_public: ThreePublic = ThreePublic()
     three_public_units: list[Text] = []
@@ -123,3 +138,8 @@ class BudgetReport(ReportBase):
     """Omit when last year's data file lies beside this one: its figures are used."""
     reasons: BudgetReasons = BudgetReasons()
     attachments: list[Attachment] = []
+
+    @model_validator(mode="after")
+    def _department_or_units(self) -> "BudgetReport":
+        check_unit_lists(self)
+        return self

@@ -5,12 +5,12 @@ from __future__ import annotations
 from decimal import Decimal
 from typing import Literal
 
-from pydantic import Field
+from pydantic import Field, model_validator
 
 from generator.model.base import Amount, Code, Count, Strict, Text
 from generator.model.budget import EconRow
-from generator.model.common import ReportBase, ThreePublic
-from generator.model.money import CarryOver, RowExtras
+from generator.model.common import Department, ReportBase, ThreePublic
+from generator.model.money import CarryOver, RowExtras, UnitEntry, check_unit_lists
 from generator.model.performance import ProjectEvaluation, WholeEvaluation
 from generator.model.texts import Attachment
 
@@ -105,7 +105,8 @@ class KeyWork(Strict):
 
 class FinalReport(ReportBase):
     kind: Literal["final"]
-    expenditure: list[FinalFunctionRow] = Field(min_length=1)
+    department: "FinalDepartment"
+    expenditure: list[FinalFunctionRow] = []
     """一般公共预算财政拨款 spending by function 项 (with every other kind of money of the 项)."""
     gov_fund_expenditure: list[FinalFunctionRow] = []
     state_capital_expenditure: list[FinalFunctionRow] = []
@@ -114,7 +115,7 @@ class FinalReport(ReportBase):
     operating_costs: Amount | None = None
     """机关运行经费 when it is not the 公用经费 of the basic-expenditure table (departments with 事业单位:
     only 行政单位 and 参公 units count)."""
-    basic_economic: list[EconRow] = Field(min_length=1)
+    basic_economic: list[EconRow] = []
     three_public: ThreePublicFinal
     project_uses: list[ProjectUse] = []
     previous: FinalPrevious | None = None
@@ -125,5 +126,24 @@ class FinalReport(ReportBase):
     key_work: list[KeyWork] = []
     attachments: list[Attachment] = []
 
+    @model_validator(mode="after")
+    def _department_or_units(self) -> "FinalReport":
+        check_unit_lists(self)
+        return self
+
+
+class FinalUnit(UnitEntry):
+    """A unit of the department with its own figures (the department's are their sums)."""
+
+    expenditure: list[FinalFunctionRow] = []
+    gov_fund_expenditure: list[FinalFunctionRow] = []
+    state_capital_expenditure: list[FinalFunctionRow] = []
+    basic_economic: list[EconRow] = []
+
+
+class FinalDepartment(Department):
+    units: list[FinalUnit] = []
+
 
 ThreePublicFinal.model_rebuild()
+FinalReport.model_rebuild()

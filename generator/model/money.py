@@ -6,7 +6,7 @@ Every figure is a leaf typed by people; totals of every kind are computed (see `
 from __future__ import annotations
 
 from decimal import Decimal
-from typing import Literal
+from typing import Any, Literal
 
 from generator.model.base import Amount, Code, Count, Points, Strict, Text
 
@@ -96,6 +96,21 @@ class DeclaredCode(Strict):
 
     code: Code
     name: Text
+
+
+UNIT_LISTS = ("expenditure", "gov_fund_expenditure", "state_capital_expenditure", "basic_economic")
+"""The lists a unit may carry for itself; the department's are then their sums."""
+
+
+def check_unit_lists(report: Any) -> None:
+    """Figures are given either for the department or unit by unit, never both; spending and its economic split exist."""
+    units = report.department.units
+    for key in UNIT_LISTS:
+        if getattr(report, key) and any(getattr(u, key) for u in units):
+            raise ValueError("units_and_department")
+    for key in ("expenditure", "basic_economic"):
+        if not getattr(report, key) and not any(getattr(u, key) for u in units):
+            raise ValueError(f"missing_{key}")
 
 
 class UnitEntry(Strict):

@@ -10,8 +10,10 @@ from generator.errors import DataErrors, error
 from generator.model import BudgetReport, FinalReport
 from generator.model.budget import BudgetPrevious
 from generator.model.common import ThreePublic
+from generator.model.money import UNIT_LISTS
 from generator.model.final import FinalPrevious
 from generator.read.sources import PositionMap, load_file
+from generator.compute.units import department_of
 from generator.read.validate import to_report
 
 
@@ -52,6 +54,27 @@ def _final_previous(prev: FinalReport) -> FinalPrevious:
     )
 
 
+def _unit_positions(report: Any, positions: PositionMap) -> None:
+    """A department row summed from its units' rows is reported where its first unit row stands."""
+    first: dict[tuple[str, str], tuple[int, int]] = {}
+    for u, unit in enumerate(report.department.units):
+        for key in UNIT_LISTS:
+            for j, row in enumerate(getattr(unit, key)):
+                first.setdefault((key, row.code), (u, j))
+    if not first:
+        return
+    spots = dict(positions.spots)
+    for key in UNIT_LISTS:
+        for i, row in enumerate(getattr(report, key)):
+            if (key, row.code) not in first or (key, i) in spots:
+                continue
+            u, j = first[(key, row.code)]
+            prefix = ("department", "units", u, key, j)
+            for path, spot in spots.items():
+                if path[:5] == prefix:
+                    positions.spots[(key, i, *path[5:])] = spot
+
+
 def previous_from(report: Any) -> Any:
     return _budget_previous(report) if report.kind == "budget" else _final_previous(report)
 
@@ -59,7 +82,8 @@ def previous_from(report: Any) -> Any:
 def load_report(path: Path, _depth: int = 0) -> Loaded:
     """Parse and validate; fill ``previous`` from last year's file when the data leaves it out."""
     raw, positions = load_file(path)
-    report = to_report(raw, positions)
+    report = department_of(to_report(raw, positions))
+    _unit_positions(report, positions)
     prev_path = sibling(path, report.year - 1, report.kind)
     has_prev_file = prev_path.is_file() and _depth == 0
     if report.previous is None:

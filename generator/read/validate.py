@@ -21,11 +21,21 @@ _CUSTOM = {
     "code_not_digits": "科目编码只能由数字组成",
     "basic_and_split": "已给出人员经费/公用经费，不能再给出 basic（基本支出由二者相加得出）",
     "total_and_split": "已给出基本支出/项目支出，不能再给出 total（合计由二者相加得出）",
+    "units_and_department": "各单位已分别填写了这项数据，部门一级不能再填写（部门数据由各单位相加得出）",
+    "missing_expenditure": "缺少 expenditure（按功能分类科目的支出）：请在部门一级或在各单位（department.units）下填写",
+    "missing_basic_economic": "缺少 basic_economic（基本支出经济分类）：请在部门一级或在各单位（department.units）下填写",
     "block_one_kind": "每个块须且只能是 p、items、table、heading 中的一种",
     "profile_block_one_kind": "每个正文块须且只能是 say、text、list、numbered、partial、chart、forms、table、glossary、page_break 中的一种",
     "profile_list_item": "list 块须同时给出 item（每一项的句式）",
     "profile_node_title": "每个节点须且只能有 part 或 title 之一",
 }
+
+_AT: dict[str, tuple[str | int, ...]] = {
+    "units_and_department": ("department", "units"),
+    "missing_expenditure": ("kind",),
+    "missing_basic_economic": ("kind",),
+}
+"""Where a whole-report rule is reported (a whole report has no position of its own)."""
 
 _BY_TYPE = {
     "missing": "缺少必填项",
@@ -111,5 +121,7 @@ def issues_from(exc: Exception, positions: PositionMap) -> list[Issue]:
         seen.add(key)
         where = _dotted(path)
         text = _message(err)
+        if not path and err["type"] == "value_error":
+            path = _AT.get(str(err.get("ctx", {}).get("error", "")), path)
         issues.append(error(positions.pos(path), f"{where}：{text}" if where else text, "schema"))
     return issues

@@ -112,7 +112,21 @@ def empty_row(width: int) -> list[Cell]:
     return [Cell("", colspan=width, cls="empty")]
 
 
-def units_grids(report: Any) -> list[Grid]:
-    """单位构成: 序号 | 单位名称 | 备注, one row per unit of the department, in the data's order."""
-    rows = [[Cell(str(i + 1)), label(u.name), Cell(u.note or "")] for i, u in enumerate(report.department.units)]
-    return [Grid([head("序号", "单位名称", "备注")], rows, cols=[10, 60, 30], cls="form")] if rows else []
+UNIT_COLUMNS = {"支出合计": "spending", "基本支出": "basic", "项目支出": "project"}
+"""The figures 单位构成 prints for units with figures of their own."""
+
+
+def units_grids(report: Any, totals: Sequence[tuple[str, dict[str, Decimal]]] = (), money: Money | None = None) -> list[Grid]:
+    """单位构成: 序号 | 单位名称 | 备注, one row per unit of the department, in the data's order;
+    with each unit's spending when units carry figures of their own."""
+    figures = dict(totals)
+    if not figures or money is None:
+        rows = [[Cell(str(i + 1)), label(u.name), Cell(u.note or "")] for i, u in enumerate(report.department.units)]
+        return [Grid([head("序号", "单位名称", "备注")], rows, cols=[10, 60, 30], cls="form")] if rows else []
+    rows = []
+    for i, u in enumerate(report.department.units):
+        values = figures.get(u.name, {})
+        rows.append([Cell(str(i + 1)), label(u.name), Cell(u.note or "")] + [num(money(values.get(k)) if values else "") for k in UNIT_COLUMNS.values()])
+    total = {k: sum((v.get(k, Decimal(0)) for v in figures.values()), Decimal(0)) for k in UNIT_COLUMNS.values()}
+    rows.append([Cell("合计", colspan=3, cls="name total")] + [num(money(total[k])) for k in UNIT_COLUMNS.values()])
+    return [Grid([head("序号", "单位名称", "备注", *UNIT_COLUMNS)], rows, cols=[8, 40, 16, 12, 12, 12], cls="form")]
