@@ -75,3 +75,34 @@ def test_bad_profile_reports_file_and_line(templates: Path, tmp_path: Path) -> N
         prepare(data_with_profile(tmp_path, "broken-budget"))
     issue = next(i for i in info.value.issues if i.is_error)
     assert issue.pos.file.endswith("broken-budget.yaml") and issue.pos.line == 6
+
+
+def test_a_department_without_an_economic_class_drops_its_sentence() -> None:
+    """Absence is handled once, by the profile: no 303 spending, no “对个人和家庭的补助0.00万元” sentence."""
+    from generator.build import inspect
+    from generator.present.document import Paragraph
+    from generator.present.kinds import build_document
+
+    from .conftest import EXAMPLES
+
+    loaded, profile, _ = inspect(EXAMPLES["jianghan-2020-budget"])
+    assert profile is not None
+
+    def said(report) -> list[str]:  # type: ignore[no-untyped-def]
+        out: list[str] = []
+
+        def walk(blocks, sections) -> None:  # type: ignore[no-untyped-def]
+            out.extend(b.text for b in blocks if isinstance(b, Paragraph))
+            for s in sections:
+                walk(s.blocks, s.sections)
+
+        for part in build_document(report, profile).parts:
+            walk(part.blocks, part.sections)
+        return out
+
+    assert any(p.startswith("对个人和家庭的补助") for p in said(loaded.report))
+    without = loaded.report.model_copy(update={
+        "basic_economic": [r for r in loaded.report.basic_economic if not r.code.startswith("303")],
+        "texts": {k: v for k, v in loaded.report.texts.items() if k != "family_use"},
+    })
+    assert not any(p.startswith("对个人和家庭的补助") for p in said(without))

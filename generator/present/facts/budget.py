@@ -69,6 +69,7 @@ def budget_facts(report: BudgetReport, fig: BudgetFigures, profile: Profile, tab
         facts.set(f"econ_all.{code}", facts.amount(value))
     for root in fig.economics:
         facts.set(f"econ.{root.code}", facts.amount(root.values["amount"]))
+        facts.flags[f"has.econ.{root.code}"] = bool(root.values["amount"])
     for code in ("301", "302", "303", "307", "310", "399"):
         facts.values.setdefault(f"econ.{code}", facts.amount(Decimal(0)))
     _three_public(facts, report, fig, profile, base)
