@@ -67,3 +67,18 @@ def test_pie_skips_zero_parts_and_slices_add_up() -> None:
     svg = pie_chart([("甲", D(3)), ("乙", D(0)), ("丙", D(1))], "单位：万元", "")
     assert texts(svg) == ["单位：万元", "甲 3.00", "75.00%", "丙 1.00", "25.00%"]
     assert len(list(ET.fromstring(svg).iter(f"{SVG}path"))) == 2
+
+
+def test_income_chart_shows_every_source_and_totals_include_carry_over() -> None:
+    from generator.compute.final import compute
+    from generator.present.charts import final_charts
+    from generator.read.load import load_report
+
+    from .conftest import DATA
+
+    report = load_report(DATA / "putuo-finance" / "2024-final.yaml").report
+    fig = compute(report)
+    charts = final_charts(fig, report.year, {})
+    assert "其他收入 6.20" in charts["chart_2"].svg and "财政拨款收入 2940.05" in charts["chart_2"].svg
+    # 图1 compares 收入支出总计 (income, 使用结余 and 年初结转), not 一般公共预算 spending
+    assert f"{fig.grand_total:.2f}" in charts["chart_1"].svg and fig.grand_total != fig.total

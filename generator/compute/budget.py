@@ -134,6 +134,19 @@ class BudgetFigures:
         """财政拨款收入总计: the year's 财政拨款 and its 上年结转."""
         return self.income_appropriation + self.carry_start_appropriation
 
+    @property
+    def projects_total(self) -> Decimal:
+        return sum(self.project_amounts, ZERO)
+
+    def three_public_change(self, item: str) -> Change | None:
+        """The change of a "三公" item (or ``total``) on last year's budget, when last year's is given."""
+        if self.three_public_prev is None:
+            return None
+        return Change(getattr(self.three_public, item), getattr(self.three_public_prev, item))
+
+    def operating_change(self, previous: Decimal | None) -> Change | None:
+        return None if previous is None else Change(self.operating_costs, previous)
+
     def change(self, metric: str) -> Change | None:
         prev = getattr(self.previous, metric, None)
         if prev is None:

@@ -87,15 +87,24 @@ def pie_chart(items: list[tuple[str, Decimal]], unit: str, label: str) -> str:
     return svg(body, label)
 
 
+INCOME_PARTS = {"财政拨款收入": "income_appropriation", "上级补助收入": "income_upper_grant", "事业收入": "income_business",
+                "经营收入": "income_operating", "附属单位上缴收入": "income_subsidiary", "其他收入": "income_other"}
+"""The slices of the income chart (图2) and the ledger column of each."""
+
+
 def final_charts(fig: FinalFigures, year: int, captions: dict[str, str], unit: str = "单位：万元") -> dict[str, ChartView]:
     """The four charts of a final account (图1–图4), from the same figures as the tables."""
     years = [f"{year - 1}年度", f"{year}年度"]
-    previous = fig.previous_total if fig.previous_total is not None else Decimal(0)
-    totals = list(zip(years, [previous, fig.total]))
+    zero = Decimal(0)
+    totals = list(zip(years, [fig.previous_total or zero, fig.grand_total]))
+    appropriation = list(zip(years, [fig.previous_appropriation or zero, fig.appropriation_grand_total]))
+    led = fig.ledger
     specs = {
         "chart_1": bar_chart(totals, unit, captions.get("chart_1", "")),
-        "chart_2": pie_chart([("财政拨款收入", fig.total)], unit, captions.get("chart_2", "")),
-        "chart_3": pie_chart([("基本支出", fig.basic), ("项目支出", fig.project)], unit, captions.get("chart_3", "")),
-        "chart_4": bar_chart(totals, unit, captions.get("chart_4", "")),
+        "chart_2": pie_chart([(name, led.total(key)) for name, key in INCOME_PARTS.items()], unit, captions.get("chart_2", "")),
+        "chart_3": pie_chart([("基本支出", led.total("basic")), ("项目支出", led.total("project")), ("上缴上级支出", led.total("to_upper")),
+                              ("经营支出", led.total("operating_spend")), ("对附属单位补助支出", led.total("to_subsidiary"))],
+                             unit, captions.get("chart_3", "")),
+        "chart_4": bar_chart(appropriation, unit, captions.get("chart_4", "")),
     }
     return {name: ChartView(body, captions.get(name, "")) for name, body in specs.items()}

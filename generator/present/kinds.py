@@ -37,8 +37,8 @@ def budget_document(report: BudgetReport, profile: Profile, draft: bool = False)
         "three_public_row": t.three_public_row,
         "gov_fund": t.gov_fund,
         "projects": t.projects,
-        "stage_targets": lambda: stage_target_grids(report.projects, report.year, unit),
-        "project_forms": lambda: project_form_grids(report.projects),
+        "stage_targets": lambda: stage_target_grids(report.projects, fig.project_amounts, report.year, unit),
+        "project_forms": lambda: project_form_grids(report.projects, fig.project_amounts),
         "whole_form": lambda: whole_form_grids(
             report.whole_form, report.department.name, report.year,
             [("人员类项目支出", fig.personnel), ("运转类项目支出", fig.public), ("特定目标类项目支出", fig.project)],

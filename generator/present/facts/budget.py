@@ -5,8 +5,6 @@ from __future__ import annotations
 from decimal import Decimal
 
 from generator.compute.budget import BudgetFigures
-from generator.compute.change import Change
-from generator.compute.common import ThreePublicFigures
 from generator.model.budget import BudgetReport
 from generator.model.money import INCOME_SOURCES
 from generator.present.profile import Profile
@@ -26,12 +24,11 @@ def _three_public(facts: Facts, report: BudgetReport, fig: BudgetFigures, profil
     current = fig.three_public
     for item in THREE_PUBLIC:
         facts.set(f"tp.{item}", facts.amount(getattr(current, item)))
-    prev: ThreePublicFigures | None = fig.three_public_prev
-    if prev is None:
-        return
     for item in THREE_PUBLIC:
-        key = "three_public" if item == "total" else item
-        add_change(facts, f"tp_{item}", Change(getattr(current, item), getattr(prev, item)), base, profile, report.reasons, key)
+        change = fig.three_public_change(item)
+        if change is not None:
+            key = "three_public" if item == "total" else item
+            add_change(facts, f"tp_{item}", change, base, profile, report.reasons, key)
 
 
 def budget_facts(report: BudgetReport, fig: BudgetFigures, profile: Profile, table_labels: dict[str, str]) -> Facts:
@@ -75,16 +72,17 @@ def budget_facts(report: BudgetReport, fig: BudgetFigures, profile: Profile, tab
     _three_public(facts, report, fig, profile, base)
     facts.set("operating_costs", facts.amount(fig.operating_costs))
     facts.set("operating_scope", report.operating_costs.scope or "")
-    if report.previous.operating_costs is not None:
-        add_change(facts, "operating_costs", Change(fig.operating_costs, report.previous.operating_costs), base, profile, report.reasons, "operating_costs")
+    operating = fig.operating_change(report.previous.operating_costs)
+    if operating is not None:
+        add_change(facts, "operating_costs", operating, base, profile, report.reasons, "operating_costs")
     perf = report.performance
     facts.set("count.project_indicators", "" if perf.project_indicators is None else str(perf.project_indicators))
     facts.set("count.whole_indicators", "" if perf.whole_indicators is None else str(perf.whole_indicators))
     facts.set("count.projects", str(len(report.projects)))
     facts.set("count.target_projects", str(perf.target_projects if perf.target_projects is not None else len(report.projects)))
-    facts.set("target_amount", facts.amount(perf.target_amount if perf.target_amount is not None else sum(fig.project_amounts, Decimal(0))))
+    facts.set("target_amount", facts.amount(perf.target_amount if perf.target_amount is not None else fig.projects_total))
     facts.set("count.three_public_units", str(len(report.three_public_units)))
-    facts.set("projects_total", facts.amount(sum(fig.project_amounts, Decimal(0))))
+    facts.set("projects_total", facts.amount(fig.projects_total))
     for table_id, label in table_labels.items():
         facts.set(f"ref.{table_id}", label)
     contact = report.department.contact

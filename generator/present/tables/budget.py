@@ -6,7 +6,6 @@ from decimal import Decimal
 from typing import Any
 
 from generator.compute.budget import BudgetFigures
-from generator.compute.tree import column_total
 from generator.model.budget import BudgetReport
 from generator.zh.ordinals import number
 from generator.compute.tree import Node
@@ -224,7 +223,8 @@ class BudgetTables:
         keys = ["total", "basic", "personnel", "public", "project"]
         header = [head(Cell(code_head, rowspan=2), Cell(name_head, rowspan=2), Cell("合计", rowspan=2), Cell("基本支出", colspan=3), Cell("项目支出", rowspan=2)),
                   head("小计", "人员经费", "公用经费")]
-        totals = [fig.total, fig.basic, column_total(fig.functions, "personnel"), column_total(fig.functions, "public"), fig.project]
+        led = fig.ledger
+        totals = [fig.total, fig.basic, led.total("general_personnel"), led.total("general_public"), fig.project]
         rows = [total_row("合计", totals, m)] + tree_rows(fig.functions, self.namer, keys, m)
         return [Grid(header, rows, cols=[11, 30] + [9] * len(keys), cls="tree")]
 
@@ -311,7 +311,7 @@ class BudgetTables:
         if not fig.gov_fund:
             rows = [empty_row(width)]
         else:
-            rows = [total_row("合计", [fig.gov_fund_total, column_total(fig.gov_fund, "basic"), column_total(fig.gov_fund, "project")], m, span=len(lead))]
+            rows = [total_row("合计", [fig.gov_fund_total, fig.ledger.total("gov_fund_basic"), fig.ledger.total("gov_fund_project")], m, span=len(lead))]
             for cells in tree_rows(fig.gov_fund, self.namer, ["total", "basic", "project"], m):
                 rows.append(cells[:2] + ([Cell(""), Cell("")] if with_unit else []) + cells[2:])
         return [Grid(header, rows, cols=[1] * width)]
@@ -320,7 +320,7 @@ class BudgetTables:
     def projects(self) -> list[Grid]:
         m = self.money_for("projects")
         amounts = self.fig.project_amounts
-        rows = [total_row("合计", [sum(amounts, Decimal(0))], m, span=3)]
+        rows = [total_row("合计", [self.fig.projects_total], m, span=3)]
         for i, (project, value) in enumerate(zip(self.report.projects, amounts)):
             category = project.form.category if project.form else ""
             rows.append([Cell(str(i + 1)), label(project.name), Cell(category), num(m(value))])

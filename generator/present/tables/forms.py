@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from generator.compute.budget import project_amount
 from generator.model.performance import GoalTable, Indicator, Project, WholeForm
 from generator.model.texts import Cell as DataCell
 from generator.model.texts import FreeTable
@@ -17,10 +16,10 @@ def _amount(value: Decimal | None) -> str:
     return fmt_amount(value)
 
 
-def stage_target_grids(projects: list[Project], year: int, unit: str) -> list[Grid]:
-    """项目绩效目标申报表 (表 1-2): one grid per project with its four stage rows."""
+def stage_target_grids(projects: list[Project], amounts: list[Decimal], year: int, unit: str) -> list[Grid]:
+    """项目绩效目标申报表 (表 1-2): one grid per project with its four stage rows (``amounts``: each project's, computed)."""
     grids = []
-    for project in projects:
+    for project, amount in zip(projects, amounts):
         if not project.stage_targets:
             continue
         rows = [[Cell(f"{number('zero_pad', i + 1)} {t.stage}", cls="name"), Cell(t.overall, cls="text"), Cell(t.annual, cls="text")]
@@ -29,7 +28,7 @@ def stage_target_grids(projects: list[Project], year: int, unit: str) -> list[Gr
             [head("目标", "总目标", "年阶段目标")], rows,
             title="项目绩效目标申报表",
             captions=(f"单位名称：{project.unit_label or unit}　项目名称：{project.name}", "表 1-2"),
-            subtitle=f"项目{year}年本级财拨预算金额：{_amount(project_amount(project))}（万元）",
+            subtitle=f"项目{year}年本级财拨预算金额：{_amount(amount)}（万元）",
             cols=[18, 41, 41], cls="form",
         ))
     return grids
@@ -56,14 +55,13 @@ def _indicator_header(annual: bool, first: str = "目标名称") -> list[list[Ce
     return [head(first, "一级指标", "二级指标", "三级指标", "指标值", "指标值确定依据")]
 
 
-def project_form_grids(projects: list[Project]) -> list[Grid]:
-    """部门项目申报表(含绩效目标), one set of grids per project with a form."""
+def project_form_grids(projects: list[Project], amounts: list[Decimal]) -> list[Grid]:
+    """部门项目申报表(含绩效目标), one set of grids per project with a form (``amounts``: each project's, computed)."""
     grids: list[Grid] = []
-    for project in projects:
+    for project, amount in zip(projects, amounts):
         form = project.form
         if form is None:
             continue
-        amount = project_amount(project)
         total = form.total_budget if form.total_budget is not None else amount
         info = [
             [label("项目名称"), Cell(project.form_name or project.name), label("项目编码"), Cell(form.code)],
