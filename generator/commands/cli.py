@@ -52,19 +52,20 @@ def main() -> None:
 @main.command()
 @click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
 @click.option("-o", "--output", "out_dir", default="output", show_default=True, type=click.Path(path_type=Path), help="输出文件夹")
-@click.option("--format", "formats", default="html,pdf", show_default=True, help="输出格式：html、pdf，以逗号分隔")
+@click.option("--format", "formats", default="html,pdf", show_default=True, help="输出格式：html、pdf、xlsx、csv、json、docx，以逗号分隔")
 @click.option("--strict", is_flag=True, help="有警告时也停止生成")
 @click.option("--fonts", "font_set", type=click.Choice(["bundled", "official"]), default=None, help="PDF 字体：随附字体，或系统中的仿宋_GB2312/宋体/黑体")
 @click.option("-j", "--jobs", default=0, type=int, help="并行数（默认为 CPU 核数）")
 @click.option("--force", is_flag=True, help="即使没有变化也重新生成")
 def build(paths: tuple[Path, ...], out_dir: Path, formats: str, strict: bool, font_set: str | None, jobs: int, force: bool) -> None:
-    """生成报告（HTML/PDF）。PATH 为数据文件或数据文件夹。"""
+    """生成报告（HTML/PDF/Excel/CSV/JSON/Word）。PATH 为数据文件或数据文件夹。"""
+    from generator.build import FORMATS
     from generator.commands.batch import run_batch
 
-    wanted = tuple(f.strip() for f in formats.split(",") if f.strip())
-    bad = [f for f in wanted if f not in ("html", "pdf")]
+    wanted = tuple(dict.fromkeys(f.strip().lower() for f in formats.split(",") if f.strip()))
+    bad = [f for f in wanted if f not in FORMATS]
     if bad or not wanted:
-        raise click.BadParameter(f"不支持的格式：{'、'.join(bad) or '（空）'}", param_hint="--format")
+        raise click.BadParameter(f"不支持的格式：{'、'.join(bad) or '（空）'}（可用：{'、'.join(FORMATS)}）", param_hint="--format")
     sys.exit(guarded(lambda: run_batch(list(paths), out_dir, wanted, strict, font_set, jobs, force)))
 
 

@@ -22,7 +22,7 @@ THREE_PUBLIC = ("outbound", "vehicle", "vehicle_purchase", "vehicle_operation", 
 def _three_public(facts: Facts, report: BudgetReport, fig: BudgetFigures, profile: Profile, base: str) -> None:
     current = fig.three_public
     for item in THREE_PUBLIC:
-        facts.set(f"tp.{item}", facts.amount(getattr(current, item)))
+        facts.figure(f"tp.{item}", getattr(current, item))
     prev: ThreePublicFigures | None = fig.three_public_prev
     if prev is None:
         return
@@ -40,24 +40,25 @@ def budget_facts(report: BudgetReport, fig: BudgetFigures, profile: Profile, tab
     add_texts(facts, report.texts, profile.texts)
     base = profile.wording.prev_base.format(prev_year=prev_year, year=report.year)
     for metric in METRICS:
-        facts.set(metric, facts.amount(getattr(fig, metric)))
+        facts.figure(metric, getattr(fig, metric))
         change = fig.change(metric)
         if change is not None:
             add_change(facts, metric, change, base, profile, report.reasons, metric)
     add_shares(facts, {"basic": fig.basic, "project": fig.project}, fig.total)
     add_shares(facts, {"personnel": fig.personnel, "public": fig.public, "project_of_total": fig.project}, fig.total)
     add_share(facts, "general", fig.total, fig.grand_total)
-    facts.set("grand_total", facts.amount(fig.grand_total))
-    facts.set("gov_fund_total", facts.amount(fig.gov_fund_total))
+    facts.figure("grand_total", fig.grand_total)
+    facts.figure("gov_fund_total", fig.gov_fund_total)
     facts.flags["has_gov_fund"] = fig.gov_fund_total != 0
     for code, value in fig.econ_all.items():
-        facts.set(f"econ_all.{code}", facts.amount(value))
+        facts.figure(f"econ_all.{code}", value)
     for root in fig.economics:
-        facts.set(f"econ.{root.code}", facts.amount(root.values["amount"]))
+        facts.figure(f"econ.{root.code}", root.values["amount"])
     for code in ("301", "302", "303", "307", "310", "399"):
-        facts.values.setdefault(f"econ.{code}", facts.amount(Decimal(0)))
+        if f"econ.{code}" not in facts.values:
+            facts.figure(f"econ.{code}", Decimal(0))
     _three_public(facts, report, fig, profile, base)
-    facts.set("operating_costs", facts.amount(fig.operating_costs))
+    facts.figure("operating_costs", fig.operating_costs)
     facts.set("operating_scope", report.operating_costs.scope or "")
     if report.previous.operating_costs is not None:
         add_change(facts, "operating_costs", Change(fig.operating_costs, report.previous.operating_costs), base, profile, report.reasons, "operating_costs")
@@ -66,7 +67,7 @@ def budget_facts(report: BudgetReport, fig: BudgetFigures, profile: Profile, tab
     facts.set("count.whole_indicators", "" if perf.whole_indicators is None else str(perf.whole_indicators))
     facts.set("count.projects", str(len(report.projects)))
     facts.set("count.three_public_units", str(len(report.three_public_units)))
-    facts.set("projects_total", facts.amount(sum(fig.project_amounts, Decimal(0))))
+    facts.figure("projects_total", sum(fig.project_amounts, Decimal(0)))
     for table_id, label in table_labels.items():
         facts.set(f"ref.{table_id}", label)
     contact = report.department.contact

@@ -53,13 +53,13 @@ def tree_rows(
             cells = [Cell(node.code, cls=f"code level{node.level}")] if code_cell else []
             name = namer(node.code) if code_cell else f"{node.code}{namer(node.code)}"
             cells.append(label(name, node.level, strong=node.level == 0))
-            cells.extend(num(m(v)) for m, v in zip(moneys, values))
+            cells.extend(m.cell(v) for m, v in zip(moneys, values))
             rows.append(cells)
     return rows
 
 
 def total_row(title: str, values: Sequence[Decimal | None], money: Money, span: int = 2) -> list[Cell]:
-    return [Cell(title, colspan=span, cls="name total")] + [num(money(v)) for v in values]
+    return [Cell(title, colspan=span, cls="name total")] + [money.cell(v) for v in values]
 
 
 def empty_row(width: int) -> list[Cell]:

@@ -12,7 +12,7 @@ from generator.zh.numbers import fmt_amount, fmt_pct, fmt_points
 from generator.zh.ordinals import number
 from generator.zh.text import tidy
 from generator.present.tables.common import Namer, empty_row, total_row, tree_rows
-from generator.present.tables.grid import Cell, Grid, Money, head, label, num
+from generator.present.tables.grid import Cell, Grid, Money, amount_cell, head, label, num
 
 INCOME = {"一般公共预算财政拨款收入": "income_general", "政府性基金预算财政拨款收入": "income_gov_fund",
           "国有资本经营预算财政拨款收入": "income_state_capital", "上级补助收入": "income_upper_grant",
@@ -109,16 +109,16 @@ class FinalTables:
         for i in range(height):
             lt, lv = left[i] if i < len(left) else ("", None)
             rt, rv = right[i] if i < len(right) else ("", [])
-            row = [label(lt)] + ([Cell(str(i + 1))] if numbered else []) + [num(m(lv))]
-            row += [label(rt)] + ([Cell(str(first + i) if rt else "")] if numbered else []) + [num(m(v)) for v in rv]
+            row = [label(lt)] + ([Cell(str(i + 1))] if numbered else []) + [m.cell(lv)]
+            row += [label(rt)] + ([Cell(str(first + i) if rt else "")] if numbered else []) + [m.cell(v) for v in rv]
             width = len(right[0][1]) if right else 1
             row += [num("")] * (width - len(rv))
             rows.append(row)
         for j, (lt, lv, rt, rv) in enumerate(feet):
             strong = lt in ("本年收入合计", "总计")
             indent = 1 if lt.startswith(("一、", "二、", "三、")) or lt in FUNDS else 0
-            row = [label(lt, indent, strong)] + ([Cell(str(height + 1 + j))] if numbered else []) + [num(m(lv))]
-            row += [label(rt, indent, strong)] + ([Cell(str(first + len(right) + j))] if numbered else []) + [num(m(v)) for v in rv]
+            row = [label(lt, indent, strong)] + ([Cell(str(height + 1 + j))] if numbered else []) + [m.cell(lv)]
+            row += [label(rt, indent, strong)] + ([Cell(str(first + len(right) + j))] if numbered else []) + [m.cell(v) for v in rv]
             rows.append(row)
         if not numbered:
             cols = [c for i, c in enumerate(cols) if i not in NUMBER_COLUMNS]
@@ -152,7 +152,7 @@ class FinalTables:
         blank = Money(m.thousands, "", m.unit)
         moneys = [m if led.total(k) else blank for k in keys]
         body = tree_rows(led.shown([keys[0]]), self.namer, keys, moneys)
-        total = [Cell("合计", colspan=2, cls="name total")] + [num(mm(led.total(k))) for mm, k in zip(moneys, keys)]
+        total = [Cell("合计", colspan=2, cls="name total")] + [mm.cell(led.total(k)) for mm, k in zip(moneys, keys)]
         rows = body + [total] if self.opt(table, "total_at", "top") == "bottom" else [total] + body
         code_head = self.opt(table, "code_head", "功能分类科目编码")
         if group:
@@ -205,10 +205,10 @@ class FinalTables:
         amounts = self.fig.econ_amounts
         rows = []
         for cls, fixed in classes.items():
-            rows.append([Cell(cls, cls="code"), label(self.namer(cls), strong=True), num(m(amounts.get(cls, Decimal(0))))])
+            rows.append([Cell(cls, cls="code"), label(self.namer(cls), strong=True), m.cell(amounts.get(cls, Decimal(0)))])
             extra = [c for c in amounts if c[:3] == cls and len(c) == 5 and c not in fixed]
             for code in sorted(fixed + extra):
-                rows.append([Cell(code, cls="code"), label(self.namer(code), 1), num(m(amounts.get(code)))])
+                rows.append([Cell(code, cls="code"), label(self.namer(code), 1), m.cell(amounts.get(code))])
         return rows
 
     def basic(self) -> list[Grid]:
@@ -218,8 +218,8 @@ class FinalTables:
         blank = [Cell(""), Cell(""), num("")]
         rows = [sum((b[i] if i < len(b) else blank for b in blocks), []) for i in range(height)]
         rest = 3 * (len(blocks) - 1)
-        rows.append([Cell("人员经费合计", colspan=2, cls="name total"), num(m(self.fig.personnel)),
-                     Cell("公用经费合计", colspan=rest - 1, cls="name total"), num(m(self.fig.public))])
+        rows.append([Cell("人员经费合计", colspan=2, cls="name total"), m.cell(self.fig.personnel),
+                     Cell("公用经费合计", colspan=rest - 1, cls="name total"), m.cell(self.fig.public)])
         trio = ("经济分类科目编码", "科目名称", "决算数")
         header = [head(Cell("人员经费", colspan=3), Cell("公用经费", colspan=rest)), head(*(trio * len(blocks)))]
         cols = [7, 19, 7, 7, 19, 7, 7, 20, 7] if len(blocks) == 3 else [8, 30, 10] * len(blocks)
@@ -269,13 +269,13 @@ class FinalTables:
             header = [head(Cell("财政拨款“三公”经费", colspan=12)), head(*[Cell(n, colspan=w) for n, w in names]),
                       head(Cell("", colspan=4), Cell("小计", colspan=2), Cell("公务用车购置费", colspan=2), Cell("公务用车运行维护费", colspan=2), Cell("", colspan=2)),
                       head(*["预算数", "决算数"] * 6)]
-            row = [num(m(getattr(side, k))) for k in THREE_PUBLIC for side in (tp.budget, tp.actual)]
+            row = [m.cell(getattr(side, k)) for k in THREE_PUBLIC for side in (tp.budget, tp.actual)]
             return [Grid(header, [row], cols=[1] * 12, cls="wide")]
         half = [Cell("合计", rowspan=2), Cell("因公出国（境）费", rowspan=2), Cell("公务用车购置及运行费", colspan=3), Cell("公务接待费", rowspan=2)]
         header = [head(Cell("预算数", colspan=6), Cell("决算数", colspan=6)), head(*half, *half),
                   head("小计", "公务用车购置费", "公务用车运行费", "小计", "公务用车购置费", "公务用车运行费"),
                   head(*[str(i + 1) for i in range(12)])]
-        row = [num(m(getattr(tp.budget, k))) for k in THREE_PUBLIC] + [num(m(getattr(tp.actual, k))) for k in THREE_PUBLIC]
+        row = [m.cell(getattr(tp.budget, k)) for k in THREE_PUBLIC] + [m.cell(getattr(tp.actual, k)) for k in THREE_PUBLIC]
         return [Grid(header, [row], cols=[1] * 12, cls="wide")]
 
 
@@ -298,7 +298,7 @@ def execution_rows(evaluation: Evaluation, whole_label: str) -> list[list[Cell]]
     e, w = evaluation.execution, fmt_points(evaluation.weight)
     return [[Cell(f"预算执行情况（万元）（{w}分）", rowspan=2, cls="name"), Cell(whole_label, rowspan=2), Cell("预算数（A）"), Cell("执行数（B）"),
              Cell("执行率（B/A）"), Cell(f"得分（{w}分*执行率）", colspan=2)],
-            [num(fmt_amount(e.budget)), num(fmt_amount(e.actual)), num(fmt_pct(e.rate)), Cell(fmt_points(evaluation.execution_score), colspan=2, cls="num")]]
+            [amount_cell(e.budget), amount_cell(e.actual), num(fmt_pct(e.rate)), Cell(fmt_points(evaluation.execution_score), colspan=2, cls="num")]]
 
 
 def closing_rows(evaluation: Evaluation, deviation: str, improvement: str) -> list[list[Cell]]:
