@@ -1,4 +1,4 @@
-"""Command line: disclosure build | check | preview."""
+"""Command line: disclosure build | check | preview | new | rollover | diff."""
 
 from __future__ import annotations
 
@@ -87,3 +87,37 @@ def preview(path: Path, port: int) -> None:
     from generator.commands.preview import serve
 
     sys.exit(guarded(lambda: serve(path, port)))
+
+
+@main.command()
+@click.argument("unit", type=click.Path(path_type=Path, file_okay=False))
+@click.argument("year", type=int)
+@click.argument("kind", type=click.Choice(["budget", "final"]))
+@click.option("--profile", "profile", default=None, help="模板配置名称（templates/profiles/ 中的文件名）")
+@click.option("--force", is_flag=True, help="文件已存在时覆盖")
+def new(unit: Path, year: int, kind: str, profile: str | None, force: bool) -> None:
+    """为新部门新建数据文件 UNIT/YEAR-KIND.yaml：列出模板配置用到的每一项，附中文说明，待填写处由 check 逐项提示。"""
+    from generator.commands.new import run_new
+
+    sys.exit(guarded(lambda: run_new(unit, year, kind, profile, force)))
+
+
+@main.command()
+@click.argument("path", type=click.Path(path_type=Path, exists=True, dir_okay=False))
+@click.option("--force", is_flag=True, help="下一年的文件已存在时覆盖")
+def rollover(path: Path, force: bool) -> None:
+    """由本年数据文件生成下一年的数据文件：本年数作为上年比较数，沿用的内容逐项待核对。"""
+    from generator.commands.rollover import run_rollover
+
+    sys.exit(guarded(lambda: run_rollover(path, force)))
+
+
+@main.command()
+@click.argument("old")
+@click.argument("new")
+@click.option("-o", "--output", "out", default=None, type=click.Path(path_type=Path, dir_okay=False), help="对比网页的文件名（默认：output/<单位>/<年度>-<类型>-diff.html）")
+def diff(old: str, new: str, out: Path | None) -> None:
+    """比较两个数据文件（或同一文件的两个版本，如 HEAD~1:data/x/2023-budget.yaml）：列出变化的数据、计算结果、语句和表格行。"""
+    from generator.commands.diff import run_diff
+
+    sys.exit(guarded(lambda: run_diff(old, new, out)))
