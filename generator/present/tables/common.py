@@ -8,7 +8,7 @@ from typing import Any, Sequence
 
 from generator.codes import load as load_codes
 from generator.compute.tree import Node
-from generator.present.tables.grid import Cell, Grid, Money, head, label, num
+from generator.present.tables.grid import Cell, Grid, Money, head, label
 
 
 @dataclass(frozen=True)
