@@ -1,4 +1,4 @@
-"""The pipeline: load → validate → check → compute → compose → HTML → PDF. Only this module knows the order."""
+"""The pipeline: load → validate → check → compute → compose → render (HTML, PDF, Excel, CSV, JSON, Word). Only this module knows the order."""
 
 from __future__ import annotations
 
@@ -11,12 +11,16 @@ from generator.present.document import Document
 from generator.errors import DataErrors, Issue, Pos, UserError, error
 from generator.render.fonts import WEB_FONTS, publish_fonts
 from generator.read.load import Loaded, load_report
-from generator.commands.outputs import output_stem, write_atomic
+from generator.commands.outputs import output_stem, table_folder, write_atomic, write_together
 from generator.present.profile import Profile, for_report, load_profile
 from generator.render.html import render_html
 from generator.present.kinds import build_document
 
-FORMATS = ("html", "pdf")
+FORMATS = ("html", "pdf", "xlsx", "csv", "json", "docx")
+"""Every output format, each rendered from the same Document by one module of generator/render."""
+DEFAULT_FORMATS = ("html", "pdf")
+SCHEMA_FILE = "_static/report.schema.json"
+"""Where the JSON Schema of ``--format json`` is published, relative to the output folder."""
 
 
 @dataclass
@@ -81,13 +85,14 @@ def prepare(path: Path, strict: bool = False, draft: bool = False, timings: dict
     return doc, issues
 
 
-def build(path: Path, out_dir: Path, formats: tuple[str, ...] = FORMATS, strict: bool = False, font_set: str | None = None) -> BuildResult:
-    """Build one report; outputs are written only after everything has rendered."""
+def build(path: Path, out_dir: Path, formats: tuple[str, ...] = DEFAULT_FORMATS, strict: bool = False, font_set: str | None = None) -> BuildResult:
+    """Build one report; outputs are written only after everything has rendered, and replaced together."""
     result = BuildResult(path)
     doc, result.warnings = prepare(path, strict, timings=result.timings)
     timer = Timer(result.timings)
     stem = output_stem(path, out_dir)
     rendered: dict[Path, bytes] = {}
+    folders: dict[Path, dict[str, bytes]] = {}
     if "html" in formats:
         publish_fonts(out_dir)
         href = "../" + WEB_FONTS
@@ -100,9 +105,30 @@ def build(path: Path, out_dir: Path, formats: tuple[str, ...] = FORMATS, strict:
         timer.lap("html")
         rendered[stem.with_suffix(".pdf")] = html_to_pdf(page, path.parent.resolve(), font_set)
         timer.lap("pdf")
-    for target, content in rendered.items():
-        write_atomic(target, content)
-        result.outputs.append(target)
+    if "xlsx" in formats:
+        from generator.render.xlsx import render_xlsx
+
+        rendered[stem.with_suffix(".xlsx")] = render_xlsx(doc)
+        timer.lap("xlsx")
+    if "csv" in formats:
+        from generator.render.csv import render_csv
+
+        folders[table_folder(stem)] = render_csv(doc)
+        timer.lap("csv")
+    if "json" in formats:
+        from generator.render.json import render_json, schema_bytes
+
+        rendered[stem.with_suffix(".json")] = render_json(doc)
+        schema = out_dir / SCHEMA_FILE
+        if not schema.is_file() or schema.read_bytes() != schema_bytes():
+            write_atomic(schema, schema_bytes())
+        timer.lap("json")
+    if "docx" in formats:
+        from generator.render.docx import render_docx
+
+        rendered[stem.with_suffix(".docx")] = render_docx(doc)
+        timer.lap("docx")
+    result.outputs.extend(write_together(rendered, folders))
     timer.lap("write")
     return result
 

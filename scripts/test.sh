@@ -8,6 +8,12 @@ if command -v apt-get >/dev/null 2>&1 && [ "$(id -u)" = "0" ] && ! command -v ch
   DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium chromium-driver >/dev/null \
     || echo "提示：未能安装 chromium，预览测试将跳过" >&2
 fi
+# LibreOffice converts the Word output to PDF in a test
+if command -v apt-get >/dev/null 2>&1 && [ "$(id -u)" = "0" ] && ! command -v soffice >/dev/null 2>&1; then
+  apt-get update -qq || true
+  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq libreoffice-writer >/dev/null \
+    || echo "提示：未能安装 libreoffice-writer，Word 转换测试将跳过" >&2
+fi
 
 python3 -m pip install -q --disable-pip-version-check -e '.[dev]'
 python3 -m pytest -q "$@"

@@ -10,7 +10,6 @@ from ruamel.yaml import YAML
 
 from generator.build import check_file, prepare
 from generator.errors import DataErrors
-from generator.present.tables.grid import TableBlock
 from generator.read.load import load_report
 
 from .conftest import DATA

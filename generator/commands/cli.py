@@ -1,4 +1,4 @@
-"""Command line: disclosure build | check | preview."""
+"""Command line: disclosure build | check | preview | new | rollover | diff."""
 
 from __future__ import annotations
 
@@ -52,19 +52,20 @@ def main() -> None:
 @main.command()
 @click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
 @click.option("-o", "--output", "out_dir", default="output", show_default=True, type=click.Path(path_type=Path), help="输出文件夹")
-@click.option("--format", "formats", default="html,pdf", show_default=True, help="输出格式：html、pdf，以逗号分隔")
+@click.option("--format", "formats", default="html,pdf", show_default=True, help="输出格式：html、pdf、xlsx、csv、json、docx，以逗号分隔")
 @click.option("--strict", is_flag=True, help="有警告时也停止生成")
 @click.option("--fonts", "font_set", type=click.Choice(["bundled", "official"]), default=None, help="PDF 字体：随附字体，或系统中的仿宋_GB2312/宋体/黑体")
 @click.option("-j", "--jobs", default=0, type=int, help="并行数（默认为 CPU 核数）")
 @click.option("--force", is_flag=True, help="即使没有变化也重新生成")
 def build(paths: tuple[Path, ...], out_dir: Path, formats: str, strict: bool, font_set: str | None, jobs: int, force: bool) -> None:
-    """生成报告（HTML/PDF）。PATH 为数据文件或数据文件夹。"""
+    """生成报告（HTML/PDF/Excel/CSV/JSON/Word）。PATH 为数据文件或数据文件夹。"""
+    from generator.build import FORMATS
     from generator.commands.batch import run_batch
 
-    wanted = tuple(f.strip() for f in formats.split(",") if f.strip())
-    bad = [f for f in wanted if f not in ("html", "pdf")]
+    wanted = tuple(dict.fromkeys(f.strip().lower() for f in formats.split(",") if f.strip()))
+    bad = [f for f in wanted if f not in FORMATS]
     if bad or not wanted:
-        raise click.BadParameter(f"不支持的格式：{'、'.join(bad) or '（空）'}", param_hint="--format")
+        raise click.BadParameter(f"不支持的格式：{'、'.join(bad) or '（空）'}（可用：{'、'.join(FORMATS)}）", param_hint="--format")
     sys.exit(guarded(lambda: run_batch(list(paths), out_dir, wanted, strict, font_set, jobs, force)))
 
 
@@ -86,3 +87,37 @@ def preview(path: Path, port: int) -> None:
     from generator.commands.preview import serve
 
     sys.exit(guarded(lambda: serve(path, port)))
+
+
+@main.command()
+@click.argument("unit", type=click.Path(path_type=Path, file_okay=False))
+@click.argument("year", type=int)
+@click.argument("kind", type=click.Choice(["budget", "final"]))
+@click.option("--profile", "profile", default=None, help="模板配置名称（templates/profiles/ 中的文件名）")
+@click.option("--force", is_flag=True, help="文件已存在时覆盖")
+def new(unit: Path, year: int, kind: str, profile: str | None, force: bool) -> None:
+    """为新部门新建数据文件 UNIT/YEAR-KIND.yaml：列出模板配置用到的每一项，附中文说明，待填写处由 check 逐项提示。"""
+    from generator.commands.new import run_new
+
+    sys.exit(guarded(lambda: run_new(unit, year, kind, profile, force)))
+
+
+@main.command()
+@click.argument("path", type=click.Path(path_type=Path, exists=True, dir_okay=False))
+@click.option("--force", is_flag=True, help="下一年的文件已存在时覆盖")
+def rollover(path: Path, force: bool) -> None:
+    """由本年数据文件生成下一年的数据文件：本年数作为上年比较数，沿用的内容逐项待核对。"""
+    from generator.commands.rollover import run_rollover
+
+    sys.exit(guarded(lambda: run_rollover(path, force)))
+
+
+@main.command()
+@click.argument("old")
+@click.argument("new")
+@click.option("-o", "--output", "out", default=None, type=click.Path(path_type=Path, dir_okay=False), help="对比网页的文件名（默认：output/<单位>/<年度>-<类型>-diff.html）")
+def diff(old: str, new: str, out: Path | None) -> None:
+    """比较两个数据文件（或同一文件的两个版本，如 HEAD~1:data/x/2023-budget.yaml）：列出变化的数据、计算结果、语句和表格行。"""
+    from generator.commands.diff import run_diff
+
+    sys.exit(guarded(lambda: run_diff(old, new, out)))

@@ -10,6 +10,7 @@ from pathlib import Path
 from generator import __version__
 from generator.render.fonts import bundled_dir
 from generator.paths import templates_dir
+from generator.commands.outputs import table_folder
 
 _YEAR = re.compile(rb"^year:\s*[\"']?(\d{4})[\"']?\s*(?:#.*)?$", re.M)
 _KIND = re.compile(rb"^kind:\s*[\"']?(budget|final)[\"']?\s*(?:#.*)?$", re.M)
@@ -63,6 +64,13 @@ def fingerprint(data_file: Path, formats: tuple[str, ...], font_set: str | None,
     return hashlib.sha256((shared + _digest_files(data_dependencies(data_file))).encode()).hexdigest()
 
 
+def output_exists(stem: Path, fmt: str) -> bool:
+    """Whether a report's output in one format is there: a file, or for CSV a folder of files."""
+    if fmt == "csv":
+        return table_folder(stem).is_dir()
+    return stem.with_suffix(f".{fmt}").is_file()
+
+
 def stamp_path(stem: Path) -> Path:
     return stem.parent / f".{stem.name}.stamp"
 
@@ -71,6 +79,6 @@ def is_current(stem: Path, formats: tuple[str, ...], print_: str) -> bool:
     stamp = stamp_path(stem)
     if not stamp.is_file():
         return False
-    if any(not stem.with_suffix(f".{f}").is_file() for f in formats):
+    if any(not output_exists(stem, f) for f in formats):
         return False
     return stamp.read_text(encoding="utf-8").strip() == print_

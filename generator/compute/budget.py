@@ -130,6 +130,11 @@ class BudgetFigures:
         return self.income_total + self.carry_start
 
     @property
+    def carry_end(self) -> Decimal:
+        """年终结转结余: what the year's money and 上年结转 leave unspent."""
+        return self.grand_total - self.spending_total
+
+    @property
     def appropriation_grand_total(self) -> Decimal:
         """财政拨款收入总计: the year's 财政拨款 and its 上年结转."""
         return self.income_appropriation + self.carry_start_appropriation

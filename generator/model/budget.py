@@ -5,7 +5,7 @@ from __future__ import annotations
 from decimal import Decimal
 from typing import Literal
 
-from pydantic import Field, model_validator
+from pydantic import model_validator
 
 from generator.model.base import Amount, Code, Strict, Text
 from generator.model.money import check_unit_lists

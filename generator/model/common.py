@@ -143,3 +143,6 @@ class ReportBase(Strict):
     procurement: Procurement = Procurement()
     assets: Assets | None = None
     performance_management: PerformanceManagement | None = None
+    review: list[Text] = []
+    """Items carried over from last year's file (``disclosure rollover``) and not yet confirmed, as key paths
+    (texts.budget_scope, expenditure[3]); each is a warning until its line is deleted from this list."""

@@ -5,7 +5,7 @@ from __future__ import annotations
 from decimal import Decimal
 from typing import Literal
 
-from pydantic import Field, model_validator
+from pydantic import model_validator
 
 from generator.model.base import Amount, Code, Count, Strict, Text
 from generator.model.budget import EconRow

@@ -129,4 +129,8 @@ def make_document(
         cover_lines=[compose(line, facts.values) for line in profile.cover_lines],
         draft=draft,
         meta={"keywords": "部门预算公开" if report.kind == "budget" else "部门决算公开"},
+        figures=dict(facts.values),
+        amounts=dict(facts.amounts),
+        lists={k: [dict(e) for e in v] for k, v in facts.lists.items()},
+        text_unit=profile.text.unit,
     )

@@ -7,7 +7,8 @@ cell text is already final here.
 from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
-from typing import Any, Callable, Union
+from decimal import Decimal
+from typing import Any, Callable, Iterator, Union
 
 from generator.present.compose import ProfileError, compose
 from generator.present.facts import Facts
@@ -96,6 +97,34 @@ class Document:
     draft: bool = False
     cover_lines: list[str] = field(default_factory=list)
     meta: dict[str, str] = field(default_factory=dict)
+    figures: dict[str, str] = field(default_factory=dict)
+    """Every named fact as it prints in the text (the names profiles' sentences use)."""
+    amounts: dict[str, Decimal] = field(default_factory=dict)
+    """The exact value in 万元 of each fact that is an amount."""
+    lists: dict[str, list[dict[str, str]]] = field(default_factory=dict)
+    """Named lists of printed entries (function classes, projects, …)."""
+    text_unit: str = "万元"
+    """The unit amounts print in within the text."""
+
+    def sections(self) -> Iterator[tuple[Part, Section | None]]:
+        """Every part (with ``None``) and every section below it, in reading order."""
+
+        def walk(part: Part, sections: list[Section]) -> Iterator[tuple[Part, Section | None]]:
+            for s in sections:
+                yield part, s
+                yield from walk(part, s.sections)
+
+        for part in self.parts:
+            yield part, None
+            yield from walk(part, part.sections)
+
+    def tables(self) -> list[TableBlock]:
+        """The numbered tables (公开表…) in reading order."""
+        found = []
+        for part, section in self.sections():
+            blocks = section.blocks if section is not None else part.blocks
+            found += [b for b in blocks if isinstance(b, TableBlock)]
+        return found
 
 
 TableFactory = Callable[[str], TableBlock]

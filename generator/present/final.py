@@ -43,5 +43,5 @@ def final_document(report: FinalReport, profile: Profile, draft: bool = False) -
     partials["whole_evaluation"] = lambda: whole_evaluation_grids(report, fig)
     partials["project_evaluations"] = lambda: project_evaluation_grids(report, fig, profile.table_options.get("project_evaluations", {}))
     partials["key_work_table"] = lambda: key_work_grids(report)
-    partials["units"] = lambda: units_grids(report, fig.units, money.with_options(profile.table_options.get("units", {})))
+    partials["units"] = lambda: units_grids(report, fig.units, money.with_options(profile.table_options.get("units", {})), fig.ledger)
     return make_document(report, profile, facts, builders, partials, draft)

@@ -44,7 +44,7 @@ def budget_document(report: BudgetReport, profile: Profile, draft: bool = False)
             [("人员类项目支出", fig.personnel), ("运转类项目支出", fig.public), ("特定目标类项目支出", fig.project)],
         ) if report.whole_form else [],
     }
-    return make_document(report, profile, facts, builders, {"units": lambda: units_grids(report, fig.units, money.with_options(profile.table_options.get("units", {})))}, draft)
+    return make_document(report, profile, facts, builders, {"units": lambda: units_grids(report, fig.units, money.with_options(profile.table_options.get("units", {})), fig.ledger)}, draft)
 
 
 def build_document(report: Any, profile: Profile, draft: bool = False) -> Document:

@@ -6,6 +6,7 @@ A new district's variant is a new profile (plus partials), never new Python.
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 from typing import Any, List, Literal
 
@@ -218,6 +219,50 @@ def load_profile(name: str, where: Pos, base: Path | None = None) -> Profile:
         return Profile.model_validate(raw)
     except Exception as exc:  # pydantic.ValidationError
         raise DataErrors(issues_from(exc, positions)) from None
+
+
+_TEXT_FIELD = re.compile(r"\{text\.([A-Za-z0-9_]+)\}")
+
+
+def texts_used(profile: Profile) -> dict[str, str]:
+    """Every key of the data's ``texts`` the profile prints, with the title of the first section that prints it."""
+    found: dict[str, str] = {}
+
+    def note(key: str, where: str) -> None:
+        found.setdefault(key, where)
+
+    def blocks(specs: list[Block], where: str) -> None:
+        for b in specs:
+            if b.text is not None:
+                note(b.text, where)
+            for template in (b.say, b.item, b.lead):
+                for key in _TEXT_FIELD.findall(template or ""):
+                    note(key, where)
+            blocks(b.items, where)
+            blocks(b.after, where)
+
+    def nodes(specs: list[Node], trail: str) -> None:
+        for n in specs:
+            title = re.sub(r"\{[^}]*\}", "", n.part or n.title or "").strip()
+            where = f"{trail} › {title}" if trail else title
+            for key in _TEXT_FIELD.findall(n.part or n.title or ""):
+                note(key, where)
+            blocks(n.body, where)
+            nodes(n.sections, where)
+
+    nodes(profile.outline, "")
+    for template in [*profile.table_titles.values(), *(n for notes in profile.table_notes.values() for n in notes)]:
+        for key in _TEXT_FIELD.findall(template):
+            note(key, "表格")
+    return found
+
+
+def profile_names(kind: str | None = None, base: Path | None = None) -> list[str]:
+    """The profiles shipped in templates/profiles (of one kind of report, when given), by name."""
+    names = sorted(p.stem for p in (base or templates_dir()).joinpath("profiles").glob("*.yaml"))
+    if kind is None:
+        return names
+    return [n for n in names if load_file(profile_path(n, base))[0].get("kind") == kind]
 
 
 Block.model_rebuild()

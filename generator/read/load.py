@@ -7,6 +7,7 @@ from pathlib import Path
 from typing import Any
 
 from generator.errors import DataErrors, error
+from generator.read.drafts import PLACEHOLDER, dotted, placeholders
 from generator.model import BudgetReport, FinalReport
 from generator.model.budget import BudgetPrevious
 from generator.model.common import ThreePublic
@@ -82,6 +83,10 @@ def previous_from(report: Any) -> Any:
 def load_report(path: Path, _depth: int = 0) -> Loaded:
     """Parse and validate; fill ``previous`` from last year's file when the data leaves it out."""
     raw, positions = load_file(path)
+    unfilled = placeholders(raw)
+    if unfilled:
+        raise DataErrors([error(positions.pos(p), f"{dotted(p)}：尚未填写（把“{PLACEHOLDER}……”换成实际内容，用不到的项可删去）", "placeholder")
+                          for p in unfilled])
     report = department_of(to_report(raw, positions))
     _unit_positions(report, positions)
     prev_path = sibling(path, report.year - 1, report.kind)

@@ -24,9 +24,17 @@ class Facts:
     """For each reason fact (why.x, why_budget.x): the ``reasons`` key of the data file that fills it."""
     money: Callable[[Decimal | None], str] = fmt_amount
     """How an amount prints in running text (the profile's text unit and number style)."""
+    amounts: dict[str, Decimal] = field(default_factory=dict)
+    """For each fact that is an amount: its exact value in 万元."""
 
     def amount(self, value: Decimal | None) -> str:
         return self.money(value)
+
+    def figure(self, name: str, value: Decimal | None) -> None:
+        """An amount fact: printed in the text's style, its exact value kept (in 万元)."""
+        self.values[name] = self.amount(value)
+        if value is not None:
+            self.amounts[name] = value
 
     def set(self, name: str, value: str) -> None:
         self.values[name] = value

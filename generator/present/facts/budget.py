@@ -13,7 +13,7 @@ from generator.zh.numbers import fmt_shares
 from generator.zh.text import tidy
 from generator.present.tables.grid import Money
 from generator.present.facts import Facts
-from generator.present.facts.common import add_assets, add_change, add_procurement, add_overview, add_share, add_shares, add_texts, item_path
+from generator.present.facts.common import add_assets, add_change, add_procurement, add_overview, add_share, add_no_change, add_shares, add_texts, item_path
 
 METRICS = ("total", "basic", "project", "personnel", "public", "gov_fund", "state_capital", "appropriation", "income_appropriation")
 INCOME_NAMES = ("general", "gov_fund", "state_capital", "appropriation", *INCOME_SOURCES)
@@ -23,12 +23,14 @@ THREE_PUBLIC = ("outbound", "vehicle", "vehicle_purchase", "vehicle_operation", 
 def _three_public(facts: Facts, report: BudgetReport, fig: BudgetFigures, profile: Profile, base: str) -> None:
     current = fig.three_public
     for item in THREE_PUBLIC:
-        facts.set(f"tp.{item}", facts.amount(getattr(current, item)))
+        facts.figure(f"tp.{item}", getattr(current, item))
     for item in THREE_PUBLIC:
         change = fig.three_public_change(item)
-        if change is not None:
-            key = "three_public" if item == "total" else item
-            add_change(facts, f"tp_{item}", change, base, profile, report.reasons, key)
+        if change is None:
+            add_no_change(facts, f"tp_{item}")
+            continue
+        key = "three_public" if item == "total" else item
+        add_change(facts, f"tp_{item}", change, base, profile, report.reasons, key)
 
 
 def budget_facts(report: BudgetReport, fig: BudgetFigures, profile: Profile, table_labels: dict[str, str]) -> Facts:
@@ -40,37 +42,40 @@ def budget_facts(report: BudgetReport, fig: BudgetFigures, profile: Profile, tab
     add_texts(facts, report.texts, profile.texts)
     base = profile.wording.prev_base.format(prev_year=prev_year, year=report.year)
     for metric in METRICS[:5]:
-        facts.set(metric, facts.amount(getattr(fig, metric)))
+        facts.figure(metric, getattr(fig, metric))
     for metric in METRICS:
         change = fig.change(metric)
-        if change is not None:
+        if change is None:
+            add_no_change(facts, metric)
+        else:
             metric_base = profile.wording.bases.get(metric, profile.wording.prev_base).format(prev_year=prev_year, year=report.year)
             key = metric if metric in type(report.reasons).model_fields else None
             add_change(facts, metric, change, metric_base, profile, report.reasons, key)
     led = fig.ledger
     for name in INCOME_NAMES:
-        facts.set(f"income.{name}", facts.amount(led.total(f"income_{name}")))
-    facts.set("income_total", facts.amount(fig.income_total))
-    facts.set("spending_total", facts.amount(fig.spending_total))
-    facts.set("appropriation", facts.amount(fig.appropriation))
-    facts.set("state_capital_total", facts.amount(fig.state_capital_total))
-    facts.set("carry_start", facts.amount(fig.carry_start))
+        facts.figure(f"income.{name}", led.total(f"income_{name}"))
+    facts.figure("income_total", fig.income_total)
+    facts.figure("spending_total", fig.spending_total)
+    facts.figure("appropriation", fig.appropriation)
+    facts.figure("state_capital_total", fig.state_capital_total)
+    facts.figure("carry_start", fig.carry_start)
     facts.flags["has_state_capital"] = fig.state_capital_total != 0
     add_shares(facts, {"basic": fig.basic, "project": fig.project}, fig.total)
     add_shares(facts, {"personnel": fig.personnel, "public": fig.public, "project_of_total": fig.project}, fig.total)
     add_share(facts, "general", fig.total, fig.grand_total)
-    facts.set("grand_total", facts.amount(fig.grand_total))
-    facts.set("gov_fund_total", facts.amount(fig.gov_fund_total))
+    facts.figure("grand_total", fig.grand_total)
+    facts.figure("gov_fund_total", fig.gov_fund_total)
     facts.flags["has_gov_fund"] = fig.gov_fund_total != 0
     for code, value in fig.econ_all.items():
-        facts.set(f"econ_all.{code}", facts.amount(value))
+        facts.figure(f"econ_all.{code}", value)
     for root in fig.economics:
-        facts.set(f"econ.{root.code}", facts.amount(root.values["amount"]))
+        facts.figure(f"econ.{root.code}", root.values["amount"])
         facts.flags[f"has.econ.{root.code}"] = bool(root.values["amount"])
     for code in ("301", "302", "303", "307", "310", "399"):
-        facts.values.setdefault(f"econ.{code}", facts.amount(Decimal(0)))
+        if f"econ.{code}" not in facts.values:
+            facts.figure(f"econ.{code}", Decimal(0))
     _three_public(facts, report, fig, profile, base)
-    facts.set("operating_costs", facts.amount(fig.operating_costs))
+    facts.figure("operating_costs", fig.operating_costs)
     facts.set("operating_scope", report.operating_costs.scope or "")
     operating = fig.operating_change(report.previous.operating_costs)
     if operating is not None:
@@ -80,9 +85,9 @@ def budget_facts(report: BudgetReport, fig: BudgetFigures, profile: Profile, tab
     facts.set("count.whole_indicators", "" if perf.whole_indicators is None else str(perf.whole_indicators))
     facts.set("count.projects", str(len(report.projects)))
     facts.set("count.target_projects", str(perf.target_projects if perf.target_projects is not None else len(report.projects)))
-    facts.set("target_amount", facts.amount(perf.target_amount if perf.target_amount is not None else fig.projects_total))
+    facts.figure("target_amount", perf.target_amount if perf.target_amount is not None else fig.projects_total)
     facts.set("count.three_public_units", str(len(report.three_public_units)))
-    facts.set("projects_total", facts.amount(fig.projects_total))
+    facts.figure("projects_total", fig.projects_total)
     for table_id, label in table_labels.items():
         facts.set(f"ref.{table_id}", label)
     contact = report.department.contact

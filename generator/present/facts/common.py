@@ -32,9 +32,15 @@ DIRECTION = {"up": "增加", "down": "减少", "flat": "持平"}
 """The direction word of a change, as a fact (direction.<name>)."""
 
 
+def add_no_change(facts: Facts, name: str) -> None:
+    """The change facts of a figure whose last-year value is not given: empty, so optional clauses drop."""
+    for prefix in ("prev", "change", "change_amount", "direction", "why", "reason"):
+        facts.set(f"{prefix}.{name}", "")
+
+
 def add_change(facts: Facts, name: str, change: Change, base: str, profile: Profile, reasons: Any, key: str | None) -> None:
     """change.<name>, prev.<name>, why.<name> (the reason ``reasons.<key>`` only when the figure changed)."""
-    facts.set(f"prev.{name}", facts.amount(change.previous))
+    facts.figure(f"prev.{name}", change.previous)
     facts.set(f"change.{name}", change_phrase(change, base, wording(profile), money=facts.money))
     facts.set(f"change_amount.{name}", change_phrase(change, base, wording(profile), with_rate=False, money=facts.money))
     facts.set(f"direction.{name}", DIRECTION[change.direction])
@@ -104,19 +110,19 @@ KIND_NAMES = {"goods": "货物", "works": "工程", "services": "服务"}
 
 
 def add_procurement(facts: Facts, figures: ProcurementFigures, items: dict[str, list]) -> None:  # type: ignore[type-arg]
-    facts.set("proc.total", facts.amount(figures.total))
+    facts.figure("proc.total", figures.total)
     facts.flags["proc.any"] = figures.total != 0
     entries = []
     for kind, name in KIND_NAMES.items():
         value = getattr(figures, kind)
-        facts.set(f"proc.{kind}", facts.amount(value))
+        facts.figure(f"proc.{kind}", value)
         sme = getattr(figures, f"sme_{kind}")
         facts.set(f"proc.sme_{kind}_share", fmt_pct(ratio(sme, value)) if sme is not None else "")
         if value != 0:
             entries.append({"kind": name, "amount": facts.amount(value), "details": "；".join(f"{i.name}{facts.amount(i.amount)}万元" for i in items.get(kind, []))})
     facts.lists["procurement_kinds"] = entries
     sme = figures.sme
-    facts.set("proc.sme", facts.amount(sme) if sme is not None else "")
+    facts.figure("proc.sme", sme)
     facts.set("proc.sme_share", fmt_pct(ratio(sme, figures.total)) if sme is not None else "")
-    facts.set("proc.small_micro", facts.amount(figures.small_micro) if figures.small_micro is not None else "")
+    facts.figure("proc.small_micro", figures.small_micro)
     facts.set("proc.small_micro_share", fmt_pct(ratio(figures.small_micro, figures.total)) if figures.small_micro is not None else "")

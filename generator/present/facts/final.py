@@ -46,8 +46,8 @@ def _three_public(facts: Facts, report: FinalReport, fig: FinalFigures, profile:
     tp = fig.three_public
     for item in THREE_PUBLIC_ITEMS:
         execution = tp.execution(item)
-        facts.set(f"tp_budget.{item}", facts.amount(execution.budget))
-        facts.set(f"tp.{item}", facts.amount(execution.actual))
+        facts.figure(f"tp_budget.{item}", execution.budget)
+        facts.figure(f"tp.{item}", execution.actual)
         facts.set(f"exec.tp_{item}", execution_text(execution, profile, three_public=True))
         budget_key, change_key = THREE_PUBLIC_REASONS[item]
         facts.set(f"cmp.tp_{item}", comparison(execution, profile))
@@ -64,17 +64,17 @@ def _three_public(facts: Facts, report: FinalReport, fig: FinalFigures, profile:
     for key in ("reception_batches", "reception_people", "foreign_batches", "foreign_people"):
         value = getattr(data, key)
         facts.set(f"tp.{key}", "" if value is None else str(value))
-    facts.set("tp.foreign_reception", facts.amount(data.foreign_reception) if data.foreign_reception is not None else "")
+    facts.figure("tp.foreign_reception", data.foreign_reception)
     add_shares(facts, {f"tp_{k}": getattr(tp.actual, k) for k in ("outbound", "vehicle", "reception")}, tp.actual.total)
     facts.lists["receptions"] = [{"name": r.name, "amount": facts.amount(r.amount), "text": tidy(r.text)} for r in data.receptions]
 
 
 def _evaluation_facts(facts: Facts, fig: FinalFigures) -> None:
     facts.set("eval.count", str(len(fig.projects)))
-    facts.set("eval.amount", facts.amount(fig.evaluated))
+    facts.figure("eval.amount", fig.evaluated)
     add_share(facts, "eval", fig.evaluated, fig.project)
     whole: Evaluation | None = fig.whole
-    facts.set("whole.budget", facts.amount(whole.execution.budget) if whole else "")
+    facts.figure("whole.budget", whole.execution.budget if whole else None)
     facts.set("whole.rate", fmt_pct(whole.execution.rate) if whole else "")
     facts.set("whole.score", fmt_points(whole.total) if whole else "")
 
@@ -90,7 +90,7 @@ def final_facts(report: FinalReport, fig: FinalFigures, profile: Profile, table_
         facts.set(f"reason.{key}", tidy(value or ""))
     base = profile.wording.prev_base.format(prev_year=prev_year, year=year)
     for metric in ("total", "basic", "project", "personnel", "public", "operating_costs", "initial_total"):
-        facts.set(metric, facts.amount(getattr(fig, metric)))
+        facts.figure(metric, getattr(fig, metric))
     for metric in ("total", "operating_costs"):
         change = fig.change(metric)
         if change is not None:
@@ -125,7 +125,7 @@ def _whole_money(facts: Facts, report: FinalReport, fig: FinalFigures, profile: 
                         ("spending_basic", led.total("basic")), ("spending_project", led.total("project")),
                         ("appropriation_total", fig.appropriation_grand_total), ("appropriation_income", fig.appropriation_income),
                         ("carry.start", fig.start_total), ("carry.end", fig.end_total)):
-        facts.set(name, facts.amount(value))
+        facts.figure(name, value)
     add_shares(facts, {"spending_basic": led.total("basic"), "spending_project": led.total("project")}, fig.spending_total)
     add_share(facts, "general_of_spending", fig.total, fig.spending_total)
     sources = {key: led.total(key) for key in INCOME_NAMES}
@@ -146,14 +146,14 @@ def _whole_money(facts: Facts, report: FinalReport, fig: FinalFigures, profile: 
         facts.set(f"pm.{key}", "" if value is None else str(value))
     for key in ("target_amount", "tracked_amount", "evaluated_amount"):
         value = getattr(pm, key) if pm else None
-        facts.set(f"pm.{key}", "" if value is None else facts.amount(value))
+        facts.figure(f"pm.{key}", value)
     facts.set("pm.average_score", fmt_points(pm.average_score) if pm and pm.average_score is not None else "")
     for grade in ("excellent", "good", "pass", "fail"):
         facts.set(f"pm.{grade}", str(pm.grades.get(grade, 0)) if pm else "")
     proc = report.procurement
     for key in ("reserved_sme", "reserved_small_micro", "won_sme_reserved", "won_small_micro_reserved", "won_sme_other"):
         value = getattr(proc, key)
-        facts.set(f"proc.{key}", "" if value is None else facts.amount(value))
+        facts.figure(f"proc.{key}", value)
 
 
 def _item_executions(facts: Facts, report: FinalReport, fig: FinalFigures, profile: Profile, namer: Namer) -> None:

@@ -71,13 +71,13 @@ class BudgetTables:
             row = []
             for column in (income, functions, econ):
                 text, value = column[i] if i < len(column) else ("", None)
-                row += [label(text), num(m(value))]
+                row += [label(text), m.cell(value)]
             rows.append(row)
         total = fig.grand_total
-        rows.append([label("本年收入合计", strong=True), num(m(total)), label("本年支出合计", strong=True), num(m(total)), label("本年支出合计", strong=True), num(m(total))])
+        rows.append([label("本年收入合计", strong=True), m.cell(total), label("本年支出合计", strong=True), m.cell(total), label("本年支出合计", strong=True), m.cell(total)])
         for left, mid in self.opt("summary_econ", "footer", [["八、用事业基金弥补收支差额", ""], ["九、上年结转", "结转下年"]]):
             rows.append([label(left), num(""), label(mid), num(""), label(mid), num("")])
-        rows.append([label("收入总计", strong=True), num(m(total)), label("支出总计", strong=True), num(m(total)), label("支出总计", strong=True), num(m(total))])
+        rows.append([label("收入总计", strong=True), m.cell(total), label("支出总计", strong=True), m.cell(total), label("支出总计", strong=True), m.cell(total)])
         header = [head(Cell("收入", colspan=2), Cell("支出（功能）", colspan=2), Cell("支出（经济分类）", colspan=2)),
                   head("项目", "预算数", "项目", "预算数", "项目", "预算数")]
         return [Grid(header, rows, cols=[22, 9, 22, 9, 22, 9], cls="summary")]
@@ -98,15 +98,15 @@ class BudgetTables:
             row = []
             for column in (income, spend):
                 text, value = column[i] if i < len(column) else ("", None)
-                row += [label(text), num(m(value) if text else "")]
+                row += [label(text), m.cell(value) if text else num("")]
             rows.append(row)
         feet = self.opt("summary", "feet", ["year", "carry", "total"])
         totals = self.opt("summary", "total_labels", ["收 入 总 计", "支 出 总 计"])
         if "year" in feet:
-            rows.append([label("本年收入合计", strong=True), num(m(fig.income_total)), label("本年支出合计", strong=True), num(m(fig.spending_total))])
+            rows.append([label("本年收入合计", strong=True), m.cell(fig.income_total), label("本年支出合计", strong=True), m.cell(fig.spending_total)])
         if "carry" in feet:
-            rows.append([label("上年结转结余"), num(m(fig.carry_start)), label("年终结转结余"), num(m(fig.grand_total - fig.spending_total))])
-        rows.append([label(totals[0], strong=True), num(m(fig.grand_total)), label(totals[1], strong=True), num(m(fig.grand_total))])
+            rows.append([label("上年结转结余"), m.cell(fig.carry_start), label("年终结转结余"), m.cell(fig.carry_end)])
+        rows.append([label(totals[0], strong=True), m.cell(fig.grand_total), label(totals[1], strong=True), m.cell(fig.grand_total)])
         header = [head(Cell("收 入", colspan=2), Cell("支 出", colspan=2)), head("项 目", "预算数", "项 目", "预算数")]
         return [Grid(header, rows, cols=[30, 12, 30, 12], cls="summary")]
 
@@ -175,11 +175,11 @@ class BudgetTables:
             lt, lv = income[i] if i < len(income) else ("", None)
             ft, fa, fb = funcs[i] if i < len(funcs) else ("", None, None)
             et, ea, eb = econ[i] if i < len(econ) else ("", None, None)
-            rows.append([label(lt), num(m(lv)), label(ft), num(m(fa)), num(m(fb)), label(et), num(m(ea)), num(m(eb))])
+            rows.append([label(lt), m.cell(lv), label(ft), m.cell(fa), m.cell(fb), label(et), m.cell(ea), m.cell(eb)])
         g, f = fig.total, fig.gov_fund_total
-        rows.append([label("本年收入合计", strong=True), num(m(fig.grand_total)), label("本年支出合计", strong=True), num(m(g)), num(m(f)), label("本年支出合计", strong=True), num(m(g)), num(m(f))])
+        rows.append([label("本年收入合计", strong=True), m.cell(fig.grand_total), label("本年支出合计", strong=True), m.cell(g), m.cell(f), label("本年支出合计", strong=True), m.cell(g), m.cell(f)])
         rows.append([label("上年结转"), num(""), label("结转下年"), num(""), num(""), label("结转下年"), num(""), num("")])
-        rows.append([label("收入总计", strong=True), num(m(fig.grand_total)), label("支出总计", strong=True), num(m(g)), num(m(f)), label("支出总计", strong=True), num(m(g)), num(m(f))])
+        rows.append([label("收入总计", strong=True), m.cell(fig.grand_total), label("支出总计", strong=True), m.cell(g), m.cell(f), label("支出总计", strong=True), m.cell(g), m.cell(f)])
         header = [head(Cell("收入", colspan=2), Cell("支出（功能分类）", colspan=3), Cell("支出（部门预算经济分类）", colspan=3)),
                   head("项目", "预算数", "项目", "一般公共预算", "政府性基金预算", "项目", "一般公共预算", "政府性基金预算")]
         return [Grid(header, rows, cols=[20, 8, 20, 8, 8, 18, 8, 8], cls="summary")]
@@ -197,8 +197,8 @@ class BudgetTables:
         for i in range(max(len(left), len(right))):
             lt, lv = left[i] if i < len(left) else ("", None)
             rt, rv = right[i] if i < len(right) else ("", None)
-            rows.append([label(lt), num(m(lv)), label(rt), num(m(rv))])
-        rows.append([label("收 入 总 计", strong=True), num(m(fig.grand_total)), label("支 出 总 计", strong=True), num(m(fig.grand_total))])
+            rows.append([label(lt), m.cell(lv), label(rt), m.cell(rv)])
+        rows.append([label("收 入 总 计", strong=True), m.cell(fig.grand_total), label("支 出 总 计", strong=True), m.cell(fig.grand_total)])
         header = [head(Cell("收 入", colspan=2), Cell("支 出", colspan=2)), head("项目", "预算数", "项目", "预算数")]
         return [Grid(header, rows, cols=[30, 12, 30, 12], cls="summary")]
 
@@ -258,9 +258,9 @@ class BudgetTables:
         for i in range(max(len(left), len(right))):
             lt, lv = left[i] if i < len(left) else ("", None)
             rt, rv = right[i] if i < len(right) else ("", [None] * len(funds))
-            rows.append([label(lt), num(m(lv)), label(rt)] + [num(m(v)) for v in rv])
+            rows.append([label(lt), m.cell(lv), label(rt)] + [m.cell(v) for v in rv])
         totals = [led.total(f) if f else None for f in shown]
-        rows.append([label("收入总计", strong=True), num(m(fig.appropriation_grand_total)), label("支出总计", strong=True)] + [num(m(v)) for v in totals])
+        rows.append([label("收入总计", strong=True), m.cell(fig.appropriation_grand_total), label("支出总计", strong=True)] + [m.cell(v) for v in totals])
         header = [head(Cell("财政拨款收入", colspan=2), Cell("财政拨款支出", colspan=5)),
                   head("项目", "预算数", "项目", "合计", "一般公共预算", "政府性基金预算", "国有资本经营预算")]
         return [Grid(header, rows, cols=[17, 14, 19, 14, 14, 11, 11], cls="summary wide")]
@@ -269,12 +269,12 @@ class BudgetTables:
     def three_public_rows(self) -> list[Grid]:
         m = self.money_for("three_public_rows")
         tp = self.fig.three_public
-        rows = [[label("合   计", strong=True), num(m(tp.total)), Cell("")],
-                [label("1.因公出国（境）费用"), num(m(tp.outbound)), Cell("")],
-                [label("2.公务用车购置及运行维护费"), num(m(tp.vehicle)), Cell("")],
-                [label("其中：(1)公务用车购置", 1), num(m(tp.vehicle_purchase)), Cell("")],
-                [label("(2)公务用车运行维护费", 2), num(m(tp.vehicle_operation)), Cell("")],
-                [label("3.公务接待费"), num(m(tp.reception)), Cell("")]]
+        rows = [[label("合   计", strong=True), m.cell(tp.total), Cell("")],
+                [label("1.因公出国（境）费用"), m.cell(tp.outbound), Cell("")],
+                [label("2.公务用车购置及运行维护费"), m.cell(tp.vehicle), Cell("")],
+                [label("其中：(1)公务用车购置", 1), m.cell(tp.vehicle_purchase), Cell("")],
+                [label("(2)公务用车运行维护费", 2), m.cell(tp.vehicle_operation), Cell("")],
+                [label("3.公务接待费"), m.cell(tp.reception), Cell("")]]
         return [Grid([head("项   目", "本年预算数", "情况说明")], rows, cols=[40, 15, 30])]
 
     def three_public_row(self) -> list[Grid]:
@@ -287,10 +287,10 @@ class BudgetTables:
             header = [head(Cell(group, colspan=6), Cell(o.get("operating_head", "机关运行经费预算数"), rowspan=3)),
                       head(Cell("合计", rowspan=2), Cell("因公出国(境)费", rowspan=2), Cell("公务用车购置及运行费", colspan=3), Cell("公务接待费", rowspan=2)),
                       head("小计", "购置费", "运行费")]
-            return [Grid(header, [[num(m(v)) for v in [*values, self.fig.operating_costs]]], cols=[1] * 7)]
+            return [Grid(header, [[m.cell(v) for v in [*values, self.fig.operating_costs]]], cols=[1] * 7)]
         header = [head(Cell("“三公”经费合计", rowspan=2), Cell("因公出国(境)费", rowspan=2), Cell("公务用车购置及运行费", colspan=3), Cell("公务接待费", rowspan=2)),
                   head("小计", "公务用车购置费", "公务用车运行费")]
-        rows = [[num(m(v)) for v in values]]
+        rows = [[m.cell(v) for v in values]]
         return [Grid(header, rows, cols=[1] * 6)]
 
     # 政府性基金预算支出表 -------------------------------------------------------------
@@ -323,6 +323,6 @@ class BudgetTables:
         rows = [total_row("合计", [self.fig.projects_total], m, span=3)]
         for i, (project, value) in enumerate(zip(self.report.projects, amounts)):
             category = project.form.category if project.form else ""
-            rows.append([Cell(str(i + 1)), label(project.name), Cell(category), num(m(value))])
+            rows.append([Cell(str(i + 1)), label(project.name), Cell(category), m.cell(value)])
         header = [head("序号", "项目名称", "项目类别", "本年预算")]
         return [Grid(header, rows, cols=[8, 52, 20, 20])]

@@ -94,13 +94,13 @@ def tree_rows(
                 cells = [Cell(node.code, cls=f"code level{node.level}")] if code_cell else []
             name = namer(node.code) if code_cell else f"{node.code}{namer(node.code)}"
             cells.append(label(name, node.level, strong=node.level == 0))
-            cells.extend(num(m(v)) for m, v in zip(moneys, values))
+            cells.extend(m.cell(v) for m, v in zip(moneys, values))
             rows.append(cells)
     return rows
 
 
 def total_row(title: str, values: Sequence[Decimal | None], money: Money, span: int = 2) -> list[Cell]:
-    return [Cell(title, colspan=span, cls="name total")] + [num(money(v)) for v in values]
+    return [Cell(title, colspan=span, cls="name total")] + [money.cell(v) for v in values]
 
 
 def with_total(rows: list[list[Cell]], total: list[Cell], at: str = "top") -> list[list[Cell]]:
@@ -116,9 +116,10 @@ UNIT_COLUMNS = {"支出合计": "spending", "基本支出": "basic", "项目支�
 """The figures 单位构成 prints for units with figures of their own."""
 
 
-def units_grids(report: Any, totals: Sequence[tuple[str, dict[str, Decimal]]] = (), money: Money | None = None) -> list[Grid]:
+def units_grids(report: Any, totals: Sequence[tuple[str, dict[str, Decimal]]] = (), money: Money | None = None,
+                whole: Any = None) -> list[Grid]:
     """单位构成: 序号 | 单位名称 | 备注, one row per unit of the department, in the data's order;
-    with each unit's spending when units carry figures of their own."""
+    with each unit's spending when units carry figures of their own, and the department's (``whole``, its ledger)."""
     figures = dict(totals)
     if not figures or money is None:
         rows = [[Cell(str(i + 1)), label(u.name), Cell(u.note or "")] for i, u in enumerate(report.department.units)]
@@ -126,7 +127,6 @@ def units_grids(report: Any, totals: Sequence[tuple[str, dict[str, Decimal]]] = 
     rows = []
     for i, u in enumerate(report.department.units):
         values = figures.get(u.name, {})
-        rows.append([Cell(str(i + 1)), label(u.name), Cell(u.note or "")] + [num(money(values.get(k)) if values else "") for k in UNIT_COLUMNS.values()])
-    total = {k: sum((v.get(k, Decimal(0)) for v in figures.values()), Decimal(0)) for k in UNIT_COLUMNS.values()}
-    rows.append([Cell("合计", colspan=3, cls="name total")] + [num(money(total[k])) for k in UNIT_COLUMNS.values()])
+        rows.append([Cell(str(i + 1)), label(u.name), Cell(u.note or "")] + [money.cell(values.get(k)) if values else num("") for k in UNIT_COLUMNS.values()])
+    rows.append([Cell("合计", colspan=3, cls="name total")] + [money.cell(whole.total(k)) for k in UNIT_COLUMNS.values()])
     return [Grid([head("序号", "单位名称", "备注", *UNIT_COLUMNS)], rows, cols=[8, 40, 16, 12, 12, 12], cls="form")]

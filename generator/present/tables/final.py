@@ -12,7 +12,7 @@ from generator.zh.numbers import fmt_amount, fmt_pct, fmt_points
 from generator.zh.ordinals import number
 from generator.zh.text import tidy
 from generator.present.tables.common import Namer, code_width, empty_row, split_code, total_row, tree_rows
-from generator.present.tables.grid import Cell, Grid, Money, head, label, num
+from generator.present.tables.grid import Cell, Grid, Money, amount_cell, head, label, num
 
 INCOME = {"一般公共预算财政拨款收入": "income_general", "政府性基金预算财政拨款收入": "income_gov_fund",
           "国有资本经营预算财政拨款收入": "income_state_capital", "上级补助收入": "income_upper_grant",
@@ -109,16 +109,16 @@ class FinalTables:
         for i in range(height):
             lt, lv = left[i] if i < len(left) else ("", None)
             rt, rv = right[i] if i < len(right) else ("", [])
-            row = [label(lt)] + ([Cell(str(i + 1))] if numbered else []) + [num(m(lv))]
-            row += [label(rt)] + ([Cell(str(first + i) if rt else "")] if numbered else []) + [num(m(v)) for v in rv]
+            row = [label(lt)] + ([Cell(str(i + 1))] if numbered else []) + [m.cell(lv)]
+            row += [label(rt)] + ([Cell(str(first + i) if rt else "")] if numbered else []) + [m.cell(v) for v in rv]
             width = len(right[0][1]) if right else 1
             row += [num("")] * (width - len(rv))
             rows.append(row)
         for j, (lt, lv, rt, rv) in enumerate(feet):
             strong = lt in ("本年收入合计", "总计")
             indent = 1 if lt.startswith(("一、", "二、", "三、")) or lt in FUNDS else 0
-            row = [label(lt, indent, strong)] + ([Cell(str(height + 1 + j))] if numbered else []) + [num(m(lv))]
-            row += [label(rt, indent, strong)] + ([Cell(str(first + len(right) + j))] if numbered else []) + [num(m(v)) for v in rv]
+            row = [label(lt, indent, strong)] + ([Cell(str(height + 1 + j))] if numbered else []) + [m.cell(lv)]
+            row += [label(rt, indent, strong)] + ([Cell(str(first + len(right) + j))] if numbered else []) + [m.cell(v) for v in rv]
             rows.append(row)
         if not numbered:
             cols = [c for i, c in enumerate(cols) if i not in NUMBER_COLUMNS]
@@ -154,7 +154,7 @@ class FinalTables:
         split = self.split(table)
         lead = code_width(split) + 1
         body = tree_rows(led.shown([keys[0]]), self.namer, keys, moneys, split=split)
-        total = [Cell("合计", colspan=lead, cls="name total")] + [num(mm(led.total(k))) for mm, k in zip(moneys, keys)]
+        total = [Cell("合计", colspan=lead, cls="name total")] + [mm.cell(led.total(k)) for mm, k in zip(moneys, keys)]
         rows = body + [total] if self.opt(table, "total_at", "top") == "bottom" else [total] + body
         code_head = self.opt(table, "code_head", "功能分类科目编码")
         if group:
@@ -223,10 +223,10 @@ class FinalTables:
 
         rows = []
         for cls, fixed in classes.items():
-            rows.append([*code(cls), label(self.namer(cls), strong=True), num(m(amounts.get(cls, Decimal(0))))])
+            rows.append([*code(cls), label(self.namer(cls), strong=True), m.cell(amounts.get(cls, Decimal(0)))])
             extra = [c for c in amounts if c[:3] == cls and len(c) == 5 and c not in fixed]
             for c in sorted(fixed + extra):
-                rows.append([*code(c), label(self.namer(c), 1), num(m(amounts.get(c)))])
+                rows.append([*code(c), label(self.namer(c), 1), m.cell(amounts.get(c))])
         return rows
 
     def basic(self) -> list[Grid]:
@@ -238,8 +238,8 @@ class FinalTables:
         blank = [Cell("")] * (width - 1) + [num("")]
         rows = [sum((b[i] if i < len(b) else blank for b in blocks), []) for i in range(height)]
         rest = width * (len(blocks) - 1)
-        rows.append([Cell("人员经费合计", colspan=width - 1, cls="name total"), num(m(self.fig.personnel)),
-                     Cell("公用经费合计", colspan=rest - 1, cls="name total"), num(m(self.fig.public))])
+        rows.append([Cell("人员经费合计", colspan=width - 1, cls="name total"), m.cell(self.fig.personnel),
+                     Cell("公用经费合计", colspan=rest - 1, cls="name total"), m.cell(self.fig.public)])
         trio = (Cell("经济分类科目编码", colspan=2 if split else 1), Cell("科目名称"), Cell("决算数"))
         header = [head(Cell("人员经费", colspan=width), Cell("公用经费", colspan=rest)), head(*(trio * len(blocks)))]
         if split:
@@ -296,13 +296,13 @@ class FinalTables:
             header = [head(Cell("财政拨款“三公”经费", colspan=12)), head(*[Cell(n, colspan=w) for n, w in names]),
                       head(Cell("", colspan=4), Cell("小计", colspan=2), Cell("公务用车购置费", colspan=2), Cell("公务用车运行维护费", colspan=2), Cell("", colspan=2)),
                       head(*["预算数", "决算数"] * 6)]
-            row = [num(m(getattr(side, k))) for k in THREE_PUBLIC for side in (tp.budget, tp.actual)]
+            row = [m.cell(getattr(side, k)) for k in THREE_PUBLIC for side in (tp.budget, tp.actual)]
             return [Grid(header, [row], cols=[1] * 12, cls="wide")]
         half = [Cell("合计", rowspan=2), Cell("因公出国（境）费", rowspan=2), Cell("公务用车购置及运行费", colspan=3), Cell("公务接待费", rowspan=2)]
         header = [head(Cell("预算数", colspan=6), Cell("决算数", colspan=6)), head(*half, *half),
                   head("小计", "公务用车购置费", "公务用车运行费", "小计", "公务用车购置费", "公务用车运行费"),
                   head(*[str(i + 1) for i in range(12)])]
-        row = [num(m(getattr(tp.budget, k))) for k in THREE_PUBLIC] + [num(m(getattr(tp.actual, k))) for k in THREE_PUBLIC]
+        row = [m.cell(getattr(tp.budget, k)) for k in THREE_PUBLIC] + [m.cell(getattr(tp.actual, k)) for k in THREE_PUBLIC]
         return [Grid(header, [row], cols=[1] * 12, cls="wide")]
 
 
@@ -325,7 +325,7 @@ def execution_rows(evaluation: Evaluation, whole_label: str) -> list[list[Cell]]
     e, w = evaluation.execution, fmt_points(evaluation.weight)
     return [[Cell(f"预算执行情况（万元）（{w}分）", rowspan=2, cls="name"), Cell(whole_label, rowspan=2), Cell("预算数（A）"), Cell("执行数（B）"),
              Cell("执行率（B/A）"), Cell(f"得分（{w}分*执行率）", colspan=2)],
-            [num(fmt_amount(e.budget)), num(fmt_amount(e.actual)), num(fmt_pct(e.rate)), Cell(fmt_points(evaluation.execution_score), colspan=2, cls="num")]]
+            [amount_cell(e.budget), amount_cell(e.actual), num(fmt_pct(e.rate)), Cell(fmt_points(evaluation.execution_score), colspan=2, cls="num")]]
 
 
 def closing_rows(evaluation: Evaluation, deviation: str, improvement: str) -> list[list[Cell]]:

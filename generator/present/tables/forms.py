@@ -9,7 +9,7 @@ from generator.model.texts import Cell as DataCell
 from generator.model.texts import FreeTable
 from generator.zh.numbers import fmt_amount, fmt_pct, ratio
 from generator.zh.ordinals import number
-from generator.present.tables.grid import Cell, Grid, head, label, num
+from generator.present.tables.grid import Cell, Grid, amount_cell, head, label, num
 
 
 def _amount(value: Decimal | None) -> str:
@@ -73,18 +73,18 @@ def project_form_grids(projects: list[Project], amounts: list[Decimal]) -> list[
             [label("起始年度"), Cell(str(form.start_year)), label("终止年度"), Cell(str(form.end_year))],
             [label("项目立项依据"), Cell(form.basis, colspan=3, cls="text")],
             [label("项目实施方案"), Cell(form.plan, colspan=3, cls="text")],
-            [label("项目总预算"), num(_amount(total)), label("项目当年预算"), num(_amount(amount))],
+            [label("项目总预算"), amount_cell(total), label("项目当年预算"), amount_cell(amount)],
             [label("项目前两年预算及当年预算变动情况"), Cell(form.change_note, colspan=3, cls="text")],
             [Cell("项目资金来源", rowspan=4, cls="name"), label("来源项目"), Cell("金额", colspan=2)],
-            [label("合计"), num(_amount(amount)), Cell("")],
-            [label("1. 一般公共预算财政拨款收入"), num(_amount(amount)), Cell("")],
-            [label("其中：申请当年预算拨款", 1), num(_amount(amount)), Cell("")],
+            [label("合计"), amount_cell(amount), Cell("")],
+            [label("1. 一般公共预算财政拨款收入"), amount_cell(amount), Cell("")],
+            [label("其中：申请当年预算拨款", 1), amount_cell(amount), Cell("")],
         ]
         grids.append(Grid([], info, title=f"{form.attachment_label + '　' if form.attachment_label else ''}部门项目申报表(含绩效目标)",
                           captions=(f"申报日期：{form.declared_on}", "单位：万元"), cols=[22, 30, 18, 30], cls="form"))
-        details = [[Cell(d.activity), Cell(d.content, cls="text"), Cell(d.economic), num(_amount(d.amount)), Cell(d.basis, cls="text"), Cell(d.note)] for d in project.details]
+        details = [[Cell(d.activity), Cell(d.content, cls="text"), Cell(d.economic), amount_cell(d.amount), Cell(d.basis, cls="text"), Cell(d.note)] for d in project.details]
         grids.append(Grid([head("项目活动", "活动内容表述", "支出经济分类", "金额", "测算依据及说明", "备注")], details, subtitle="项目支出明细测算", cols=[10, 30, 14, 10, 28, 8], cls="form"))
-        purchases = [[Cell(p.item), Cell(p.quantity), num(_amount(p.amount))] for p in form.purchases] or [[Cell(""), Cell(""), Cell("")]]
+        purchases = [[Cell(p.item), Cell(p.quantity), amount_cell(p.amount)] for p in form.purchases] or [[Cell(""), Cell(""), Cell("")]]
         grids.append(Grid([head("品名", "数量", "金额")], purchases, subtitle="项目采购", cols=[50, 25, 25], cls="form"))
         grids.append(Grid([head("名称", "目标说明")], [[Cell(form.goal_name), Cell(form.goal, cls="text")]], subtitle="项目绩效总目标", cols=[25, 75], cls="form"))
         if form.long_term:
@@ -103,20 +103,19 @@ def whole_form_grids(form: WholeForm, department: str, year: int, parts: list[tu
     """部门整体支出绩效目标申报表; ``parts`` are the spending categories with their amounts."""
     total = sum((amount for _, amount in parts), Decimal(0))
     years = [p.label for p in form.prior_years]
-    prior = [_amount(p.amount) for p in form.prior_years]
     blank = [num("") for _ in years]
     rows = [
         [label("部门(单位) 名称"), Cell(department, colspan=4 + len(years))],
         [label("填报人"), Cell(form.filler), label("联系电话"), Cell(form.phone, colspan=2 + len(years))],
         [label("部门总体资金情况"), label("总体资金情况"), label(""), label("当年金额"), label("占比")] + [label(y) for y in years],
-        [label(""), label("收入构成"), label("财政拨款"), num(_amount(total)), num(fmt_pct(ratio(total, total)))] + blank,
-        [label(""), label(""), label("合计"), num(_amount(total)), num(fmt_pct(ratio(total, total)))] + blank,
+        [label(""), label("收入构成"), label("财政拨款"), amount_cell(total), num(fmt_pct(ratio(total, total)))] + blank,
+        [label(""), label(""), label("合计"), amount_cell(total), num(fmt_pct(ratio(total, total)))] + blank,
     ]
     for i, (name, amount) in enumerate(parts):
         last = i == len(parts) - 1
-        rows.append([label(""), label("支出构成" if i == 0 else ""), label(name), num(_amount(amount)), num(fmt_pct(ratio(amount, total)))]
-                    + ([num(p) for p in prior] if last else blank))
-    rows.append([label(""), label(""), label("合计"), num(_amount(total)), num(fmt_pct(ratio(total, total)))] + blank)
+        rows.append([label(""), label("支出构成" if i == 0 else ""), label(name), amount_cell(amount), num(fmt_pct(ratio(amount, total)))]
+                    + ([amount_cell(p.amount) for p in form.prior_years] if last else blank))
+    rows.append([label(""), label(""), label("合计"), amount_cell(total), num(fmt_pct(ratio(total, total)))] + blank)
     width = 5 + len(years)
     rows = [r + [Cell("")] * (width - sum(c.colspan for c in r)) for r in rows]
     for i, duty in enumerate(form.duties):
@@ -125,8 +124,8 @@ def whole_form_grids(form: WholeForm, department: str, year: int, parts: list[tu
         rows.append([label("年度工作任务" if i == 0 else ""), Cell(f"{i + 1}. {task}", colspan=width - 1, cls="text")])
     grids = [Grid([], rows, title=f"{year}年部门整体支出绩效目标申报表", captions=(f"填报日期：{form.filled_on}", "单位：万元"), cols=[14, 14, 18, 12, 10] + [12] * len(years), cls="form")]
     project = parts[-1][1] if parts else Decimal(0)
-    lines = [[Cell(p.name, cls="text"), Cell(p.category), num(_amount(p.total if p.total is not None else project)),
-              num(_amount(p.current if p.current is not None else project)), Cell(p.use, cls="text")] for p in form.project_lines]
+    lines = [[Cell(p.name, cls="text"), Cell(p.category), amount_cell(p.total if p.total is not None else project),
+              amount_cell(p.current if p.current is not None else project), Cell(p.use, cls="text")] for p in form.project_lines]
     grids.append(Grid([head("项目名称", "支出项目类别", "项目总预算", "项目本年度预算", "项目主要支出方向和用途")], lines, subtitle="项目支出情况", cls="form"))
     goals = [[Cell(f"目标 {i + 1}：{g.long}", cls="text"), Cell(f"目标 {i + 1}：{g.annual}", cls="text")] for i, g in enumerate(form.goals)]
     grids.append(Grid([head("长期目标(截止年)", "年度目标")], goals, subtitle="整体绩效总目标", cols=[60, 40], cls="form"))

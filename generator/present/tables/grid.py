@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 
 from generator.model.base import PER_WAN
-from generator.zh.numbers import fmt_amount
+from generator.zh.numbers import fmt_amount, q2
 
 
 @dataclass(frozen=True)
@@ -15,6 +15,10 @@ class Cell:
     colspan: int = 1
     rowspan: int = 1
     cls: str = ""
+    value: Decimal | None = None
+    """For an amount: the number the text prints (in the table's unit, rounded as printed), for formats that keep numbers."""
+    style: str = ""
+    """For an amount: how it prints as a spreadsheet number format (separators, zero style)."""
 
 
 @dataclass(frozen=True)
@@ -60,6 +64,20 @@ class Money:
             return self.zero
         return fmt_amount(value * PER_WAN[self.unit], self.thousands)
 
+    def cell(self, value: Decimal | None) -> Cell:
+        """An amount cell: the printed text, and the printed number when there is one."""
+        text = self(value)
+        number = q2(value * PER_WAN[self.unit]) if value is not None and text else None
+        return Cell(text, cls="num", value=number, style=self.number_format)
+
+    @property
+    def number_format(self) -> str:
+        """The same printing as a spreadsheet number format: 2 decimals, separators, how a zero shows."""
+        body = "#,##0.00" if self.thousands else "0.00"
+        if self.zero in ("", "0.00"):  # a zero printed blank has no number at all
+            return body
+        return f'{body};-{body};"{self.zero}"'
+
     def with_options(self, options: dict[str, object]) -> "Money":
         """This style with a table's own ``zero``, ``thousands`` and ``unit`` options."""
         zero = options.get("zero", self.zero)
@@ -74,6 +92,14 @@ def head(*texts: str | Cell) -> list[Cell]:
 
 def num(text: str) -> Cell:
     return Cell(text, cls="num")
+
+
+def amount_cell(value: Decimal | None) -> Cell:
+    """An amount in 万元 as forms print it: 2 decimals, a zero as 0.00, nothing when there is none."""
+    return FORM_MONEY.cell(value)
+
+
+FORM_MONEY = Money(zero="0.00")
 
 
 def label(text: str, indent: int = 0, strong: bool = False) -> Cell:

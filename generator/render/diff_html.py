@@ -1,0 +1,12 @@
+"""Render the changes between two versions of a report (generator/compare.py) as an HTML page."""
+
+from __future__ import annotations
+
+from generator.compare import Changes
+from generator.paths import templates_dir
+from generator.render.templating import environment
+
+
+def render_diff(changes: Changes, old: str, new: str, title: str) -> str:
+    template = environment(templates_dir()).get_template("diff.html")
+    return template.render(changes=changes, old=old, new=new, title=title)
