@@ -11,7 +11,8 @@ from generator.present.document import Document
 from generator.errors import DataErrors, Issue, Pos, UserError, error
 from generator.render.fonts import WEB_FONTS, publish_fonts
 from generator.read.load import Loaded, load_report
-from generator.commands.outputs import output_stem, write_atomic
+from generator.commands.outputs import output_stem, write_set
+from generator.commands.stamps import stamp_path
 from generator.present.profile import Profile, load_profile
 from generator.render.html import render_html
 from generator.present.kinds import build_document
@@ -81,8 +82,10 @@ def prepare(path: Path, strict: bool = False, draft: bool = False, timings: dict
     return doc, issues
 
 
-def build(path: Path, out_dir: Path, formats: tuple[str, ...] = FORMATS, strict: bool = False, font_set: str | None = None) -> BuildResult:
-    """Build one report; outputs are written only after everything has rendered."""
+def build(path: Path, out_dir: Path, formats: tuple[str, ...] = FORMATS, strict: bool = False, font_set: str | None = None,
+          stamp: str | None = None) -> BuildResult:
+    """Build one report; its outputs (and ``stamp``, the fingerprint it was built from) replace the old ones together,
+    only after everything has rendered."""
     result = BuildResult(path)
     doc, result.warnings = prepare(path, strict, timings=result.timings)
     timer = Timer(result.timings)
@@ -100,9 +103,10 @@ def build(path: Path, out_dir: Path, formats: tuple[str, ...] = FORMATS, strict:
         timer.lap("html")
         rendered[stem.with_suffix(".pdf")] = html_to_pdf(page, path.parent.resolve(), font_set)
         timer.lap("pdf")
-    for target, content in rendered.items():
-        write_atomic(target, content)
-        result.outputs.append(target)
+    if stamp is not None:
+        rendered[stamp_path(stem)] = stamp.encode()
+    write_set(stem, rendered)
+    result.outputs.extend(p for p in rendered if p.suffix != ".stamp")
     timer.lap("write")
     return result
 

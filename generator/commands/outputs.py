@@ -1,10 +1,53 @@
-"""Where outputs go and how they are written: atomically, never half-written."""
+"""Where outputs go and how they are written: never half-written, a report's files replaced together.
+
+Every new file is first written in full to a temporary file beside its target (created
+with mode 0666, so the umask applies as to any file the user creates). Only when all of a
+report's files are on disk are they renamed into place, after a small journal listing
+the renames has been written: a build killed between two renames is completed by the
+next run (``recover``), and a build that fails before (disk full, read-only folder, Ctrl-C)
+removes its temporary files and leaves the previous outputs as they were.
+"""
 
 from __future__ import annotations
 
+import errno
+import json
 import os
-import tempfile
+import secrets
 from pathlib import Path
+
+from generator.errors import UserError
+
+_CAUSES = {
+    errno.ENOSPC: "磁盘空间不足",
+    errno.EDQUOT: "超出磁盘配额",
+    errno.EACCES: "没有写入权限",
+    errno.EPERM: "没有写入权限",
+    errno.EROFS: "文件夹是只读的",
+    errno.ENAMETOOLONG: "路径过长",
+    errno.ENOTDIR: "路径中有同名文件而不是文件夹",
+    errno.EISDIR: "目标是一个文件夹",
+    errno.EEXIST: "路径中有同名文件而不是文件夹",
+}
+
+
+class OutputError(UserError):
+    """An output could not be written: names the folder and the cause."""
+
+
+def cause(exc: OSError) -> str:
+    """Why the system refused, in Chinese where the cause is a common one."""
+    return _CAUSES.get(exc.errno or 0) or exc.strerror or type(exc).__name__
+
+
+def output_error(path: Path, exc: OSError) -> OutputError:
+    return OutputError(f"无法写入 {path}：{cause(exc)}")
+
+
+def system_error(exc: OSError) -> str:
+    """A message for a refusal of the system that no step turned into its own message."""
+    where = f" {exc.filename}" if exc.filename else ""
+    return f"无法读写{where}：{cause(exc)}"
 
 
 def output_stem(data_file: Path, out_dir: Path) -> Path:
@@ -12,19 +55,111 @@ def output_stem(data_file: Path, out_dir: Path) -> Path:
     return out_dir / data_file.parent.name / data_file.stem
 
 
-def write_atomic(path: Path, content: bytes) -> None:
-    """Write to a temporary file beside ``path`` and rename it into place."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+def _temp_for(path: Path) -> Path:
+    return path.with_name(f".{path.name}.{secrets.token_hex(6)}.tmp")
+
+
+def _write_temp(path: Path, content: bytes) -> Path:
+    """A complete, flushed copy of ``content`` in a new temporary file beside ``path``."""
+    tmp = _temp_for(path)
+    fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666)  # the umask applies
     try:
         with os.fdopen(fd, "wb") as handle:
             handle.write(content)
             handle.flush()
             os.fsync(handle.fileno())
-        os.replace(tmp, path)
     except BaseException:
-        try:
-            os.unlink(tmp)
-        except FileNotFoundError:
-            pass
+        _remove(tmp)
+        raise
+    return tmp
+
+
+def _remove(path: Path) -> None:
+    try:
+        os.unlink(path)
+    except FileNotFoundError:
+        pass
+
+
+def _sync_dir(folder: Path) -> None:
+    try:
+        fd = os.open(folder, os.O_RDONLY)
+    except OSError:
+        return
+    try:
+        os.fsync(fd)
+    except OSError:
+        pass
+    finally:
+        os.close(fd)
+
+
+def journal_path(stem: Path) -> Path:
+    return stem.parent / f".{stem.name}.replacing"
+
+
+def write_set(stem: Path, files: dict[Path, bytes]) -> None:
+    """Replace every file of one report (``stem`` names it) together: all new, or all as before."""
+    if not files:
+        return
+    folder = stem.parent
+    recover(stem)
+    temps: dict[Path, Path] = {}
+    journal = journal_path(stem)
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        for target, content in files.items():
+            temps[target] = _write_temp(target, content)
+        plan = [[str(tmp), str(target)] for target, tmp in temps.items()]
+        journal_tmp = _write_temp(journal, json.dumps(plan, ensure_ascii=False).encode())
+        temps[journal] = journal_tmp
+        os.replace(journal_tmp, journal)  # from here on, the new set is committed
+    except OSError as exc:
+        for tmp in temps.values():
+            _remove(tmp)
+        raise output_error(folder, exc) from None
+    except BaseException:
+        for tmp in temps.values():
+            _remove(tmp)
+        raise
+    recover(stem)
+
+
+def recover(stem: Path) -> None:
+    """Finish the renames of a committed set whose build was stopped half-way, then drop the journal."""
+    journal = journal_path(stem)
+    try:
+        plan = json.loads(journal.read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        return
+    except (OSError, ValueError):
+        plan = None
+    if not isinstance(plan, list):
+        plan = []
+    folder = str(stem.parent)
+    try:
+        for pair in plan:
+            if not (isinstance(pair, list) and len(pair) == 2 and all(isinstance(p, str) and os.path.dirname(p) == folder for p in pair)):
+                continue  # not a journal this module wrote
+            if os.path.exists(pair[0]):
+                os.replace(pair[0], pair[1])
+        _sync_dir(stem.parent)
+        _remove(journal)
+    except OSError as exc:
+        raise output_error(stem.parent, exc) from None
+
+
+def write_atomic(path: Path, content: bytes) -> None:
+    """Write one file: to a temporary file beside ``path``, then renamed into place."""
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        tmp = _write_temp(path, content)
+    except OSError as exc:
+        raise output_error(path.parent, exc) from None
+    try:
+        os.replace(tmp, path)
+    except BaseException as exc:
+        _remove(tmp)
+        if isinstance(exc, OSError):
+            raise output_error(path.parent, exc) from None
         raise
