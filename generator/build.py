@@ -11,7 +11,8 @@ from generator.present.document import Document
 from generator.errors import DataErrors, Issue, Pos, UserError, error
 from generator.render.fonts import WEB_FONTS, publish_fonts
 from generator.read.load import Loaded, load_report
-from generator.commands.outputs import output_stem, table_folder, write_atomic, write_together
+from generator.commands.outputs import output_stem, table_folder, write_atomic, write_set
+from generator.commands.stamps import stamp_path
 from generator.present.profile import Profile, for_report, load_profile
 from generator.render.html import render_html
 from generator.present.kinds import build_document
@@ -85,8 +86,10 @@ def prepare(path: Path, strict: bool = False, draft: bool = False, timings: dict
     return doc, issues
 
 
-def build(path: Path, out_dir: Path, formats: tuple[str, ...] = DEFAULT_FORMATS, strict: bool = False, font_set: str | None = None) -> BuildResult:
-    """Build one report; outputs are written only after everything has rendered, and replaced together."""
+def build(path: Path, out_dir: Path, formats: tuple[str, ...] = DEFAULT_FORMATS, strict: bool = False, font_set: str | None = None,
+          stamp: str | None = None) -> BuildResult:
+    """Build one report; its outputs (and ``stamp``, the fingerprint it was built from) replace the old ones together,
+    only after everything has rendered."""
     result = BuildResult(path)
     doc, result.warnings = prepare(path, strict, timings=result.timings)
     timer = Timer(result.timings)
@@ -128,7 +131,10 @@ def build(path: Path, out_dir: Path, formats: tuple[str, ...] = DEFAULT_FORMATS,
 
         rendered[stem.with_suffix(".docx")] = render_docx(doc)
         timer.lap("docx")
-    result.outputs.extend(write_together(rendered, folders))
+    if stamp is not None:
+        rendered[stamp_path(stem)] = stamp.encode()
+    written = write_set(stem, rendered, folders)
+    result.outputs.extend(p for p in written if p.suffix != ".stamp")
     timer.lap("write")
     return result
 

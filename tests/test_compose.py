@@ -20,3 +20,15 @@ def test_optional_segment_kept_when_all_facts_present() -> None:
 def test_unknown_fact_is_a_profile_error() -> None:
     with pytest.raises(ProfileError, match="totl"):
         compose("{totl}", {"total": "1"})
+
+
+def test_a_fact_is_inserted_literally() -> None:
+    """People's text is never read as a template: its braces and brackets print as written."""
+    facts = {"why": "REASON{total}END", "total": "2232.51", "name": "项目[{nosuch}]"}
+    assert compose("{name}：{why}。", facts) == "项目[{nosuch}]：REASON{total}END。"
+    assert compose("合计{total}[，主要原因是{why}]。", facts) == "合计2232.51，主要原因是REASON{total}END。"
+
+
+def test_an_empty_fact_drops_only_its_segment() -> None:
+    facts = {"a": "", "b": "x"}
+    assert compose("[A{a}][B{b}]C", facts) == "BxC"

@@ -154,11 +154,16 @@ def test_diff_lists_the_changed_leaf_and_what_depends_on_it(tmp_path: Path) -> N
     text = source.read_text(encoding="utf-8")
     old_row = '{code: "2010302", name: 一般行政管理事务（政府办公厅）, basic: 0, project: 1188.20}'
     assert old_row in text
-    changed.write_text(text.replace(old_row, old_row.replace("1188.20", "1198.20")), encoding="utf-8")
+    # the project money of one 项 and its economic split change together (one would not pass check alone)
+    old_econ = '{code: "399", amount: 1078.20}'
+    assert old_econ in text
+    text = text.replace(old_row, old_row.replace("1188.20", "1198.20")).replace(old_econ, old_econ.replace("1078.20", "1088.20"))
+    changed.write_text(text, encoding="utf-8")
     old_raw, new_raw = load_file(source)[0], load_file(changed)[0]
     old_doc, new_doc = prepare(source)[0], prepare(changed)[0]
     changes = compare(old_raw, old_doc, new_raw, new_doc)
-    assert [(c.name, c.old, c.new) for c in changes.leaves] == [("expenditure[1].project", "1188.20", "1198.20")]
+    assert [(c.name, c.old, c.new) for c in changes.leaves] == [("expenditure[1].project", "1188.20", "1198.20"),
+                                                                 ("project_economic[2].amount", "1078.20", "1088.20")]
     total = sum((Decimal(r.get("basic", 0)) + Decimal(r.get("project", 0)) for r in old_raw["expenditure"]), Decimal(0))
     figures = {c.name: (c.old, c.new) for c in changes.figures}
     assert figures["total"] == (f"{total:.2f}", f"{total + 10:.2f}")

@@ -1,7 +1,8 @@
 """Malformed data never crashes `disclosure check`: it exits 0 or 1, and every error has file:line:col.
 
 Valid data files are mutated at three depths — bytes, lines of YAML text, and the loaded
-structure — and each result is checked through the command line. A failing build must
+structure — or given hostile additions (deep nesting, aliases, long texts, odd numbers,
+templates in text), and each result is checked through the command line. A failing build must
 leave an existing output untouched.
 """
 
@@ -161,8 +162,47 @@ def mutated_bytes(draw: st.DrawFn) -> bytes:
     return raw[:at] + draw(st.binary(min_size=1, max_size=4)) + raw[at + 1:]
 
 
+# --- hostile inputs: the families of limits -------------------------------------------------------
+
+
+@st.composite
+def hostile(draw: st.DrawFn) -> bytes:
+    """Deep nesting, aliases, long texts, odd numbers and templates in text, set into a valid file."""
+    text = draw(st.sampled_from(TEXTS))
+    family = draw(st.sampled_from(["flow", "block", "alias", "wide_alias", "long", "number", "template"]))
+    if family == "flow":
+        depth = draw(st.sampled_from([30, 41, 400, 30_000]))
+        opener = draw(st.sampled_from(["[", "{a: "]))
+        closer = "]" if opener == "[" else "}"
+        return (text + f"x: {opener * depth}{closer * depth}\n").encode()
+    if family == "block":
+        depth = draw(st.integers(30, 120))
+        return (text + "".join(" " * i + "x:\n" for i in range(depth)) + " " * depth + "y: 1\n").encode()
+    if family == "alias":
+        width, levels = draw(st.integers(2, 12)), draw(st.integers(1, 9))
+        names = [f"n{i}" for i in range(levels + 1)]
+        lines = [f"{names[0]}: &{names[0]} [{', '.join(['x' * draw(st.integers(1, 50))] * width)}]"]
+        lines += [f"{c}: &{c} [{', '.join([f'*{p}'] * width)}]" for p, c in zip(names, names[1:])]
+        return (text + "\n".join(lines) + "\n").encode()
+    if family == "wide_alias":
+        size, uses = draw(st.integers(1, 9_999)), draw(st.integers(1, 1_200))
+        return (text + f"x: &big {'y' * size}\nz: [{', '.join(['*big'] * uses)}]\n").encode()
+    if family == "long":
+        return text.replace("kind:", f"note: {'字' * draw(st.integers(5_000, 20_000))}\nkind:", 1).encode()
+    lines = text.split("\n")
+    spots = [i for i, line in enumerate(lines) if re.search(r": (\d+(\.\d+)?|\".*\")$", line)]
+    i = draw(st.sampled_from(spots))
+    head = lines[i].rsplit(": ", 1)[0]
+    if family == "number":
+        value = draw(st.sampled_from(["0b1011", "0x1F", "0o17", "1e-23", "1e23", "12.345", "0.001", "1.10", "99999999999.99", "-0.00", "1_000.5"]))
+    else:
+        value = '"' + draw(st.sampled_from(["{total}", "{nosuch}", "[{why.total}]", "{", "}", "{{total}}", "{text.x}"])) + '"'
+    lines[i] = f"{head}: {value}"
+    return "\n".join(lines).encode()
+
+
 @settings(max_examples=150, deadline=None, phases=[Phase.explicit, Phase.reuse, Phase.generate], suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
-@given(st.one_of(mutated_text(), mutated_structure(), mutated_bytes()))
+@given(st.one_of(mutated_text(), mutated_structure(), mutated_bytes(), hostile()))
 def test_check_never_crashes(content: bytes) -> None:
     assert_clean(check(content))
 
@@ -174,6 +214,9 @@ def test_known_hard_cases() -> None:
         "a: &a {x: 1}\nb:\n  <<: *a\n",  # a merge key: no position data for merged keys
         "a: 1e999999999\n",  # a Decimal that overflows on comparison
         "a: " + "1" * 5000,  # an int beyond Python's digit limit
+        "a: " + "[" * 30_000 + "]" * 30_000,  # nesting that crashed the parser's C code
+        "a: 0b1011\n",  # a binary number
+        "kind: budget\nexpenditure: [{code: '2010301', basic: 1e-23}]\n",  # an amount below a cent
         "a: \x07\n",  # a control character: a ReaderError, not a MarkedYAMLError
         '"\\ud800": 1\n',  # a lone surrogate (cannot be printed)
         "a: &a [x, x, x, x, x, x, x, x, x, x]\n" + "".join(

@@ -229,3 +229,15 @@ def test_error_page_escapes_messages() -> None:
     assert "&lt;b&gt;.yaml:3:7" in page
     assert "&lt;script&gt;alert(1)&lt;/script&gt; 不正确" in page
     assert "<script>alert" not in page
+
+
+def test_a_deeply_nested_save_gives_the_error_page(report: Path) -> None:
+    """A file of 30,000 nested brackets used to take the server down with the parser."""
+    running = Preview(report, 0)
+    try:
+        report.write_text("x: " + "[" * 30_000 + "]" * 30_000 + "\n", encoding="utf-8")
+        found = running.rebuild()
+        assert len(found) == 1 and ":1:43: 错误: 嵌套层次过深" in found[0]
+        assert "嵌套层次过深" in running.current()[1].decode("utf-8")
+    finally:
+        running.server.server_close()

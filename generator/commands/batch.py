@@ -14,8 +14,8 @@ import click
 from generator.read.discover import data_files
 from generator.errors import DataErrors, UserError
 from generator.render.fonts import publish_fonts
-from generator.commands.outputs import output_stem, write_atomic
-from generator.commands.stamps import fingerprint, is_current, shared_fingerprint, stamp_path
+from generator.commands.outputs import output_stem, recover, system_error
+from generator.commands.stamps import fingerprint, is_current, shared_fingerprint
 
 
 @dataclass
@@ -32,8 +32,7 @@ def build_one(path: Path, out_dir: Path, formats: tuple[str, ...], strict: bool,
 
     start = time.perf_counter()
     try:
-        result = build(path, out_dir, formats, strict, font_set)
-        write_atomic(stamp_path(output_stem(path, out_dir)), print_.encode())
+        result = build(path, out_dir, formats, strict, font_set, stamp=print_)
         return Outcome(path, "built", time.perf_counter() - start, [str(w) for w in result.warnings])
     except Exception as exc:
         return Outcome(path, "failed", time.perf_counter() - start, failure(path, exc))
@@ -44,6 +43,8 @@ def failure(path: Path, exc: BaseException) -> list[str]:
         return [str(i) for i in exc.issues]
     if isinstance(exc, UserError):
         return [f"{path}: 错误: {exc}"]
+    if isinstance(exc, OSError):
+        return [f"{path}: 错误: {system_error(exc)}"]
     return [f"{path}: 内部错误（{type(exc).__name__}: {exc}）"]  # a bug; a failure of this report only
 
 
@@ -66,6 +67,7 @@ def run_batch(paths: list[Path], out_dir: Path, formats: tuple[str, ...], strict
     for f in files:  # deciding what to skip is cheap: done here, so an up-to-date batch starts no workers
         tick = time.perf_counter()
         print_ = fingerprint(f, formats, font_set, strict, shared)
+        recover(output_stem(f, out_dir))  # a build stopped while replacing this report's files is finished first
         if not force and is_current(output_stem(f, out_dir), formats, print_):
             outcomes.append(Outcome(f, "skipped", time.perf_counter() - tick, []))
         else:

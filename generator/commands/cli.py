@@ -31,6 +31,11 @@ def guarded(fn: Callable[[], int]) -> int:
     except UserError as err:
         click.echo(f"错误：{err}", err=True)
         return 1
+    except OSError as exc:  # the system refused (disk full, permissions): not a bug of the toolkit
+        from generator.commands.outputs import system_error
+
+        click.echo(f"错误：{system_error(exc)}", err=True)
+        return 1
     except KeyboardInterrupt:
         click.echo("已中断。", err=True)
         return 130

@@ -47,16 +47,45 @@ PER_WAN = {"万元": Decimal(1), "元": Decimal(10000)}
 is divided by 10⁴, and a table printed in 元 multiplies by 10⁴ (both exact in Decimal)."""
 
 
+DECIMALS = 2
+"""Amounts carry at most two decimals of the file's unit (万元: to the 百元; 元: to the 分).
+
+Tables and sentences print amounts to two decimals; a third decimal would make a printed
+total differ from the sum of its printed rows, or a printed rate from its printed amounts."""
+
+
+def _too_precise(value: Decimal) -> bool:
+    """More than two decimals other than trailing zeros (12.340 is 12.34)."""
+    _, digits, exponent = value.as_tuple()
+    extra = -DECIMALS - int(exponent)
+    return extra > 0 and any(digits[-extra:])
+
+
+def _cents(value: Decimal, info: ValidationInfo) -> Decimal:
+    """Typed amounts (validated from a file, with its unit as context) carry at most two decimals; figures the
+    toolkit builds itself (exact 万元 from a 元 file, e.g. last year's totals) are not typed and are kept exact."""
+    if info.context is not None and _too_precise(value):
+        divisor = (info.context or {}).get("divisor")
+        raise ValueError("decimals_yuan" if divisor is not None and divisor != 1 else "decimals_wan")
+    return value
+
+
+def _hundredths(value: Decimal) -> Decimal:
+    if _too_precise(value):
+        raise ValueError("decimals_points")
+    return value
+
+
 def _to_wan(value: Decimal, info: ValidationInfo) -> Decimal:
     """Convert an amount typed in the file's unit into exact 万元 (Decimal division by 10⁴ is exact)."""
     divisor = (info.context or {}).get("divisor")
     return value / divisor if divisor is not None and divisor != 1 else value
 
 
-Amount = Annotated[Decimal, BeforeValidator(_to_decimal), AfterValidator(_non_negative), AfterValidator(_to_wan)]
+Amount = Annotated[Decimal, BeforeValidator(_to_decimal), AfterValidator(_non_negative), AfterValidator(_cents), AfterValidator(_to_wan)]
 """An amount of money, exact and non-negative, typed in the file's unit and kept in 万元."""
 
-Points = Annotated[Decimal, BeforeValidator(_to_decimal), AfterValidator(_non_negative)]
+Points = Annotated[Decimal, BeforeValidator(_to_decimal), AfterValidator(_non_negative), AfterValidator(_hundredths)]
 """A score or weight of a self-evaluation (分): never converted."""
 
 Count = Annotated[int, BeforeValidator(lambda v: v if isinstance(v, int) and not isinstance(v, bool) and 0 <= v < 10**9 else (_ for _ in ()).throw(ValueError("not_count")))]

@@ -208,12 +208,24 @@ def profile_path(name: str, base: Path | None = None) -> Path:
     return (base or templates_dir()) / "profiles" / f"{name}.yaml"
 
 
+MAX_NAME = 64
+"""A profile's name is a file name: at most 64 characters of letters, digits, - and _."""
+
+
+def _is_file(path: Path) -> bool:
+    try:
+        return path.is_file()
+    except OSError:  # e.g. a name too long for the file system
+        return False
+
+
 def load_profile(name: str, where: Pos, base: Path | None = None) -> Profile:
     """Load and validate a profile; an unknown name is reported at the data file's ``profile`` key."""
     path = profile_path(name, base)
-    if not name.replace("-", "").replace("_", "").isalnum() or not path.is_file():
+    if not (0 < len(name) <= MAX_NAME and name.replace("-", "").replace("_", "").isalnum() and _is_file(path)):
         known = sorted(p.stem for p in (base or templates_dir()).joinpath("profiles").glob("*.yaml"))
-        raise DataErrors([error(where, f"找不到模板配置（profile）“{name}”；可用的有：{'、'.join(known)}", "profile")])
+        shown = name if len(name) <= MAX_NAME else name[:MAX_NAME] + "…"
+        raise DataErrors([error(where, f"找不到模板配置（profile）“{shown}”；可用的有：{'、'.join(known)}", "profile")])
     raw, positions = load_file(path)
     try:
         return Profile.model_validate(raw)

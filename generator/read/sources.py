@@ -17,6 +17,7 @@ from ruamel.yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 from ruamel.yaml.reader import ReaderError
 
 from generator.errors import DataErrors, Pos, error
+from generator.read.limits import MAX_BYTES, LimitExceeded, scan, size_message
 
 Path_ = tuple[str | int, ...]
 
@@ -39,10 +40,6 @@ class PositionMap:
 
 MAX_EXPONENT = 100
 """Numbers beyond 10^±100 are typing accidents; refusing them keeps Decimal arithmetic from overflowing."""
-MAX_DEPTH = 40
-"""Data files nest a few levels; deeper nesting (or an alias that contains itself) is refused."""
-MAX_VALUES = 200_000
-"""Aliases could otherwise expand a small file into an enormous one."""
 MAX_DIGITS = 30
 """An integer longer than this is a typing accident."""
 
@@ -50,7 +47,7 @@ _TAG = "tag:yaml.org,2002:"
 
 
 class _Refused(Exception):
-    """A value the loader refuses (too deep, too many, an invalid number), reported at ``path``."""
+    """A value the loader refuses (an invalid number, a duplicate key …), reported at ``path``."""
 
     def __init__(self, path: "Path_", message: str) -> None:
         super().__init__(message)
@@ -72,7 +69,7 @@ def _scalar(node: ScalarNode, path: Path_) -> Any:
     if tag == _TAG + "int":
         if len(text.lstrip("+-").replace("_", "")) > MAX_DIGITS:
             raise _Refused(path, f"数值 {text[:20]}… 位数过多")
-        return _int(text)
+        return _int(text, path)
     if tag == _TAG + "bool":
         return text.lower() == "true"
     if tag == _TAG + "null":
@@ -84,16 +81,20 @@ def _scalar(node: ScalarNode, path: Path_) -> Any:
     return _text(text, path)
 
 
-def _int(text: str) -> int:
-    """YAML 1.2 integers: decimal, 0o octal, 0x hexadecimal (underscores allowed)."""
+_BASES = {"0o": "八", "0x": "十六", "0b": "二"}
+
+
+def _int(text: str, path: Path_) -> int:
+    """Integers as written in decimal; 0o octal, 0x hexadecimal and 0b binary are not amounts and are refused."""
     digits = text.replace("_", "")
     sign = -1 if digits.startswith("-") else 1
     digits = digits.lstrip("+-")
-    if digits[:2] in ("0o", "0O"):
-        return sign * int(digits[2:], 8)
-    if digits[:2] in ("0x", "0X"):
-        return sign * int(digits[2:], 16)
-    return sign * int(digits)
+    if digits[:2].lower() in _BASES:
+        raise _Refused(path, f"数值 {text[:20]} 是{_BASES[digits[:2].lower()]}进制写法，请写成十进制数字")
+    try:
+        return sign * int(digits)
+    except ValueError:
+        raise _Refused(path, f"无法识别的数值 {text[:20]!r}") from None
 
 
 def _decimal(text: str, path: Path_) -> Decimal:
@@ -106,12 +107,8 @@ def _decimal(text: str, path: Path_) -> Decimal:
     return value
 
 
-def _plain(node: Node, path: Path_, spots: dict[Path_, tuple[int, int]], budget: list[int]) -> Any:
-    budget[0] -= 1
-    if budget[0] < 0:
-        raise _Refused(path, "数据过大（别名 * 展开后的数据过多）")
-    if len(path) > MAX_DEPTH:
-        raise _Refused(path, "嵌套层次过深（或别名引用了包含它自身的内容）")
+def _plain(node: Node, path: Path_, spots: dict[Path_, tuple[int, int]]) -> Any:
+    """Plain values from composed nodes (whose depth and expanded size ``limits.scan`` has bounded)."""
     if isinstance(node, MappingNode):
         out: dict[str, Any] = {}
         for key_node, value_node in node.value:
@@ -126,14 +123,14 @@ def _plain(node: Node, path: Path_, spots: dict[Path_, tuple[int, int]], budget:
                 spots[sub] = (key_node.start_mark.line + 1, key_node.start_mark.column + 1)
                 raise _Refused(sub, f"键“{key}”重复（第一次出现在第 {first} 行）")
             spots[sub] = (value_node.start_mark.line + 1, value_node.start_mark.column + 1)
-            out[key] = _plain(value_node, sub, spots, budget)
+            out[key] = _plain(value_node, sub, spots)
         return out
     if isinstance(node, SequenceNode):
         items = []
         for index, item in enumerate(node.value):
             sub = (*path, index)
             spots[sub] = (item.start_mark.line + 1, item.start_mark.column + 1)
-            items.append(_plain(item, sub, spots, budget))
+            items.append(_plain(item, sub, spots))
         return items
     return _scalar(node, path)
 
@@ -161,10 +158,13 @@ def _syntax_message(exc: YAMLError) -> str:
 
 
 def load_text(text: str, file: str) -> tuple[dict[str, Any], PositionMap]:
-    """Parse YAML text; raise DataErrors with a position for any syntax problem."""
+    """Parse YAML text; raise DataErrors with a position for any syntax problem or a limit exceeded."""
     positions = PositionMap(file)
     try:
+        scan(_yaml().parse(text))
         node = _yaml().compose(text)
+    except LimitExceeded as exc:
+        raise DataErrors([error(Pos(file, exc.line, exc.col), str(exc), "limits")]) from None
     except MarkedYAMLError as exc:
         raise DataErrors([error(_mark_pos(file, exc), _syntax_message(exc), "yaml")]) from None
     except ReaderError as exc:
@@ -178,7 +178,7 @@ def load_text(text: str, file: str) -> tuple[dict[str, Any], PositionMap]:
     if not isinstance(node, MappingNode):
         raise DataErrors([error(Pos(file, 1, 1), "数据文件的顶层应为键值映射（key: value）", "yaml")])
     try:
-        return _plain(node, (), positions.spots, [MAX_VALUES]), positions
+        return _plain(node, (), positions.spots), positions
     except _Refused as exc:
         raise DataErrors([error(positions.pos(exc.path), str(exc), "yaml")]) from None
     except RecursionError:
@@ -199,6 +199,9 @@ def load_file(path: Path) -> tuple[dict[str, Any], PositionMap]:
     """Read and parse one data file."""
     file = str(path)
     try:
+        size = path.stat().st_size
+        if size > MAX_BYTES:
+            raise DataErrors([error(Pos(file, 1, 1), size_message(size), "limits")])
         raw = path.read_bytes()
     except OSError as exc:
         raise DataErrors([error(Pos(file, 1, 1), f"无法读取文件：{exc.strerror}", "io")]) from None
