@@ -13,6 +13,7 @@ from generator.render.fonts import WEB_FONTS, publish_fonts
 from generator.read.load import Loaded, load_report
 from generator.commands.outputs import output_stem, write_atomic
 from generator.present.profile import Profile, load_profile
+from generator.render.engines import pdf_engine
 from generator.render.html import render_html
 from generator.present.kinds import build_document
 
@@ -81,8 +82,29 @@ def prepare(path: Path, strict: bool = False, draft: bool = False, timings: dict
     return doc, issues
 
 
-def build(path: Path, out_dir: Path, formats: tuple[str, ...] = FORMATS, strict: bool = False, font_set: str | None = None) -> BuildResult:
-    """Build one report; outputs are written only after everything has rendered."""
+def render_pdf(doc: Document, base_url: Path, font_set: str | None = None, engine: str | None = None,
+               standards: tuple[str, ...] = (), timer: Timer | None = None) -> bytes:
+    """The PDF of a Document with the chosen engine (``pdf_engine``): Typst from the Document, WeasyPrint from its print HTML."""
+    timer = timer or Timer({})
+    if pdf_engine(engine) == "typst":
+        from generator.render.pdf_typst import render_typst
+
+        return render_typst(doc, font_set, standards)
+    from generator.render.pdf import html_to_pdf
+
+    page = render_html(doc, print_css=True)
+    timer.lap("html")
+    return html_to_pdf(page, base_url, font_set, standards)
+
+
+def build(path: Path, out_dir: Path, formats: tuple[str, ...] = FORMATS, strict: bool = False, font_set: str | None = None,
+          engine: str | None = None, standards: tuple[str, ...] = ()) -> BuildResult:
+    """Build one report; outputs are written only after everything has rendered.
+
+    ``engine`` is the PDF engine ("typst" or "weasyprint"; DISCLOSURE_PDF_ENGINE or the default when
+    None); ``standards`` the PDF standards asked for ("ua-1", "a-2b").
+    """
+    engine = pdf_engine(engine)
     result = BuildResult(path)
     doc, result.warnings = prepare(path, strict, timings=result.timings)
     timer = Timer(result.timings)
@@ -94,11 +116,7 @@ def build(path: Path, out_dir: Path, formats: tuple[str, ...] = FORMATS, strict:
         rendered[stem.with_suffix(".html")] = render_html(doc, font_href=href).encode("utf-8")
         timer.lap("html")
     if "pdf" in formats:
-        from generator.render.pdf import html_to_pdf
-
-        page = render_html(doc, print_css=True)
-        timer.lap("html")
-        rendered[stem.with_suffix(".pdf")] = html_to_pdf(page, path.parent.resolve(), font_set)
+        rendered[stem.with_suffix(".pdf")] = render_pdf(doc, path.parent.resolve(), font_set, engine, standards, timer)
         timer.lap("pdf")
     for target, content in rendered.items():
         write_atomic(target, content)
@@ -107,4 +125,4 @@ def build(path: Path, out_dir: Path, formats: tuple[str, ...] = FORMATS, strict:
     return result
 
 
-__all__ = ["build", "prepare", "BuildResult", "DataErrors"]
+__all__ = ["build", "prepare", "render_pdf", "BuildResult", "DataErrors"]
