@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import dataclasses
 import json
+import re
 from decimal import Decimal
 from functools import lru_cache
 from pathlib import Path
@@ -22,6 +23,8 @@ from generator.render.fonts import OFFICIAL, bundled_dir, official_files
 from generator.paths import templates_dir
 
 TEMPLATE = Path("typst") / "report.typ"
+
+_SPACES = re.compile(r"[ \t\r\n\f]+")
 
 BUNDLED = {"serif": ["Noto Serif SC"], "sans": ["Noto Sans SC"]}
 
@@ -39,6 +42,8 @@ def plain(value: Any) -> Any:
         return [plain(v) for v in value]
     if isinstance(value, Decimal):
         return str(value)
+    if isinstance(value, str):
+        return _SPACES.sub(" ", value)  # white space as HTML shows it: one space for any run
     return value
 
 
