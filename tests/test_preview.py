@@ -229,3 +229,19 @@ def test_error_page_escapes_messages() -> None:
     assert "&lt;b&gt;.yaml:3:7" in page
     assert "&lt;script&gt;alert(1)&lt;/script&gt; 不正确" in page
     assert "<script>alert" not in page
+
+
+def test_serves_the_pdf_of_each_version(preview: Preview, report: Path) -> None:
+    status, page = get(preview, "/pdf")
+    assert status == 200 and 'src="/report.pdf?v=1"' in page and "/__version" in page
+    status, first = fetch(preview, "/report.pdf?v=1")
+    assert status == 200 and first.startswith(b"%PDF")
+    assert fetch(preview, "/report.pdf")[1] == first  # typeset once per version
+    edit(report, OLD_LEAF, NEW_LEAF)
+    assert wait_until(lambda: preview.current()[0] > 1)
+    status, second = fetch(preview, "/report.pdf")
+    assert status == 200 and second != first
+    edit(report, ("kind: budget\n",), ("kind: budget: x\n",))
+    assert wait_until(lambda: preview.problems != [])
+    status, problem = get(preview, "/report.pdf")
+    assert status == 503 and "数据有误" in problem and "YAML 语法错误" in problem

@@ -87,8 +87,9 @@ def check(paths: tuple[Path, ...], strict: bool) -> None:
 @main.command()
 @click.argument("path", type=click.Path(path_type=Path, exists=True, dir_okay=False))
 @click.option("--port", default=8000, show_default=True, type=int)
-def preview(path: Path, port: int) -> None:
-    """在本机浏览器中预览 HTML 草稿，保存后自动刷新（仅监听 127.0.0.1）。"""
+@click.option("--pdf-engine", "engine", type=click.Choice(["typst", "weasyprint"]), default=None, help="PDF 预览（/pdf）的排版引擎")
+def preview(path: Path, port: int, engine: str | None) -> None:
+    """在本机浏览器中预览 HTML 草稿与 PDF（/pdf），保存后自动刷新（仅监听 127.0.0.1）。"""
     from generator.commands.preview import serve
 
-    sys.exit(guarded(lambda: serve(path, port)))
+    sys.exit(guarded(lambda: serve(path, port, engine)))
