@@ -66,14 +66,15 @@ def bare_weasyprint(page: str, base: Path) -> float:
 
 def stages(files: list[Path], out: Path, pdf: bool) -> None:
     formats = ("html", "pdf") if pdf else ("html",)
-    build(min(files, key=lambda f: f.stat().st_size), out / "warm-up", formats)  # imports, font loading
+    # WeasyPrint here, so that "bare WP" below is the cross-check of the pdf column (Typst: benchmarks/engines.py)
+    build(min(files, key=lambda f: f.stat().st_size), out / "warm-up", formats, engine="weasyprint")  # imports, font loading
     print(f"\n1. 各阶段用时（秒），格式 {'+'.join(formats)}；own = 除 WeasyPrint 之外的全部（load … write）")
     head = f"{'report':<36}" + "".join(f"{s:>9}" for s in STAGES) + f"{'total':>9}{'own':>8}" + (f"{'bare WP':>9}" if pdf else "")
     print(head)
     own_shares = []
     for f in files:
         start = time.perf_counter()
-        result = build(f, out / "stages", formats)
+        result = build(f, out / "stages", formats, engine="weasyprint")
         total = time.perf_counter() - start
         own = (total - result.timings.get("pdf", 0.0)) / total
         own_shares.append(own)

@@ -14,6 +14,7 @@ from generator.read.load import Loaded, load_report
 from generator.commands.outputs import output_stem, table_folder, write_atomic, write_set
 from generator.commands.stamps import stamp_path
 from generator.present.profile import Profile, for_report, load_profile
+from generator.render.engines import pdf_engine
 from generator.render.html import render_html
 from generator.present.kinds import build_document
 
@@ -86,10 +87,30 @@ def prepare(path: Path, strict: bool = False, draft: bool = False, timings: dict
     return doc, issues
 
 
+def render_pdf(doc: Document, base_url: Path, font_set: str | None = None, engine: str | None = None,
+               standards: tuple[str, ...] = (), timer: Timer | None = None) -> bytes:
+    """The PDF of a Document with the chosen engine (``pdf_engine``): Typst from the Document, WeasyPrint from its print HTML."""
+    timer = timer or Timer({})
+    if pdf_engine(engine) == "typst":
+        from generator.render.pdf_typst import render_typst
+
+        return render_typst(doc, font_set, standards)
+    from generator.render.pdf import html_to_pdf
+
+    page = render_html(doc, print_css=True)
+    timer.lap("html")
+    return html_to_pdf(page, base_url, font_set, standards)
+
+
 def build(path: Path, out_dir: Path, formats: tuple[str, ...] = DEFAULT_FORMATS, strict: bool = False, font_set: str | None = None,
-          stamp: str | None = None) -> BuildResult:
+          engine: str | None = None, standards: tuple[str, ...] = (), stamp: str | None = None) -> BuildResult:
     """Build one report; its outputs (and ``stamp``, the fingerprint it was built from) replace the old ones together,
-    only after everything has rendered."""
+    only after everything has rendered.
+
+    ``engine`` is the PDF engine ("typst" or "weasyprint"; DISCLOSURE_PDF_ENGINE or the default when
+    None); ``standards`` the PDF standards asked for ("ua-1", "a-2b").
+    """
+    engine = pdf_engine(engine)
     result = BuildResult(path)
     doc, result.warnings = prepare(path, strict, timings=result.timings)
     timer = Timer(result.timings)
@@ -102,11 +123,7 @@ def build(path: Path, out_dir: Path, formats: tuple[str, ...] = DEFAULT_FORMATS,
         rendered[stem.with_suffix(".html")] = render_html(doc, font_href=href).encode("utf-8")
         timer.lap("html")
     if "pdf" in formats:
-        from generator.render.pdf import html_to_pdf
-
-        page = render_html(doc, print_css=True)
-        timer.lap("html")
-        rendered[stem.with_suffix(".pdf")] = html_to_pdf(page, path.parent.resolve(), font_set)
+        rendered[stem.with_suffix(".pdf")] = render_pdf(doc, path.parent.resolve(), font_set, engine, standards, timer)
         timer.lap("pdf")
     if "xlsx" in formats:
         from generator.render.xlsx import render_xlsx
@@ -139,4 +156,4 @@ def build(path: Path, out_dir: Path, formats: tuple[str, ...] = DEFAULT_FORMATS,
     return result
 
 
-__all__ = ["build", "prepare", "BuildResult", "DataErrors"]
+__all__ = ["build", "prepare", "render_pdf", "BuildResult", "DataErrors"]

@@ -1,4 +1,7 @@
-"""The PDFs read back: Chinese text, embedded fonts, footers, TOC page numbers, bookmarks, metadata."""
+"""The PDFs read back: Chinese text, embedded fonts, footers, TOC page numbers, bookmarks, metadata.
+
+Every test runs on the PDFs of both engines (Typst and WeasyPrint).
+"""
 
 from __future__ import annotations
 
@@ -9,16 +12,17 @@ import pdfplumber
 import pytest
 
 from generator.build import build
+from generator.render.engines import ENGINES
 
-from .conftest import EXAMPLES
+from .conftest import EXAMPLES, fidelity
 
 
-@pytest.fixture(scope="session")
-def pdfs(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
-    out = tmp_path_factory.mktemp("out")
+@pytest.fixture(scope="session", params=ENGINES)
+def pdfs(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
+    out = tmp_path_factory.mktemp(f"out-{request.param}")
     built = {}
     for name in ("jianghan-2020-budget", "xinzhou-2023-budget"):
-        result = build(EXAMPLES[name], out, formats=("pdf",))
+        result = build(EXAMPLES[name], out, formats=("pdf",), engine=request.param)
         built[name] = result.outputs[0]
     return built
 
@@ -94,3 +98,9 @@ def test_published_numbers_found_in_pdf(pdfs: dict[str, Path]) -> None:
     text = "\n".join(pages_text(pdfs["jianghan-2020-budget"]))
     for figure in ("2,232.51", "975.31", "838.05", "137.26", "1,078.20", "33.93%", "144.12%", "43.69%", "56.31%"):
         assert figure in text, figure
+
+
+@pytest.mark.parametrize("name, numbers, headings", [("jianghan-2020-budget", 0.98, 1.0), ("xinzhou-2023-budget", 0.96, 0.93)])
+def test_fidelity_against_the_published_report(pdfs: dict[str, Path], name: str, numbers: float, headings: float) -> None:
+    found = fidelity(name, pdfs[name])
+    assert found[0] >= numbers and found[1] >= headings, found

@@ -241,3 +241,19 @@ def test_a_deeply_nested_save_gives_the_error_page(report: Path) -> None:
         assert "嵌套层次过深" in running.current()[1].decode("utf-8")
     finally:
         running.server.server_close()
+
+
+def test_serves_the_pdf_of_each_version(preview: Preview, report: Path) -> None:
+    status, page = get(preview, "/pdf")
+    assert status == 200 and 'src="/report.pdf?v=1"' in page and "/__version" in page
+    status, first = fetch(preview, "/report.pdf?v=1")
+    assert status == 200 and first.startswith(b"%PDF")
+    assert fetch(preview, "/report.pdf")[1] == first  # typeset once per version
+    edit(report, OLD_LEAF, NEW_LEAF)
+    assert wait_until(lambda: preview.current()[0] > 1)
+    status, second = fetch(preview, "/report.pdf")
+    assert status == 200 and second != first
+    edit(report, ("kind: budget\n",), ("kind: budget: x\n",))
+    assert wait_until(lambda: preview.problems != [])
+    status, problem = get(preview, "/report.pdf")
+    assert status == 503 and "数据有误" in problem and "YAML 语法错误" in problem

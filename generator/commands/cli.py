@@ -60,18 +60,24 @@ def main() -> None:
 @click.option("--format", "formats", default="html,pdf", show_default=True, help="输出格式：html、pdf、xlsx、csv、json、docx，以逗号分隔")
 @click.option("--strict", is_flag=True, help="有警告时也停止生成")
 @click.option("--fonts", "font_set", type=click.Choice(["bundled", "official"]), default=None, help="PDF 字体：随附字体，或系统中的仿宋_GB2312/宋体/黑体")
+@click.option("--pdf-engine", "engine", type=click.Choice(["typst", "weasyprint"]), default=None,
+              help="PDF 排版引擎：typst（默认，快）或 weasyprint；也可用环境变量 DISCLOSURE_PDF_ENGINE 设定")
+@click.option("--pdf-standard", "standards", default="", metavar="ua-1,a-2b",
+              help="PDF 标准，以逗号分隔：ua-1（带标签、无障碍）、a-2b（长期存档）")
 @click.option("-j", "--jobs", default=0, type=int, help="并行数（默认为 CPU 核数）")
 @click.option("--force", is_flag=True, help="即使没有变化也重新生成")
-def build(paths: tuple[Path, ...], out_dir: Path, formats: str, strict: bool, font_set: str | None, jobs: int, force: bool) -> None:
+def build(paths: tuple[Path, ...], out_dir: Path, formats: str, strict: bool, font_set: str | None, engine: str | None, standards: str,
+          jobs: int, force: bool) -> None:
     """生成报告（HTML/PDF/Excel/CSV/JSON/Word）。PATH 为数据文件或数据文件夹。"""
     from generator.build import FORMATS
     from generator.commands.batch import run_batch
+    from generator.render.engines import pdf_standards
 
     wanted = tuple(dict.fromkeys(f.strip().lower() for f in formats.split(",") if f.strip()))
     bad = [f for f in wanted if f not in FORMATS]
     if bad or not wanted:
         raise click.BadParameter(f"不支持的格式：{'、'.join(bad) or '（空）'}（可用：{'、'.join(FORMATS)}）", param_hint="--format")
-    sys.exit(guarded(lambda: run_batch(list(paths), out_dir, wanted, strict, font_set, jobs, force)))
+    sys.exit(guarded(lambda: run_batch(list(paths), out_dir, wanted, strict, font_set, jobs, force, engine, pdf_standards(standards))))
 
 
 @main.command()
@@ -87,11 +93,12 @@ def check(paths: tuple[Path, ...], strict: bool) -> None:
 @main.command()
 @click.argument("path", type=click.Path(path_type=Path, exists=True, dir_okay=False))
 @click.option("--port", default=8000, show_default=True, type=int)
-def preview(path: Path, port: int) -> None:
-    """在本机浏览器中预览 HTML 草稿，保存后自动刷新（仅监听 127.0.0.1）。"""
+@click.option("--pdf-engine", "engine", type=click.Choice(["typst", "weasyprint"]), default=None, help="PDF 预览（/pdf）的排版引擎")
+def preview(path: Path, port: int, engine: str | None) -> None:
+    """在本机浏览器中预览 HTML 草稿与 PDF（/pdf），保存后自动刷新（仅监听 127.0.0.1）。"""
     from generator.commands.preview import serve
 
-    sys.exit(guarded(lambda: serve(path, port)))
+    sys.exit(guarded(lambda: serve(path, port, engine)))
 
 
 @main.command()

@@ -1,7 +1,8 @@
 """Live preview: serve one report's HTML draft on 127.0.0.1 and rebuild it whenever a source is saved.
 
-Only the report page, its fonts and a version counter are served; the page polls the
-counter and reloads when a rebuild happened. Invalid data gives an error page (file:line:col and the
+Only the report page, its PDF (``/report.pdf``, and ``/pdf``: a page that shows it and follows
+saves), its fonts and a version counter are served; the pages poll the counter and reload when
+a rebuild happened. The PDF is typeset on request, once per version. Invalid data gives an error page (file:line:col and the
 Chinese message of each problem) that recovers once the data is fixed. Nothing else on
 the machine can be read through the server.
 """
@@ -24,6 +25,8 @@ from generator.paths import templates_dir
 HOST = "127.0.0.1"
 VERSION_PATH = "/__version"
 PAGES = ("/", "/index.html")
+PDF_PATH = "/report.pdf"
+PDF_PAGE = "/pdf"
 FONTS_URL = "/_static/fonts"
 
 RELOAD_SCRIPT = """<script>
@@ -60,6 +63,21 @@ code {{ color: #b00; }}
 """
 
 
+PDF_VIEW = """<!DOCTYPE html>
+<html lang="zh-CN">
+<head>
+<meta charset="utf-8">
+<title>PDF 预览 — {name}</title>
+<style>html, body {{ margin: 0; height: 100%; }} iframe {{ border: 0; width: 100%; height: 100%; }}</style>
+{script}
+</head>
+<body class="preview-pdf">
+<iframe src="{pdf}?v={version}" title="PDF 预览"></iframe>
+</body>
+</html>
+"""
+
+
 def problems(exc: Exception) -> list[str]:
     """Each problem as one line of text (file:line:col: 错误: message where a position is known)."""
     if isinstance(exc, DataErrors):
@@ -80,8 +98,15 @@ def error_page(exc: Exception, name: str, script: str) -> str:
 class Preview:
     """One data file's draft page, rebuilt on change, served on 127.0.0.1:``port`` (0 picks a free port)."""
 
-    def __init__(self, path: Path, port: int = 0) -> None:
+    def __init__(self, path: Path, port: int = 0, engine: str | None = None) -> None:
+        from generator.render.engines import pdf_engine
+
         self.path = path
+        self.engine = pdf_engine(engine)
+        self.doc: object | None = None
+        """The Document of the current version (None while the data has errors)."""
+        self.pdf: tuple[int, bytes, str] | None = None
+        """(version, PDF, error message) of the last PDF typeset."""
         self.folder = path.resolve().parent
         self.templates = templates_dir().resolve()
         self.version = 0
@@ -115,19 +140,48 @@ class Preview:
             version = self.version + 1
             script = RELOAD_SCRIPT % (version, VERSION_PATH)
             found: list[str] = []
+            doc = None
             try:
                 doc, _warnings = prepare(self.path, draft=True)
                 text = render_html(doc, head_extra=script, font_href=FONTS_URL if self.assets else None)
             except Exception as exc:  # bad data, a bad profile or a bug: the server keeps running
                 found = problems(exc)
                 text = error_page(exc, self.path.name, script)
+                doc = None
             with self.lock:
-                self.page, self.version, self.problems = text.encode("utf-8"), version, found
+                self.page, self.version, self.problems, self.doc = text.encode("utf-8"), version, found, doc
             return found
 
     def current(self) -> tuple[int, bytes]:
         with self.lock:
             return self.version, self.page
+
+    def current_pdf(self) -> tuple[bytes, str]:
+        """The PDF of the current version, typeset on first request: (PDF, "") or (b"", the problem)."""
+        from generator.build import render_pdf
+
+        with self.building:
+            with self.lock:
+                version, doc, found, cached = self.version, self.doc, self.problems, self.pdf
+            if cached is not None and cached[0] == version:
+                return cached[1], cached[2]
+            pdf, problem = b"", ""
+            if doc is None:
+                problem = "数据有误，未能生成 PDF：\n" + "\n".join(found)
+            else:
+                try:
+                    pdf = render_pdf(doc, self.folder, engine=self.engine)  # type: ignore[arg-type]
+                except Exception as exc:  # a layout error or a bug: reported on the page, the server keeps running
+                    problem = "\n".join(problems(exc))
+            with self.lock:
+                self.pdf = (version, pdf, problem)
+            return pdf, problem
+
+    def pdf_page(self) -> bytes:
+        with self.lock:
+            version = self.version
+        script = RELOAD_SCRIPT % (version, VERSION_PATH)
+        return PDF_VIEW.format(name=html.escape(self.path.name), script=script, pdf=PDF_PATH, version=version).encode("utf-8")
 
     # watching -----------------------------------------------------------------
 
@@ -204,10 +258,18 @@ def _handler(preview: Preview) -> type[BaseHTTPRequestHandler]:
             path = self.path.split("?", 1)[0]
             version, page = preview.current()
             status, kind, cache, body = HTTPStatus.OK, "text/html; charset=utf-8", "no-store", page
-            if path not in PAGES and path != VERSION_PATH and path not in preview.assets:
+            if path not in PAGES and path not in (VERSION_PATH, PDF_PATH, PDF_PAGE) and path not in preview.assets:
                 status, kind, body = HTTPStatus.NOT_FOUND, "text/plain; charset=utf-8", "未找到：预览只提供报告页面。".encode()
             elif self.headers.get("Host", "") not in preview.hosts:  # a page of another site (DNS rebinding)
                 status, kind, body = HTTPStatus.FORBIDDEN, "text/plain; charset=utf-8", "仅限本机访问。".encode()
+            elif path == PDF_PAGE:
+                body = preview.pdf_page()
+            elif path == PDF_PATH:
+                pdf, problem = preview.current_pdf()
+                if pdf:
+                    kind, body = "application/pdf", pdf
+                else:
+                    status, kind, body = HTTPStatus.SERVICE_UNAVAILABLE, "text/plain; charset=utf-8", problem.encode()
             elif path == VERSION_PATH:
                 kind, body = "text/plain; charset=utf-8", str(version).encode()
             elif path in preview.assets:
@@ -227,12 +289,13 @@ def _handler(preview: Preview) -> type[BaseHTTPRequestHandler]:
     return Handler
 
 
-def serve(path: Path, port: int = 8000) -> int:
+def serve(path: Path, port: int = 8000, engine: str | None = None) -> int:
     """``disclosure preview``: serve until Ctrl-C; opens no browser."""
-    preview = Preview(path, port)
+    preview = Preview(path, port, engine)
     watcher = preview.threads[0]
     watcher.start()
     click.echo(f"预览地址：{preview.url}")
+    click.echo(f"PDF 预览：{preview.url}pdf（{preview.engine} 排版）")
     click.echo("保存数据文件、上年数据文件或模板后，页面会自动刷新；按 Ctrl-C 停止。")
     if preview.problems:
         preview.report(preview.problems)

@@ -47,11 +47,12 @@ def data_dependencies(data_file: Path) -> list[Path]:
     return [data_file, *(p for p in data_file.parent.glob("*.y*ml") if p != data_file)]
 
 
-def shared_fingerprint(formats: tuple[str, ...], font_set: str | None, strict: bool = False) -> str:
+def shared_fingerprint(formats: tuple[str, ...], font_set: str | None, strict: bool = False, engine: str = "", standards: tuple[str, ...] = ()) -> str:
     """What every report depends on: templates, profiles, glossaries, code lists, fonts, code and options."""
     package = Path(__file__).resolve().parent.parent
     fonts = bundled_dir()
     meta = {"version": __version__, "formats": sorted(formats), "fonts": font_set or "bundled", "strict": strict,
+            "engine": engine if "pdf" in formats else "", "standards": sorted(standards) if "pdf" in formats else [],
             "font_files": sorted(p.name for p in fonts.iterdir()) if fonts else [],
             "code": _digest_files(sorted(package.rglob("*.py")))}
     deps = _tree(templates_dir()) + _tree(package / "codes")

@@ -264,7 +264,11 @@ class Composer:
             label = number(self.profile.numbering.part, n) if spec.numbered else ""
             styles = self.profile.numbering.levels if spec.levels is None else spec.levels
             toc = self.say(spec.toc_title) if spec.toc_title else ""
-            out.append(Part(self._anchor(), label, title, self.blocks(spec.body), self.children(spec.sections, 1, styles), spec.break_before or n > 1, toc))
+            blocks = self.blocks(spec.body)
+            if spec.heading_with_table and blocks and isinstance(blocks[0], TableBlock) and not blocks[0].landscape:
+                # the part's first table follows its heading instead of leaving the heading alone on a page
+                blocks[0] = replace(blocks[0], new_page=False)
+            out.append(Part(self._anchor(), label, title, blocks, self.children(spec.sections, 1, styles), spec.break_before or n > 1, toc))
         return out
 
 

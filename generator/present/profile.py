@@ -85,6 +85,8 @@ class Node(Strict):
     break_before: bool = False
     when: Text | None = None
     unless: Text | None = None
+    heading_with_table: bool = False
+    """A part whose body opens with a table: print that table under the heading (not on the next page)."""
     each: Text | None = None
     """Repeat this section for every entry of a computed list (e.g. projects); the entry's fields are facts inside it."""
     levels: list[Text] | None = None

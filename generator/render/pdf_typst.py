@@ -1,0 +1,107 @@
+"""Render a Document to PDF with Typst: the Document goes to templates/typst/report.typ as JSON data.
+
+Nothing of the report's text is written into Typst markup: the template reads the Document with
+``json()`` and places its strings as text, so ``#``, ``*``, ``$``, ``@``, ``<``, ``[``, ``\\`` and
+the like print as typed. Layout lives in the template alone; this module only serialises the
+Document, chooses the fonts and calls the compiler.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import json
+import re
+from decimal import Decimal
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+from generator.errors import UserError
+from generator.present.document import Document
+from generator.render.engines import pdf_standards
+from generator.render.fonts import OFFICIAL, bundled_dir, official_files
+from generator.paths import templates_dir
+
+TEMPLATE = Path("typst") / "report.typ"
+
+_SPACES = re.compile(r"[ \t\r\n\f]+")
+
+BUNDLED = {"serif": ["Noto Serif SC"], "sans": ["Noto Sans SC"]}
+
+
+def plain(value: Any) -> Any:
+    """A value of the Document as JSON-ready data: dataclasses become objects (with their ``kind``)."""
+    if dataclasses.is_dataclass(value) and not isinstance(value, type):
+        out = {f.name: plain(getattr(value, f.name)) for f in dataclasses.fields(value)}
+        if isinstance(getattr(type(value), "heading", None), property):
+            out["heading"] = getattr(value, "heading")
+        return out
+    if isinstance(value, dict):
+        return {str(k): plain(v) for k, v in value.items()}
+    if isinstance(value, (list, tuple)):
+        return [plain(v) for v in value]
+    if isinstance(value, Decimal):
+        return str(value)
+    if isinstance(value, str):
+        return _SPACES.sub(" ", value)  # white space as HTML shows it: one space for any run
+    return value
+
+
+def document_json(doc: Document) -> str:
+    return json.dumps(plain(doc), ensure_ascii=False, separators=(",", ":"))
+
+
+def font_choice(font_set: str | None = None) -> tuple[dict[str, list[str]], list[str]]:
+    """Font families per role (first found wins, the bundled face last) and the folders that hold them."""
+    import os
+
+    choice = font_set or os.environ.get("DISCLOSURE_FONTS", "bundled")
+    folder = bundled_dir()
+    paths = [str(folder)] if folder is not None else []
+    if choice != "official":
+        return dict(BUNDLED), paths
+    files = official_files()
+    for path in files.values():
+        if str(path.parent) not in paths:
+            paths.insert(0, str(path.parent))
+    families = {role: OFFICIAL[role] + BUNDLED[role] for role in BUNDLED}
+    return families, paths
+
+
+def render_typst(doc: Document, font_set: str | None = None, standards: tuple[str, ...] = (), templates: Path | None = None) -> bytes:
+    """PDF bytes of the report typeset by Typst; ``standards`` from STANDARDS ("ua-1", "a-2b")."""
+    if bundled_dir() is None:
+        raise UserError("缺少中文字体：请安装 pylopdf-fonts-zh-cn（pip install pylopdf-fonts-zh-cn）")
+    try:
+        import typst  # noqa: F401  (is the engine installed?)
+    except ImportError:
+        raise UserError("未安装 Typst：请安装 typst（pip install typst），或改用 --pdf-engine weasyprint") from None
+    standards = pdf_standards(standards)
+    base = (templates or templates_dir()).resolve()
+    source = base / TEMPLATE
+    if not source.is_file():
+        raise UserError(f"缺少 Typst 版式文件：{source}")
+    families, font_paths = font_choice(font_set)
+    inputs = {"document": document_json(doc), "fonts": json.dumps(families, ensure_ascii=False),
+              "dated": "yes" if "a-2b" in standards else "no"}
+    kwargs: dict[str, Any] = {}
+    if standards:
+        kwargs["pdf_standards"] = list(standards)
+    try:
+        compiler = _compiler(str(source), str(base), tuple(font_paths))
+        return compiler.compile(sys_inputs=inputs, pdf_tags=True, **kwargs)
+    except RuntimeError as exc:  # typst.TypstError: an error in the layout file, or a standard not met
+        raise UserError(f"Typst 排版失败：{first_lines(str(exc))}") from None
+
+
+@lru_cache(maxsize=4)
+def _compiler(source: str, root: str, font_paths: tuple[str, ...]) -> Any:
+    """One compiler per layout file and fonts, kept for the process: fonts are read once, unchanged pages reused."""
+    import typst
+
+    return typst.Compiler(source, root=root, font_paths=list(font_paths), ignore_system_fonts=True)
+
+
+def first_lines(message: str, count: int = 6) -> str:
+    lines = [line for line in message.strip().splitlines() if line.strip()]
+    return "\n".join(lines[:count]) or "（无详细信息）"
