@@ -29,11 +29,19 @@ class Issue:
     rule: str = ""
 
     def __str__(self) -> str:
-        return f"{self.pos}: {self.severity.value}: {self.message}"
+        """One line: file:line:col: 错误|警告: message (a line break or control character in the data is shown escaped)."""
+        return f"{self.pos}: {self.severity.value}: {one_line(self.message)}"
 
     @property
     def is_error(self) -> bool:
         return self.severity is Severity.ERROR
+
+
+def one_line(text: str) -> str:
+    """``text`` on one line: line breaks and other control characters written as \\n, \\t, \\x07 …"""
+    if text.isprintable():
+        return text
+    return "".join(c if c.isprintable() else c.encode("unicode_escape").decode("ascii") for c in text)
 
 
 class UserError(Exception):

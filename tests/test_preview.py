@@ -257,3 +257,18 @@ def test_serves_the_pdf_of_each_version(preview: Preview, report: Path) -> None:
     assert wait_until(lambda: preview.problems != [])
     status, problem = get(preview, "/report.pdf")
     assert status == 503 and "数据有误" in problem and "YAML 语法错误" in problem
+
+
+def test_a_silent_connection_is_closed(preview: Preview, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A client that connects and never finishes its request (HTTP/0.9 style, a TLS hello) does not hold a thread."""
+    import socket
+
+    from generator.commands import preview as module
+
+    assert module.REQUEST_TIMEOUT <= 10
+    with socket.create_connection(("127.0.0.1", preview.port), timeout=module.REQUEST_TIMEOUT + 5) as sock:
+        sock.sendall(b"\x16\x03\x01\x02\x00\x01")  # the start of a TLS hello, then silence
+        start = time.monotonic()
+        assert sock.recv(1024) == b""  # the server closes the connection
+        assert time.monotonic() - start <= module.REQUEST_TIMEOUT + 2
+    assert get(preview, "/")[0] == 200  # and keeps serving

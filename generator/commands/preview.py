@@ -244,9 +244,15 @@ class Preview:
                 thread.join(timeout=2)
 
 
+REQUEST_TIMEOUT = 5
+"""Seconds a connection may take to send its request before the preview closes it."""
+
+
 def _handler(preview: Preview) -> type[BaseHTTPRequestHandler]:
     class Handler(BaseHTTPRequestHandler):
         server_version = "disclosure-preview"
+        timeout = REQUEST_TIMEOUT
+        """A client that opens a connection and sends no complete request (HTTP/0.9, TLS) is dropped after this."""
 
         def do_GET(self) -> None:
             self.respond(send_body=True)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+from importlib import metadata
 import json
 import re
 from pathlib import Path
@@ -47,13 +48,28 @@ def data_dependencies(data_file: Path) -> list[Path]:
     return [data_file, *(p for p in data_file.parent.glob("*.y*ml") if p != data_file)]
 
 
+RENDERERS = ("weasyprint", "pydyf", "typst", "jinja2", "openpyxl", "python-docx", "fonttools", "pylopdf-fonts-zh-cn")
+"""Libraries whose version changes what a report looks like: a new one rebuilds every report."""
+
+
+def renderer_versions() -> dict[str, str]:
+    found = {}
+    for name in RENDERERS:
+        try:
+            found[name] = metadata.version(name)
+        except metadata.PackageNotFoundError:
+            found[name] = ""
+    return found
+
+
 def shared_fingerprint(formats: tuple[str, ...], font_set: str | None, strict: bool = False, engine: str = "", standards: tuple[str, ...] = ()) -> str:
     """What every report depends on: templates, profiles, glossaries, code lists, fonts, code and options."""
     package = Path(__file__).resolve().parent.parent
     fonts = bundled_dir()
     meta = {"version": __version__, "formats": sorted(formats), "fonts": font_set or "bundled", "strict": strict,
             "engine": engine if "pdf" in formats else "", "standards": sorted(standards) if "pdf" in formats else [],
-            "font_files": sorted(p.name for p in fonts.iterdir()) if fonts else [],
+            "font_files": _digest_files(sorted(fonts.iterdir())) if fonts else "",
+            "renderers": renderer_versions(),
             "code": _digest_files(sorted(package.rglob("*.py")))}
     deps = _tree(templates_dir()) + _tree(package / "codes")
     return hashlib.sha256((json.dumps(meta, sort_keys=True) + _digest_files(deps)).encode()).hexdigest()
