@@ -16,6 +16,7 @@ from generator.errors import DataErrors, UserError
 from generator.render.engines import pdf_engine
 from generator.render.fonts import publish_fonts
 from generator.commands.outputs import output_stem, recover, system_error
+from generator.commands.shards import STATUS, select, write_summary
 from generator.commands.stamps import fingerprint, is_current, shared_fingerprint
 
 
@@ -50,15 +51,18 @@ def failure(path: Path, exc: BaseException) -> list[str]:
     return [f"{path}: 内部错误（{type(exc).__name__}: {exc}）"]  # a bug; a failure of this report only
 
 
-STATUS = {"built": "已生成", "skipped": "未变化，跳过", "failed": "失败"}
 
 
 def run_batch(paths: list[Path], out_dir: Path, formats: tuple[str, ...], strict: bool, font_set: str | None, jobs: int, force: bool,
-              engine: str | None = None, standards: tuple[str, ...] = ()) -> int:
+              engine: str | None = None, standards: tuple[str, ...] = (), shard: tuple[int, int] | None = None,
+              summary: Path | None = None) -> int:
     engine = pdf_engine(engine)
-    files = data_files(paths)
-    if not files:
+    found = data_files(paths)
+    if not found:
         raise UserError("没有找到数据文件（形如 2023-budget.yaml 或 2023-final.yaml）")
+    files = select(found, shard)
+    if not files:
+        raise UserError(f"第 {shard[0]}/{shard[1]} 份中没有文件（共 {len(found)} 个数据文件）" if shard else "没有找到数据文件")
     missing = [f for f in files if not f.is_file()]
     if missing:
         raise UserError(f"文件不存在：{missing[0]}")
@@ -100,7 +104,10 @@ def run_batch(paths: list[Path], out_dir: Path, formats: tuple[str, ...], strict
     for o in outcomes:
         for m in o.messages:
             click.echo(m, err=True)
-    _summary(outcomes, time.perf_counter() - start, out_dir)
+    seconds = time.perf_counter() - start
+    _summary(outcomes, seconds, out_dir)
+    if summary is not None:
+        write_summary(summary, outcomes, seconds, out_dir, shard)
     return 1 if any(o.status == "failed" for o in outcomes) else 0
 
 

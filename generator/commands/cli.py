@@ -66,8 +66,10 @@ def main() -> None:
               help="PDF 标准，以逗号分隔：ua-1（带标签、无障碍）、a-2b（长期存档）")
 @click.option("-j", "--jobs", default=0, type=int, help="并行数（默认为 CPU 核数）")
 @click.option("--force", is_flag=True, help="即使没有变化也重新生成")
+@click.option("--shard", "shard", default=None, metavar="K/N", help="多台机器分担：只生成第 K 份（共 N 份）")
+@click.option("--summary", "summary", default=None, type=click.Path(path_type=Path, dir_okay=False), help="把本次汇总写入 JSON 文件（供 disclosure summary 合并）")
 def build(paths: tuple[Path, ...], out_dir: Path, formats: str, strict: bool, font_set: str | None, engine: str | None, standards: str,
-          jobs: int, force: bool) -> None:
+          jobs: int, force: bool, shard: str | None, summary: Path | None) -> None:
     """生成报告（HTML/PDF/Excel/CSV/JSON/Word）。PATH 为数据文件或数据文件夹。"""
     from generator.build import FORMATS
     from generator.commands.batch import run_batch
@@ -77,7 +79,19 @@ def build(paths: tuple[Path, ...], out_dir: Path, formats: str, strict: bool, fo
     bad = [f for f in wanted if f not in FORMATS]
     if bad or not wanted:
         raise click.BadParameter(f"不支持的格式：{'、'.join(bad) or '（空）'}（可用：{'、'.join(FORMATS)}）", param_hint="--format")
-    sys.exit(guarded(lambda: run_batch(list(paths), out_dir, wanted, strict, font_set, jobs, force, engine, pdf_standards(standards))))
+    from generator.commands.shards import parse_shard
+
+    share = parse_shard(shard) if shard else None
+    sys.exit(guarded(lambda: run_batch(list(paths), out_dir, wanted, strict, font_set, jobs, force, engine, pdf_standards(standards), share, summary)))
+
+
+@main.command()
+@click.argument("files", nargs=-1, required=True, type=click.Path(path_type=Path, exists=True, dir_okay=False))
+def summary(files: tuple[Path, ...]) -> None:
+    """合并各台机器 build --shard … --summary 写出的汇总，列出全部报告；有失败或缺份时退出码为 1。"""
+    from generator.commands.shards import merge
+
+    sys.exit(guarded(lambda: merge(list(files))))
 
 
 @main.command()
