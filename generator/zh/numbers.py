@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from decimal import ROUND_FLOOR, ROUND_HALF_UP, Decimal
+from decimal import ROUND_HALF_UP, Decimal
 
 CENT = Decimal("0.01")
 HUNDRED = Decimal(100)
@@ -47,23 +47,16 @@ def fmt_points(value: Decimal) -> str:
 
 
 def shares(parts: list[Decimal], whole: Decimal) -> list[Decimal | None]:
-    """Percentages (2 decimals) of ``whole``; when the parts make up the whole they add up to 100.00.
+    """Percentages (2 decimals, half-up) of ``whole``, each on its own.
 
-    Why: rounding each share on its own can print 54.57 + 6.93 + 4.95 + 24.75 + 8.79 = 99.99.
-    The largest-remainder method rounds down, then gives the missing hundredths to the
-    shares that lost most; with two parts it is the same as rounding half-up.
+    Each printed share follows from the printed amounts (60.99 of 2940.05 is 2.07%, whatever the
+    others are); shares that make up a whole may then add up to 99.99% or 100.01%. They are never
+    nudged to 100.00%: a nudged share no longer follows from its amounts, and a reader (or an
+    audit) recomputing it would find it wrong.
     """
     if whole == 0:
         return [None for _ in parts]
-    exact = [p * HUNDRED / whole for p in parts]
-    if sum(parts) != whole:
-        return [q2(e) for e in exact]
-    floors = [e.quantize(CENT, rounding=ROUND_FLOOR) for e in exact]
-    missing = int((HUNDRED - sum(floors, Decimal(0))) / CENT)
-    by_remainder = sorted(range(len(parts)), key=lambda i: exact[i] - floors[i], reverse=True)
-    for i in by_remainder[:missing]:
-        floors[i] += CENT
-    return floors
+    return [q2(p * HUNDRED / whole) for p in parts]
 
 
 def fmt_shares(parts: list[Decimal], whole: Decimal) -> list[str]:

@@ -60,7 +60,7 @@ def add_share(facts: Facts, name: str, part: Decimal, whole: Decimal) -> None:
 
 
 def add_shares(facts: Facts, parts: dict[str, Decimal], whole: Decimal) -> None:
-    """share.<name> for parts that make up ``whole``, printed so that they add up to 100%."""
+    """share.<name> for parts of ``whole``, each rounded on its own (zh.numbers.shares)."""
     for name, text in zip(parts, fmt_shares(list(parts.values()), whole)):
         facts.set(f"share.{name}", text)
 
