@@ -292,3 +292,234 @@ def test_years_in_use(code: str, valid: list[int], invalid: list[int]) -> None:
     assert entry is not None
     assert all(entry.valid_in(y) for y in valid)
     assert not any(entry.valid_in(y) for y in invalid)
+
+
+# Structure of the lists as a whole: the hierarchy, the years, the names.
+
+FUNCTION_LENGTHS = {3, 5, 7}
+ECONOMIC_LENGTHS = {3, 5}
+FIRST, LAST = YEARS.start, YEARS.stop - 1
+
+
+@pytest.mark.parametrize("kind, lengths", [("function", FUNCTION_LENGTHS), ("economic", ECONOMIC_LENGTHS)])
+def test_codes_have_the_lengths_of_their_levels(kind: str, lengths: set[int]) -> None:
+    for code in load(kind).entries:
+        assert code.isdigit() and len(code) in lengths, f"{kind}: {code!r}"
+
+
+@pytest.mark.parametrize("kind", ["function", "economic"])
+def test_every_child_has_a_parent_of_the_level_above(kind: str) -> None:
+    codes = load(kind)
+    for code in codes.entries:
+        up = parent(code)
+        if up is not None:
+            assert len(up) == len(code) - 2 and codes.get(up) is not None, f"{code}: no {up}"
+
+
+@pytest.mark.parametrize("kind", ["function", "economic"])
+def test_children_are_declared_within_their_parents_years(kind: str) -> None:
+    """A 项 is never valid outside its 款's years, nor a 款 outside its 类's: in the declared bounds, not only
+    in the years the tests look at."""
+    codes = load(kind)
+    for code, entry in codes.entries.items():
+        up = parent(code)
+        if up is None:
+            continue
+        above = codes.entries[up]
+        if above.since is not None:
+            assert entry.since is not None and entry.since >= above.since, f"{code} from {entry.since}, {up} from {above.since}"
+        if above.until is not None:
+            assert entry.until is not None and entry.until <= above.until, f"{code} to {entry.until}, {up} to {above.until}"
+        for year in YEARS:
+            if not above.valid_in(year):
+                assert not entry.valid_in(year), f"{code} valid in {year}, {up} is not"
+
+
+@pytest.mark.parametrize("kind", ["function", "economic"])
+def test_names_are_non_empty_in_every_year(kind: str) -> None:
+    for code, entry in load(kind).entries.items():
+        for year in YEARS:
+            name = entry.name_in(year)
+            assert name and name == name.strip() and "\n" not in name, f"{code} in {year}: {name!r}"
+        assert entry.desc is None or entry.desc.strip(), code
+
+
+@pytest.mark.parametrize("kind", ["function", "economic"])
+def test_years_lie_within_the_lists_range(kind: str) -> None:
+    for code, entry in load(kind).entries.items():
+        for year in (entry.since, entry.until):
+            assert year is None or FIRST <= year <= LAST, f"{code}: {year}"
+        for until, old in entry.renamed:
+            assert FIRST <= until <= LAST, f"{code}: renamed until {until}"
+            assert old.strip(), code
+        years = [until for until, _ in entry.renamed]
+        assert len(set(years)) == len(years), f"{code}: two names end in the same year"
+        assert any(entry.valid_in(year) for year in YEARS), f"{code} is valid in no year"
+
+
+def test_standard_items_have_their_standard_numbers() -> None:
+    """行政运行 is always 01, 一般行政管理事务 02, 机关服务 03, 事业运行 50 (21301 农业农村 has 事业运行 04); the
+    99 item of a 款 is its 其他…; and a 款 with 行政运行 has the other standard items too."""
+    function = load("function")
+    numbers = {"行政运行": "01", "一般行政管理事务": "02", "机关服务": "03", "事业运行": "50"}
+    exceptions = {"2130104"}
+    for code, entry in function.entries.items():
+        if len(code) != 7:
+            continue
+        if entry.name in numbers and code not in exceptions:
+            assert code[5:] == numbers[entry.name], f"{code} {entry.name}"
+        if code.endswith("99"):
+            assert "其他" in entry.name, f"{code} {entry.name}"
+        if code.endswith("01") and entry.name == "行政运行":
+            for number in ("02", "03", "99"):
+                sibling = function.get(code[:5] + number)
+                assert sibling is not None, f"{code[:5]} has 行政运行 but no {code[:5]}{number}"
+                assert all(sibling.valid_in(y) for y in YEARS if entry.valid_in(y)), f"{code[:5]}{number}"
+
+
+def test_standard_items_have_the_standard_description() -> None:
+    function = load("function")
+    first = {name: function.get("2010101" if name != "事业运行" else "2010150").desc
+             for name in ("行政运行", "事业运行")}
+    for code, entry in function.entries.items():
+        if len(code) == 7 and entry.name in first and code != "2130104":
+            assert entry.desc == first[entry.name], code
+
+
+def test_every_class_has_its_kuan() -> None:
+    """Every 类 but 227 预备费 and those a department does not spend from directly has 款."""
+    function = load("function")
+    without = {"209", "227", "230", "234"}
+    for code in (c for c in function.entries if len(c) == 3):
+        kuan = [k for k in function.entries if len(k) == 5 and k.startswith(code)]
+        assert bool(kuan) == (code not in without), code
+        for year in YEARS:
+            if function.get(code).valid_in(year) and code not in without:
+                assert any(function.get(k).valid_in(year) for k in kuan), f"{code} has no 款 in {year}"
+
+
+# The codes a district department of each kind uses for its own running: present, valid from 2019 on (after the
+# 2018 institutional reform) and under the 款 the department's spending belongs to.
+DEPARTMENTS: dict[str, list[str]] = {
+    "教育局": ["2050101", "2050102", "2050199", "2050201", "2050202", "2050203", "2050204", "2050205", "2050302",
+               "2050701", "2050801", "2050803", "2050901", "2059999"],
+    "卫生健康委": ["2100101", "2100102", "2100199", "2100201", "2100202", "2100301", "2100302", "2100401",
+                 "2100402", "2100403", "2100408", "2100409", "2100716", "2100717", "2101601"],
+    "民政局": ["2080201", "2080202", "2080206", "2080207", "2080208", "2080299", "2081001", "2081002", "2081004",
+               "2081006", "2081901", "2082001", "2082101", "2082501"],
+    "住房和城乡建设局": ["2120101", "2120102", "2120105", "2120106", "2120201", "2120303", "2120501", "2210103",
+                   "2210105", "2210106", "2210108", "2210302"],
+    "农业农村局": ["2130101", "2130102", "2130104", "2130106", "2130108", "2130109", "2130122", "2130153",
+                 "2130301", "2130314", "2130505", "2130705"],
+    "交通运输局": ["2140101", "2140102", "2140104", "2140106", "2140110", "2140199", "2149901"],
+    "文化和旅游局": ["2070101", "2070102", "2070104", "2070108", "2070109", "2070112", "2070113", "2070204"],
+    "体育局": ["2070301", "2070302", "2070305", "2070307", "2070308", "2070399"],
+    "公安分局": ["2040201", "2040202", "2040219", "2040220", "2040299"],
+    "司法局": ["2040601", "2040602", "2040604", "2040605", "2040607", "2040610", "2040612", "2040699"],
+    "市场监督管理局": ["2013801", "2013802", "2013804", "2013805", "2013808", "2013812", "2013899"],
+    "城市管理局": ["2120101", "2120104", "2120199", "2120501"],
+    "应急管理局": ["2240101", "2240102", "2240104", "2240106", "2240108", "2240199", "2240601"],
+    "自然资源局": ["2200101", "2200102", "2200104", "2200150", "2200199", "2120801", "2120802"],
+    "财政局": ["2010601", "2010602", "2010605", "2010607", "2010608", "2010650", "2010699"],
+    "发展和改革局": ["2010401", "2010402", "2010404", "2010408", "2010499"],
+    "人力资源和社会保障局": ["2080101", "2080102", "2080105", "2080106", "2080109", "2080112", "2080116",
+                     "2080701", "2080702", "2130804"],
+    "退役军人事务局": ["2082801", "2082802", "2082804", "2082899", "2080801", "2080802", "2080901", "2080905"],
+    "统计局": ["2010501", "2010502", "2010505", "2010507", "2010508", "2010599"],
+    "审计局": ["2010801", "2010802", "2010804", "2010899"],
+    "医疗保障局": ["2101501", "2101502", "2101505", "2101506", "2101301", "2101201", "2101202"],
+    "生态环境分局": ["2110101", "2110104", "2110301", "2110302", "2110401", "2111101"],
+    "商务局": ["2011301", "2011308", "2160201", "2169999"],
+    "信访局": ["2010308"],
+    "机关通用": ["2080501", "2080502", "2080505", "2080506", "2080599", "2101101", "2101102", "2101103",
+             "2210201", "2210202", "2210203"],
+}
+
+
+@pytest.mark.parametrize("department", sorted(DEPARTMENTS))
+def test_district_departments_need_not_declare_codes(department: str) -> None:
+    function = load("function")
+    for code in DEPARTMENTS[department]:
+        entry = function.get(code)
+        assert entry is not None, f"{department}: {code} not in the list"
+        for year in range(2019, 2027):
+            if code == "2010308" and year >= 2024:
+                continue  # from 2024 信访 has its own 款 20140
+            assert entry.valid_in(year), f"{department}: {code} {entry.name} not valid in {year}"
+
+
+@pytest.mark.parametrize(
+    "code, year, name",
+    [
+        ("2050201", 2018, "学前教育"),
+        ("2050201", 2026, "学前教育"),
+        ("20502", 2024, "普通教育"),
+        ("2100101", 2018, "行政运行"),
+        ("2100101", 2024, "行政运行"),
+        ("2100401", 2023, "疾病预防控制机构"),
+        ("2120104", 2022, "城管执法"),
+        ("2120501", 2022, "城乡社区环境卫生"),
+        ("2240101", 2019, "行政运行"),
+        ("22401", 2024, "应急管理事务"),
+        ("2070112", 2018, "文化市场管理"),
+        ("2070112", 2019, "文化和旅游市场管理"),
+        ("2080208", 2024, "基层政权建设和社区治理"),
+        ("2013812", 2024, "食品安全监管"),
+        ("2240505", 2020, "地震预测预报"),
+    ],
+)
+def test_well_known_items_by_year(code: str, year: int, name: str) -> None:
+    function = load("function")
+    assert function.get(code).valid_in(year), (code, year)
+    assert function.name(code, year) == name
+
+
+def test_administration_items_sit_under_the_renamed_kuan() -> None:
+    function = load("function")
+    assert function.name(parent("2100101"), 2018) == "医疗卫生与计划生育管理事务"
+    assert function.name(parent("2100101"), 2019) == "卫生健康管理事务"
+    assert function.name(parent(parent("2100101")), 2018) == "医疗卫生与计划生育支出"
+    assert function.name(parent("2240101"), 2019) == "应急管理事务"
+
+
+@pytest.mark.parametrize(
+    "code, valid, invalid",
+    [
+        ("2240101", [2019, 2026], [2018]),
+        ("2240501", [2019, 2026], [2018]),
+        ("2013801", [2019, 2026], [2018]),
+        ("20139", [2024, 2026], [2023]),
+        ("2014001", [2024, 2026], [2023]),
+        ("20110", [2018], [2019]),
+        ("2080204", [2018], [2019]),
+        ("2080116", [2019, 2026], [2018]),
+        ("21605", [2018], [2019]),
+        ("2070113", [2019], [2018]),
+        ("2050201", [2015, 2018, 2026], []),
+    ],
+)
+def test_more_years_in_use(code: str, valid: list[int], invalid: list[int]) -> None:
+    entry = load("function").get(code)
+    assert entry is not None
+    assert all(entry.valid_in(y) for y in valid)
+    assert not any(entry.valid_in(y) for y in invalid)
+
+
+def test_economic_classes_are_complete() -> None:
+    economic = load("economic")
+    want = {
+        "301": "01 02 03 06 07 08 09 10 11 12 13 14 99",
+        "302": "01 02 03 04 05 06 07 08 09 11 12 13 14 15 16 17 18 24 25 26 27 28 29 31 39 40 99",
+        "303": "01 02 03 04 05 06 07 08 09 10 11 99",
+        "307": "01 02 03 04",
+        "309": "01 02 03 05 06 07 08 13 19 21 22 99",
+        "310": "01 02 03 05 06 07 08 09 10 11 12 13 19 21 22 99",
+        "311": "01 99",
+        "312": "01 03 04 05 99",
+        "313": "02 03",
+        "399": "06 07 08 99",
+    }
+    for cls, numbers in want.items():
+        for number in numbers.split():
+            assert economic.get(cls + number) is not None, cls + number
+    assert economic.name("31302", 2024) == "对社会保险基金补助"
