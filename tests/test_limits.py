@@ -55,8 +55,10 @@ def test_long_text() -> None:
 
 
 def test_alias_expansion_counts_characters_not_values() -> None:
-    # few values, each alias a long text: 300 uses of a 9,000-character text
-    text = "a: &a " + "x" * 9000 + "\nb: [" + ", ".join(["*a"] * 300) + "]\n"
+    # few values, each alias a long text: 900 uses of a 9,000-character text (8.1 million characters)
+    uses = limits.MAX_SIZE // 9000 + 10
+    assert uses <= limits.MAX_ALIASES
+    text = "a: &a " + "x" * 9000 + "\nb: [" + ", ".join(["*a"] * uses) + "]\n"
     message = refused(text)
     assert message.startswith("f.yaml:2:") and "别名（*）展开后的数据过大" in message
     # the classic bomb: nested lists of aliases
@@ -80,7 +82,7 @@ def test_file_size_is_checked_before_reading(tmp_path: Path) -> None:
     with pytest.raises(DataErrors) as info:
         load_file(big)
     assert time.perf_counter() - start < 1
-    assert "文件过大（2.0 MB），数据文件最大为 2 MB" in str(info.value)
+    assert f"文件过大（{limits.MAX_BYTES / 2**20:.1f} MB），数据文件最大为 {limits.MAX_BYTES // 2**20} MB" in str(info.value)
 
 
 @pytest.mark.parametrize(("value", "words"), [("0b1011", "二进制"), ("0x1F", "十六进制"), ("-0o17", "八进制")])
