@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import time
 from pathlib import Path
 
 import pytest
@@ -20,11 +19,9 @@ LINE = "  - {code: \"2010399\", name: 其他政府办公厅（室）及相关机
 
 
 def refused(text: str) -> str:
-    """The one error of ``text`` as the user sees it; it must come within a second."""
-    start = time.perf_counter()
+    """The one error of ``text`` as the user sees it (how fast it comes is measured in benchmarks/, not here)."""
     with pytest.raises(DataErrors) as info:
         load_text(text, "f.yaml")
-    assert time.perf_counter() - start < 1
     (issue,) = info.value.issues
     return str(issue)
 
@@ -78,10 +75,8 @@ def test_large_data_without_aliases_is_not_blamed_on_aliases() -> None:
 def test_file_size_is_checked_before_reading(tmp_path: Path) -> None:
     big = tmp_path / "2020-budget.yaml"
     big.write_bytes(b"a: 1\n" + b"# " + b"x" * limits.MAX_BYTES + b"\n")
-    start = time.perf_counter()
     with pytest.raises(DataErrors) as info:
         load_file(big)
-    assert time.perf_counter() - start < 1
     assert f"文件过大（{limits.MAX_BYTES / 2**20:.1f} MB），数据文件最大为 {limits.MAX_BYTES // 2**20} MB" in str(info.value)
 
 

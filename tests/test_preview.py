@@ -268,7 +268,5 @@ def test_a_silent_connection_is_closed(preview: Preview, monkeypatch: pytest.Mon
     assert module.REQUEST_TIMEOUT <= 10
     with socket.create_connection(("127.0.0.1", preview.port), timeout=module.REQUEST_TIMEOUT + 5) as sock:
         sock.sendall(b"\x16\x03\x01\x02\x00\x01")  # the start of a TLS hello, then silence
-        start = time.monotonic()
-        assert sock.recv(1024) == b""  # the server closes the connection
-        assert time.monotonic() - start <= module.REQUEST_TIMEOUT + 2
+        assert sock.recv(1024) == b""  # the server closes the connection (without it, recv times out and raises)
     assert get(preview, "/")[0] == 200  # and keeps serving

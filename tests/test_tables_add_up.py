@@ -25,10 +25,11 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from hypothesis import HealthCheck, Phase, given, settings
+from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from generator.build import prepare
+from generator.errors import DataErrors
 from generator.render.html import render_html
 
 # --------------------------------------------------------------------------------------------
@@ -59,7 +60,8 @@ class Layout:
 
 PROFILES: dict[str, Layout] = {
     "jianghan-budget": Layout(
-        "budget", 2020, ("business", "upper_grant", "operating", "other", "business_fund"), gov_fund=False, state_capital=False,
+        # its 部门收支总表 prints all spending by economic 类, which the data gives for 一般公共预算 only: check refuses other money
+        "budget", 2020, (), gov_fund=False, state_capital=False,
         project_economic=True,
         texts=("budget_scope", "basic_use", "wage_use", "family_use", "public_use", "operating_costs_items", "performance_intro",
                "performance_targets", "outbound_note", "reception_use", "vehicle_operation_use", "three_public_units",
@@ -278,9 +280,12 @@ def departments(draw: st.DrawFn, profile: str, unit: str | None = None, exact: b
         end = amount(draw, scale) if draw(st.booleans()) else 0
         start = draw(st.integers(0, grains[0] + end)) if draw(st.booleans()) else 0
         if start or end:
-            carry["start"][fund] = A(start)
-            if final:
+            if fund == "general":  # 一般公共预算: the department's figure (its tables print no carry-over by 项)
+                carry["start"][fund] = A(start)
                 carry["end"][fund] = A(end)
+            else:  # 政府性基金 / 国有资本经营: by 项, as their tables print it
+                lists[0]["carry_start"] = A(start)
+                lists[0]["carry_end"] = A(end)
             lists[0]["appropriation_income"] = A(grains[0] + end - start)
     used = dist = start_other = end_other = 0
     if layout.sources:
@@ -943,20 +948,9 @@ class Known:
     reason: str
 
 
-KNOWN: dict[str, list[Known]] = {
-    "jianghan-budget": [Known(other_income, frozenset({"summary_econ", "appropriation_econ"}),
-                              "部门收支总表 prints only 一般公共预算 (and 政府性基金) income rows and spending by class, but 本年收入合计/本年支出合计 "
-                              "count every source; 财政拨款收支总表 prints every source's income as 本年收入合计")],
-    "shanghai-budget": [Known(fund_class_outside_general, frozenset({"summary", "appropriation_funds"}),
-                              "the summary tables list only the 类 of 一般公共预算 spending (no summary_classes in the profile), "
-                              "so a 政府性基金/国有资本经营 类 of its own is missing from the spending side while 总计 counts it")],
-    "jiangan-final": [Known(fund_carry_over, frozenset({"gov_fund", "state_capital"}),
-                            "公开07表 prints 年初/年末结转和结余 on the 合计 row only (carry-over is not given by 项): the 合计 row is not the "
-                            "sum of the 类 rows in those columns, and the 项 rows break the printed formula 6栏=1+2−3")],
-    "shanghai-final": [Known(fund_carry_over, frozenset({"gov_fund", "state_capital"}),
-                             "the fund tables print 年初/年末结转和结余 on the 合计 row only (carry-over is not given by 项): the 合计 row is "
-                             "not the sum of the 类 rows in those columns, and the 项 rows break 年末 = 年初 + 收入 − 支出")],
-}
+KNOWN: dict[str, list[Known]] = {}
+"""Known problems: none left. Each one this test found is now fixed in the tables or refused by check (see the
+regression examples below)."""
 
 
 def known_tables(dept: Department) -> set[str]:
@@ -1013,23 +1007,8 @@ def test_final_account_tables_add_up(profile: str, data: st.DataObject) -> None:
     assert_adds_up(data.draw(departments(profile)))
 
 
-KNOWN_CASES = [(profile, i) for profile, known in KNOWN.items() for i in range(len(known))]
-
-
-@pytest.mark.parametrize("profile, index", [
-    pytest.param(p, i, marks=pytest.mark.xfail(strict=True, reason=KNOWN[p][i].reason), id=f"{p}-{i}") for p, i in KNOWN_CASES])
-@settings(max_examples=5, deadline=None, phases=[Phase.generate], suppress_health_check=list(HealthCheck))
-@given(data=st.data())
-def test_known_problem(profile: str, index: int, data: st.DataObject) -> None:
-    """Each known problem, on departments that trigger it: the affected tables do not add up (yet)."""
-    known = KNOWN[profile][index]
-    dept = data.draw(departments(profile).filter(known.trigger))
-    found = check_report(build_html(dept))
-    assert not [f for f in found if f.table in known.tables], "\n".join(found)
-
-
 def minimal(profile: str, rows: dict[str, Any]) -> Department:
-    """The smallest department (in 万元) showing a known problem: one 项 of 10.00 万元 and what triggers it."""
+    """The smallest department (in 万元) of a problem once found here: one 项 of 10.00 万元 and what triggered it."""
     layout = PROFILES[profile]
     data: dict[str, Any] = {
         "profile": profile, "kind": layout.kind, "year": layout.year, "unit": "万元", "department": {"name": "某某区测试局"},
@@ -1044,25 +1023,35 @@ def minimal(profile: str, rows: dict[str, Any]) -> Department:
 
 
 TEN = {"code": "2010301", "basic": Amount("10.00")}
-MINIMAL = {
-    # 其他收入 1.00 spent as 其他资金 basic: 部门收支总表 prints 七、其他收入 blank under 本年收入合计 11.00, 201 10.00 under
-    # 本年支出合计 11.00; 财政拨款收支总表 prints 本年收入合计 and 收入总计 11.00 against 财政拨款 spending of 10.00
-    "jianghan-budget": {"expenditure": [{**TEN, "other_funds": {"basic": Amount("1.00")}, "income": {"other": Amount("1.00")}}]},
-    # 政府性基金 5.00 in 212: the spending side lists 一般公共服务支出 only (100,000.00 元) under 支出总计 150,000.00 元
+FIXED = {
+    # 政府性基金 5.00 in 212: the spending side once listed 一般公共服务支出 only (100,000.00 元) under 支出总计 150,000.00 元
     "shanghai-budget": {"expenditure": [TEN], "gov_fund_expenditure": [{"code": "2120801", "project": Amount("5.00")}]},
-    # 政府性基金 年初结转 1.00, income 4.00, spent 5.00: 合计 年初 1.00 over blank 类 rows; 项 row 0 ≠ 0 + 4.00 − 5.00
-    "jiangan-final": {"expenditure": [TEN], "gov_fund_expenditure": [{"code": "2120801", "project": Amount("5.00"), "appropriation_income": Amount("4.00")}],
-                      "carry_over": {"start": {"gov_fund": Amount("1.00")}}},
+    # 政府性基金 年初结转 1.00, income 4.00, spent 5.00: once printed on the 合计 row only (项 row 0 ≠ 0 + 4.00 − 5.00); now by 项
+    "jiangan-final": {"expenditure": [TEN], "gov_fund_expenditure": [{"code": "2120801", "project": Amount("5.00"), "appropriation_income": Amount("4.00"),
+                                                                     "carry_start": Amount("1.00")}]},
 }
-MINIMAL["shanghai-final"] = MINIMAL["jiangan-final"]
+FIXED["shanghai-final"] = FIXED["jiangan-final"]
 
 
-@pytest.mark.parametrize("profile", [pytest.param(p, marks=pytest.mark.xfail(strict=True, reason=KNOWN[p][0].reason)) for p in MINIMAL])
-def test_minimal_example_of_a_known_problem(profile: str) -> None:
-    dept = minimal(profile, MINIMAL[profile])
-    assert KNOWN[profile][0].trigger(dept)
-    found = check_report(build_html(dept))
+@pytest.mark.parametrize("profile", list(FIXED))
+def test_problems_once_found_add_up_now(profile: str) -> None:
+    found = check_report(build_html(minimal(profile, FIXED[profile])))
     assert not found, "\n".join(found)
+
+
+def test_check_refuses_what_a_profile_cannot_print() -> None:
+    """其他收入 1.00 spent as other money: jianghan-budget's 部门收支总表 classifies all spending by economic 类, known
+    for 一般公共预算 only — check refuses the file instead of printing a table that does not add up."""
+    dept = minimal("jianghan-budget", {"expenditure": [{**TEN, "other_funds": {"basic": Amount("1.00")}, "income": {"other": Amount("1.00")}}]})
+    with pytest.raises(DataErrors) as err:
+        build_html(dept)
+    assert any(i.rule == "gov_fund_by_economic" for i in err.value.issues)
+    # the same fund carry-over given only for the department, not by 项: refused with its position
+    data = dict(FIXED["jiangan-final"], gov_fund_expenditure=[{"code": "2120801", "project": Amount("5.00"), "appropriation_income": Amount("4.00")}],
+                carry_over={"start": {"gov_fund": Amount("1.00")}})
+    with pytest.raises(DataErrors) as err:
+        build_html(minimal("jiangan-final", data))
+    assert any(i.rule == "fund_carry_by_item" for i in err.value.issues)
 
 
 # --------------------------------------------------------------------------------------------
@@ -1125,9 +1114,6 @@ def rounding_case(scale: int) -> dict[str, Any]:
     }
 
 
-@pytest.mark.xfail(strict=True, reason="converted_tables_add_up compares only the 支出合计/基本/项目/收入合计/一般公共预算 "
-                   "columns: a 万元 column of one income source (or 财政拨款收入, 上缴上级支出 …) whose rows miss its 合计 "
-                   "by 0.01 gets no warning, although docs/data-model.md says every printed subtotal is compared")
 def test_check_warns_where_an_income_source_column_misses_its_total() -> None:
     dept = Department("jiangan-final", PROFILES["jiangan-final"], Money("元", Decimal("0.01")), rounding_case(1))
     html, warnings = build(dept)

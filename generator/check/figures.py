@@ -8,6 +8,7 @@ from typing import Any, Iterable
 from generator.check.run import rule
 from generator.compute.budget import project_amount
 from generator.compute.common import ProcurementFigures, kind_amount, staff_total
+from generator.compute.final import carry_by_fund
 from generator.compute.ledger import ledger_of
 from generator.errors import Issue, error, warning
 from generator.present.facts.common import KIND_NAMES
@@ -91,6 +92,34 @@ def zero_function_rows(loaded: Loaded, profile: Any) -> Iterable[Issue]:
                 yield warning(loaded.positions.pos((key, i)), f"科目 {row.code} 各项金额均为 0，表中将是空行；没有支出的科目请删除", "zero_function_rows")
 
 
+FUND_LISTS = {"gov_fund": ("gov_fund_expenditure", "政府性基金"), "state_capital": ("state_capital_expenditure", "国有资本经营")}
+
+
+@rule
+def fund_carry_by_item(loaded: Loaded, profile: Any) -> Iterable[Issue]:
+    """A fund's 结转和结余 is printed by 项 (公开07/08表): given on the 项 rows, the department's figure must agree or be left out."""
+    report = loaded.report
+    if report.kind != "final":
+        return
+    ledger = ledger_of(report)
+    for fund, (key, name) in FUND_LISTS.items():
+        for when, label in (("start", "年初结转和结余"), ("end", "年末结转和结余")):
+            given = getattr(getattr(report.carry_over, when), fund)
+            by_item = ledger.total(f"carry_{when}_{fund}")
+            where = loaded.positions.pos(("carry_over", when, fund))
+            if by_item and given and differs(given, by_item):
+                yield error(where, f"{name}{label} {amt(given)} ≠ 各项 carry_{when} 之和 {amt(by_item)}{gap(given, by_item)}；"
+                            f"按项填写时可删去此处（由各项相加得出）", "fund_carry_by_item")
+            elif given and not by_item and getattr(report, key):
+                yield error(where, f"{name}{label} {amt(given)} 须按项填写（{key} 各行的 carry_{when}），"
+                            f"公开表逐项列示结转和结余，否则各行收支与结转对不上", "fund_carry_by_item")
+        for i, row in enumerate(getattr(report, key)):
+            income = row.appropriation_income if row.appropriation_income is not None else row.basic + row.project
+            if differs(income + row.carry_start, row.basic + row.project + row.carry_end):
+                yield error(loaded.positions.pos((key, i)), f"{name} {row.code}：收入 {amt(income)} + 年初结转和结余 {amt(row.carry_start)} ≠ "
+                            f"支出 {amt(row.basic + row.project)} + 年末结转和结余 {amt(row.carry_end)}", "fund_carry_by_item")
+
+
 @rule
 def carry_over_balances(loaded: Loaded, profile: Any) -> Iterable[Issue]:
     """For 财政拨款 of each fund and for other money: income + 年初结转 (+ 使用结余) = spending + 年末结转 (+ 结余分配)."""
@@ -101,9 +130,10 @@ def carry_over_balances(loaded: Loaded, profile: Any) -> Iterable[Issue]:
     carry = report.carry_over
     where = loaded.positions.pos(("carry_over",) if ("carry_over",) in loaded.positions.spots else ("expenditure",))
     labels = {"general": "一般公共预算财政拨款", "gov_fund": "政府性基金预算财政拨款", "state_capital": "国有资本经营预算财政拨款"}
+    starts, ends = carry_by_fund(carry.start, ledger, "start"), carry_by_fund(carry.end, ledger, "end")
     for fund, label in labels.items():
         income, spent = ledger.total(f"income_{fund}"), ledger.total(fund)
-        start, end = getattr(carry.start, fund), getattr(carry.end, fund)
+        start, end = starts[fund], ends[fund]
         if differs(income + start, spent + end):
             message = (f"{label}：收入 {amt(income)} + 年初结转和结余 {amt(start)} = {amt(income + start)}，"
                        f"而支出 {amt(spent)} + 年末结转和结余 {amt(end)} = {amt(spent + end)}{gap(income + start, spent + end)}")

@@ -19,8 +19,18 @@ from generator.present.tables.common import Namer
 from generator.read.load import Loaded
 from generator.zh.numbers import fmt_amount, q2
 
-COLUMNS = {"spending": "支出合计", "basic": "基本支出", "project": "项目支出", "income": "收入合计", "general": "一般公共预算财政拨款"}
-"""The printed columns whose subtotals are compared, with their names in the message."""
+COLUMNS = {
+    "spending": "支出合计", "basic": "基本支出", "project": "项目支出", "to_upper": "上缴上级支出", "operating_spend": "经营支出",
+    "to_subsidiary": "对附属单位补助支出", "income": "收入合计", "income_appropriation": "财政拨款收入", "income_general": "一般公共预算财政拨款收入",
+    "income_gov_fund": "政府性基金预算财政拨款收入", "income_state_capital": "国有资本经营预算财政拨款收入", "income_business": "事业收入",
+    "income_operating": "经营收入", "income_upper_grant": "上级补助收入", "income_subsidiary": "附属单位上缴收入", "income_other": "其他收入",
+    "income_special_account": "财政专户管理资金收入", "income_unit_funds": "单位资金收入", "income_business_fund": "用事业基金弥补收支差额",
+    "general": "一般公共预算财政拨款", "general_basic": "一般公共预算基本支出", "general_project": "一般公共预算项目支出",
+    "gov_fund": "政府性基金预算财政拨款", "state_capital": "国有资本经营预算财政拨款", "appropriation": "财政拨款支出",
+    "carry_start_gov_fund": "政府性基金年初结转和结余", "carry_end_gov_fund": "政府性基金年末结转和结余",
+    "carry_start_state_capital": "国有资本经营年初结转和结余", "carry_end_state_capital": "国有资本经营年末结转和结余",
+}
+"""The printed columns of the function tables whose subtotals are compared, with their names in the message."""
 SHOWN = 3
 """How many mismatches are named one by one."""
 

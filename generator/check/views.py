@@ -98,10 +98,15 @@ def gov_fund_by_economic(loaded: Loaded, profile: Any) -> Iterable[Issue]:
     report = loaded.report
     if "summary_econ" not in _econ_tables(loaded, profile):
         return
-    gov_fund = ledger_of(report).total("gov_fund")
+    ledger = ledger_of(report)
+    gov_fund = ledger.total("gov_fund")
     if gov_fund:
         yield error(_where(loaded, "gov_fund_expenditure"), f"政府性基金预算支出 {amt(gov_fund)} 没有按经济分类的数据，"
                     f"{ECON_TABLES['summary_econ']}的经济分类栏合计将少于本年支出合计（模板配置不适用于有政府性基金支出的部门）", "gov_fund_by_economic")
+    other = ledger.total("spending") - ledger.total("appropriation")
+    if other:
+        yield error(_where(loaded, "expenditure"), f"财政拨款以外资金的支出 {amt(other)} 没有按经济分类的数据，"
+                    f"{ECON_TABLES['summary_econ']}的经济分类栏合计将少于本年支出合计（模板配置不适用于有其他资金支出的部门）", "gov_fund_by_economic")
 
 
 @rule

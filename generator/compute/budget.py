@@ -98,6 +98,8 @@ class BudgetFigures:
     """上年结转 of every kind of money."""
     carry_start_appropriation: Decimal
     """上年结转 of 财政拨款."""
+    carry_start_funds: dict[str, Decimal] = field(default_factory=dict)
+    """上年结转 of each fund (general, gov_fund, state_capital)."""
     units: list[tuple[str, dict[str, Decimal]]] = field(default_factory=list)
     """Each unit with figures of its own: name → spending, basic, project, appropriation, income."""
 
@@ -133,6 +135,11 @@ class BudgetFigures:
     def carry_end(self) -> Decimal:
         """年终结转结余: what the year's money and 上年结转 leave unspent."""
         return self.grand_total - self.spending_total
+
+    @property
+    def appropriation_carry_end(self) -> Decimal:
+        """年终结转结余 of 财政拨款."""
+        return self.appropriation_grand_total - self.appropriation
 
     @property
     def appropriation_grand_total(self) -> Decimal:
@@ -203,6 +210,7 @@ def compute(report: BudgetReport) -> BudgetFigures:
         ledger=ledger_of(report),
         carry_start=start.general + start.gov_fund + start.state_capital + start.other,
         carry_start_appropriation=start.general + start.gov_fund + start.state_capital,
+        carry_start_funds={"general": start.general, "gov_fund": start.gov_fund, "state_capital": start.state_capital},
         units=unit_totals(report),
     )
 

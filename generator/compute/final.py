@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from decimal import Decimal
+from typing import Any
 
 from generator.model.final import FinalFunctionRow, FinalPrevious, FinalReport
 from generator.model.performance import ScoredIndicator
@@ -282,8 +283,8 @@ def compute(report: FinalReport, basis: str = "initial") -> FinalFigures:
         previous_total=prev.total if prev else None,
         previous_operating=prev.operating_costs if prev else None,
         ledger=ledger,
-        carry_start=report.carry_over.start.model_dump(),
-        carry_end=report.carry_over.end.model_dump(),
+        carry_start=carry_by_fund(report.carry_over.start, ledger, "start"),
+        carry_end=carry_by_fund(report.carry_over.end, ledger, "end"),
         surplus_used=report.carry_over.surplus_used,
         surplus_distributed=report.carry_over.surplus_distributed,
         previous_appropriation=_previous_appropriation(prev),
@@ -293,6 +294,16 @@ def compute(report: FinalReport, basis: str = "initial") -> FinalFigures:
         operating_reported=report.operating_costs,
         units=unit_totals(report),
     )
+
+
+def carry_by_fund(given: Any, ledger: Ledger, when: str) -> dict[str, Decimal]:
+    """结转和结余 by fund: a fund's 项 rows, where they give it, or the department's figure."""
+    carry = given.model_dump()
+    for fund in ("gov_fund", "state_capital"):
+        by_item = ledger.total(f"carry_{when}_{fund}")
+        if by_item:
+            carry[fund] = by_item
+    return carry
 
 
 def _previous_appropriation(prev: FinalPrevious | None) -> Decimal | None:

@@ -20,6 +20,8 @@ SPENDING = (
     "gov_fund_basic", "gov_fund_project", "state_capital_basic", "state_capital_project",
     "other_basic", "other_project", "to_upper", "operating_spend", "to_subsidiary",
 )
+CARRY = tuple(f"carry_{when}_{fund}" for when in ("start", "end") for fund in FUNDS)
+"""年初/年末结转和结余 by 项, of each fund's list."""
 INCOME = ("income_general", "income_gov_fund", "income_state_capital", *(f"income_{s}" for s in INCOME_SOURCES))
 DERIVED = (
     "general", "gov_fund", "state_capital", "other",
@@ -27,7 +29,7 @@ DERIVED = (
     "basic", "project", "spending", "income_appropriation", "income_non_appropriation", "income",
     "budget_initial", "budget_adjusted",
 )
-COLUMNS = SPENDING + INCOME + DERIVED
+COLUMNS = SPENDING + INCOME + CARRY + DERIVED
 
 
 def _row_columns(fund: str, row: Any) -> dict[str, Decimal | None]:
@@ -53,6 +55,8 @@ def _row_columns(fund: str, row: Any) -> dict[str, Decimal | None]:
     values[f"income_{fund}"] = row.appropriation_income if row.appropriation_income is not None else own
     for source in INCOME_SOURCES:
         values[f"income_{source}"] = getattr(row.income, source)
+    values[f"carry_start_{fund}"] = row.carry_start
+    values[f"carry_end_{fund}"] = row.carry_end
     if row.budget is not None:
         values["budget_initial"] = row.budget.on("initial")
         values["budget_adjusted"] = row.budget.on("adjusted")

@@ -63,6 +63,10 @@ class RowExtras(Strict):
     income: Income = Income()
     appropriation_income: Amount | None = None
     """财政拨款收入 of this 项 when it differs from its 财政拨款 spending."""
+    carry_start: Amount = Decimal(0)
+    """年初结转和结余 of this 项 in the list's fund (政府性基金/国有资本经营 tables print it by 项)."""
+    carry_end: Amount = Decimal(0)
+    """年末结转和结余 of this 项 in the list's fund."""
     budget: ItemBudget | None = None
     use: Text | None = None
     """主要用于…"""

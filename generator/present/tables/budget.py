@@ -40,7 +40,7 @@ class BudgetTables:
         self.money = money
         self.options = options
         self.namer = Namer.of(report)
-        self.classes = summary_classes or [n.code for n in fig.functions]
+        self.classes = summary_classes or [n.code for n in fig.ledger.roots if n.values["spending"]]
 
     def opt(self, table: str, key: str, default: Any) -> Any:
         return self.options.get(table, {}).get(key, default)
@@ -48,20 +48,15 @@ class BudgetTables:
     def money_for(self, table: str) -> Money:
         return self.money.with_options(self.options.get(table, {}))
 
-    def class_amount(self, code: str, column: str = "total", roots=None) -> Decimal:  # type: ignore[no-untyped-def]
-        for n in roots if roots is not None else self.fig.functions:
-            if n.code == code:
-                return n.values[column] or Decimal(0)
-        return Decimal(0)
-
     # 收支总表 ------------------------------------------------------------------
     def summary_econ(self) -> list[Grid]:
         """收入 | 支出（功能） | 支出（经济分类）, as in the 公开表1 of Wuhan district budgets."""
         m = self.money_for("summary_econ")
         fig = self.fig
-        income = [(f"{number('cn_dun', i + 1)}{name}", fig.total if i == 0 else fig.gov_fund_total if i == 1 else None)
+        led = fig.ledger
+        income = [(f"{number('cn_dun', i + 1)}{name}", led.total(INCOME[name]) if name in INCOME else None)
                   for i, name in enumerate(self.opt("summary_econ", "income", list(INCOME_SOURCES)))]
-        functions = [(f"{c}{self.namer(c)}", self.class_amount(c) + self.class_amount(c, roots=fig.gov_fund)) for c in self.classes]
+        functions = [(f"{c}{self.namer(c)}", led.value(c, "spending")) for c in self.classes]
         econ_codes = self.opt("summary_econ", "econ_classes", ["301", "302", "303", "307", "309", "310", "311", "312", "313", "399"])
         econ = [(self.opt("summary_econ", "econ_head", "支出（部门预算经济分类）"), None)]
         econ += [(f"{c}{self.namer(c)}", fig.econ_all.get(c)) for c in econ_codes]
@@ -73,10 +68,15 @@ class BudgetTables:
                 text, value = column[i] if i < len(column) else ("", None)
                 row += [label(text), m.cell(value)]
             rows.append(row)
+        income_total, spent = fig.income_total, fig.spending_total
+        rows.append([label("本年收入合计", strong=True), m.cell(income_total), label("本年支出合计", strong=True), m.cell(spent),
+                     label("本年支出合计", strong=True), m.cell(spent)])
+        footer = {"carry": (fig.carry_start, fig.carry_end), "business_fund": (led.total("income_business_fund"), None)}
+        for entry in self.opt("summary_econ", "footer", [["八、用事业基金弥补收支差额", "", "business_fund"], ["九、上年结转", "结转下年", "carry"]]):
+            left, mid, key = (list(entry) + ["", ""])[:3]
+            a, b = footer.get(key, (None, None))
+            rows.append([label(left), m.cell(a), label(mid), m.cell(b) if mid else num(""), label(mid), m.cell(b) if mid else num("")])
         total = fig.grand_total
-        rows.append([label("本年收入合计", strong=True), m.cell(total), label("本年支出合计", strong=True), m.cell(total), label("本年支出合计", strong=True), m.cell(total)])
-        for left, mid in self.opt("summary_econ", "footer", [["八、用事业基金弥补收支差额", ""], ["九、上年结转", "结转下年"]]):
-            rows.append([label(left), num(""), label(mid), num(""), label(mid), num("")])
         rows.append([label("收入总计", strong=True), m.cell(total), label("支出总计", strong=True), m.cell(total), label("支出总计", strong=True), m.cell(total)])
         header = [head(Cell("收入", colspan=2), Cell("支出（功能）", colspan=2), Cell("支出（经济分类）", colspan=2)),
                   head("项目", "预算数", "项目", "预算数", "项目", "预算数")]
@@ -166,8 +166,9 @@ class BudgetTables:
     def appropriation_econ(self) -> list[Grid]:
         m = self.money_for("appropriation_econ")
         fig = self.fig
-        income = [("一、一般公共预算财政拨款收入", fig.total), ("二、政府性基金预算财政拨款收入", fig.gov_fund_total)]
-        funcs = [(f"{c}{self.namer(c)}", self.class_amount(c), self.class_amount(c, roots=fig.gov_fund)) for c in self.classes]
+        led = fig.ledger
+        income = [("一、一般公共预算财政拨款收入", led.total("income_general")), ("二、政府性基金预算财政拨款收入", led.total("income_gov_fund"))]
+        funcs = [(f"{c}{self.namer(c)}", led.value(c, "general"), led.value(c, "gov_fund")) for c in self.classes]
         econ_codes = self.opt("appropriation_econ", "econ_classes", ["301", "302", "303", "307", "309", "310", "311", "312", "313", "399"])
         econ = [("支出", None, None)] + [(f"{c}{self.namer(c)}", fig.econ_all.get(c), None) for c in econ_codes]
         rows = []
@@ -176,29 +177,33 @@ class BudgetTables:
             ft, fa, fb = funcs[i] if i < len(funcs) else ("", None, None)
             et, ea, eb = econ[i] if i < len(econ) else ("", None, None)
             rows.append([label(lt), m.cell(lv), label(ft), m.cell(fa), m.cell(fb), label(et), m.cell(ea), m.cell(eb)])
-        g, f = fig.total, fig.gov_fund_total
-        rows.append([label("本年收入合计", strong=True), m.cell(fig.grand_total), label("本年支出合计", strong=True), m.cell(g), m.cell(f), label("本年支出合计", strong=True), m.cell(g), m.cell(f)])
+        g, f = led.total("general"), led.total("gov_fund")
+        income_total = led.total("income_general") + led.total("income_gov_fund")
+        rows.append([label("本年收入合计", strong=True), m.cell(income_total), label("本年支出合计", strong=True), m.cell(g), m.cell(f), label("本年支出合计", strong=True), m.cell(g), m.cell(f)])
         rows.append([label("上年结转"), num(""), label("结转下年"), num(""), num(""), label("结转下年"), num(""), num("")])
-        rows.append([label("收入总计", strong=True), m.cell(fig.grand_total), label("支出总计", strong=True), m.cell(g), m.cell(f), label("支出总计", strong=True), m.cell(g), m.cell(f)])
+        rows.append([label("收入总计", strong=True), m.cell(income_total), label("支出总计", strong=True), m.cell(g), m.cell(f), label("支出总计", strong=True), m.cell(g), m.cell(f)])
         header = [head(Cell("收入", colspan=2), Cell("支出（功能分类）", colspan=3), Cell("支出（部门预算经济分类）", colspan=3)),
                   head("项目", "预算数", "项目", "一般公共预算", "政府性基金预算", "项目", "一般公共预算", "政府性基金预算")]
         return [Grid(header, rows, cols=[20, 8, 20, 8, 8, 18, 8, 8], cls="summary")]
 
     def appropriation(self) -> list[Grid]:
         m = self.money_for("appropriation")
-        fig = self.fig
-        left = [("一、本年收入", fig.grand_total), ("(一) 一般公共预算拨款", fig.total), ("(二) 政府性基金预算拨款", fig.gov_fund_total),
-                ("(三) 国有资本经营预算拨款", None), ("二、上年结转", None), ("(一) 一般公共预算拨款", None), ("(二) 政府性基金预算拨款", None), ("(三) 国有资本经营预算拨款", None)]
+        fig, led = self.fig, self.fig.ledger
+        start = fig.carry_start_funds
+        left = [("一、本年收入", fig.income_appropriation), ("(一) 一般公共预算拨款", led.total("income_general")),
+                ("(二) 政府性基金预算拨款", led.total("income_gov_fund")), ("(三) 国有资本经营预算拨款", led.total("income_state_capital")),
+                ("二、上年结转", fig.carry_start_appropriation), ("(一) 一般公共预算拨款", start["general"]),
+                ("(二) 政府性基金预算拨款", start["gov_fund"]), ("(三) 国有资本经营预算拨款", start["state_capital"])]
         style = self.opt("appropriation", "class_style", "cn_nian_paren")
-        right = [("一、本年支出", fig.grand_total)]
-        right += [(f"{number(style, i + 1).replace('（', '(').replace('）', ') ')}{self.namer(c)}", self.class_amount(c) + self.class_amount(c, roots=fig.gov_fund)) for i, c in enumerate(self.classes)]
-        right.append(("二、年终结转结余", None))
+        right = [("一、本年支出", fig.appropriation)]
+        right += [(f"{number(style, i + 1).replace('（', '(').replace('）', ') ')}{self.namer(c)}", led.value(c, "appropriation")) for i, c in enumerate(self.classes)]
+        right.append(("二、年终结转结余", fig.appropriation_carry_end))
         rows = []
         for i in range(max(len(left), len(right))):
             lt, lv = left[i] if i < len(left) else ("", None)
             rt, rv = right[i] if i < len(right) else ("", None)
             rows.append([label(lt), m.cell(lv), label(rt), m.cell(rv)])
-        rows.append([label("收 入 总 计", strong=True), m.cell(fig.grand_total), label("支 出 总 计", strong=True), m.cell(fig.grand_total)])
+        rows.append([label("收 入 总 计", strong=True), m.cell(fig.appropriation_grand_total), label("支 出 总 计", strong=True), m.cell(fig.appropriation_grand_total)])
         header = [head(Cell("收 入", colspan=2), Cell("支 出", colspan=2)), head("项目", "预算数", "项目", "预算数")]
         return [Grid(header, rows, cols=[30, 12, 30, 12], cls="summary")]
 

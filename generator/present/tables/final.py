@@ -260,10 +260,11 @@ class FinalTables:
                   self.code_parts_row(split)]
         if self.numbered(table):
             header.append(columns_row(lead, 6))
-        keys = [f"income_{fund}", fund, f"{fund}_basic", f"{fund}_project"]
-        roots = led.shown([fund, f"income_{fund}"])
-        total = total_row("合计", [fig.carry_start[fund] or None, *(led.total(k) or None for k in keys), fig.carry_end[fund] or None], m, span=lead)
-        body = [cells[:lead] + [num("")] + cells[lead:] + [num("")] for cells in tree_rows(roots, self.namer, keys, m, split=split)]
+        keys = [f"carry_start_{fund}", f"income_{fund}", fund, f"{fund}_basic", f"{fund}_project", f"carry_end_{fund}"]
+        roots = led.shown([fund, f"income_{fund}", f"carry_start_{fund}", f"carry_end_{fund}"])
+        total = total_row("合计", [fig.carry_start[fund] or None, *(led.total(k) or None for k in keys[1:-1]), fig.carry_end[fund] or None], m, span=lead)
+        blank = Money(m.thousands, "", m.unit)
+        body = tree_rows(roots, self.namer, keys, [m if led.total(k) else blank for k in keys], split=split)
         rows = [total] + body if body else [total, empty_row(lead + 6)]
         return [Grid(header, rows, cols=self.code_cols(split, 11) + [29] + [10] * 6, cls="tree wide")]
 
