@@ -85,8 +85,9 @@ class Node(Strict):
     break_before: bool = False
     when: Text | None = None
     unless: Text | None = None
-    heading_with_table: bool = False
-    """A part whose body opens with a table: print that table under the heading (not on the next page)."""
+    heading_with_table: bool = True
+    """A part whose content opens with a table (or a section on a page of its own): print it under the heading,
+    on its landscape page if it has one, rather than leaving the heading alone on a page; false keeps them apart."""
     each: Text | None = None
     """Repeat this section for every entry of a computed list (e.g. projects); the entry's fields are facts inside it."""
     levels: list[Text] | None = None
