@@ -212,7 +212,9 @@ class Composer:
             merged = {**self.facts.values, **{k: v for k, v in entry.items()}}
             end = spec.joiner[1] if i == len(entries) - 1 else spec.joiner[0]
             labelled = number(spec.style, i + 1) if spec.style else ""
-            texts.append((labelled, compose(spec.item or "", merged) + end))
+            plain_end = not any(ch in end for ch in "{}[]")
+            # the joiner goes through the template, so a text ending in its own "。" is not doubled
+            texts.append((labelled, compose((spec.item or "") + end, merged) if plain_end else compose(spec.item or "", merged) + end))
         if spec.inline:
             lead = self.say(spec.lead) if spec.lead else ""
             tail = self.say(spec.tail) if spec.tail else ""

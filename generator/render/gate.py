@@ -233,6 +233,8 @@ def layout_defects(pdf_file: bytes | str | Path) -> list[Defect]:
     heads = _heading_fonts(pages, marks)
     marked = {index for _, index, _ in marks}
     front = min(marked, default=0)  # cover and contents: before the first bookmarked page
+    if pages and not pages[0].tables and len(pages[0].lines) <= 6:
+        front = max(front, 1)  # a cover page, bookmarked or not
     defects: list[Defect] = []
 
     def add(page: _Page, kind: str, **fields: Any) -> None:
