@@ -33,7 +33,7 @@ def broken(templates: Path, old: str, new: str) -> tuple[Path, int]:
     ("人员经费{personnel}万元", "人员经费{personel}万元", "是不是“personnel”"),   # an unknown fact
     ("- table: income\n", "- table: incme\n", "是不是“income”"),                   # an unknown table id
     ("{text.public_use}", "{text.public_uses}", "是不是“public_use”"),            # an unknown text key
-    ("when: has.econ.301", "when: has.econ.310x", "has.econ.310x"),               # an unknown condition
+    ("when: has_gov_fund", "when: has_gov_fnd", "是不是“has_gov_fund”"),          # an unknown condition
 ])
 def test_a_mistake_is_reported_at_the_profile_line(templates: Path, old: str, new: str, wanted: str) -> None:
     profile, line = broken(templates, old, new)

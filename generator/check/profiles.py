@@ -14,6 +14,8 @@ from generator.errors import Issue, error
 from generator.read.load import Loaded
 
 _FIELD = re.compile(r"\{([A-Za-z0-9_.]+)\}")
+OPEN = "*"
+"""In a scope whose entries are unknown (an empty list), any field may be an entry's."""
 TEMPLATE_KEYS = ("say", "item", "lead", "tail", "part", "title", "toc_title")
 """Keys of the outline whose values are sentence templates."""
 
@@ -43,7 +45,7 @@ def profile_names(loaded: Loaded, profile: Any) -> Iterable[Issue]:
         found.append(error(positions.pos(path), message, "profile_names"))
 
     def template(path: tuple[Any, ...], text: Any, scope: set[str]) -> None:
-        if not isinstance(text, str):
+        if not isinstance(text, str) or OPEN in scope:
             return
         for name in _FIELD.findall(text):
             if name in vocab.facts or name in scope:
@@ -54,6 +56,11 @@ def profile_names(loaded: Loaded, profile: Any) -> Iterable[Issue]:
                 bad(path, f"模板配置引用了未知的数据项 {{{name}}}{nearest(name, [*vocab.facts, *scope])}")
 
     lists = dict(vocab.lists)
+    families = {k.split(".", 1)[0] for k in vocab.facts if "." in k}
+
+    def known_condition(name: str, scope: set[str]) -> bool:
+        """A condition's fact, or one of a family set per entry present (has.econ.303 is there only when 303 is)."""
+        return name in vocab.facts or name in scope or OPEN in scope or ("." in name and name.split(".", 1)[0] in families)
     scope_lists: dict[str, set[str]] = {}
 
     def blocks(path: tuple[Any, ...], items: Any, scope: set[str]) -> None:
@@ -63,9 +70,11 @@ def profile_names(loaded: Loaded, profile: Any) -> Iterable[Issue]:
             here = (*path, j)
             inner = scope
             if isinstance(b.get("list"), str):
-                if b["list"] not in lists and b["list"] not in scope:
+                if b["list"] not in lists and b["list"] not in scope and OPEN not in scope:
                     bad((*here, "list"), f"模板配置引用了未知的列表 {b['list']}{nearest(b['list'], [*lists, *scope])}")
                 inner = scope | set(lists.get(b["list"], [])) | set(scope_lists.get(b["list"], []))
+                if not lists.get(b["list"]) and not scope_lists.get(b["list"]):
+                    inner = inner | {OPEN}  # an empty list: its entries' fields are not known here
             if isinstance(b.get("table"), str) and b["table"] not in vocab.tables:
                 bad((*here, "table"), f"模板配置引用了未知的表格 {b['table']}{nearest(b['table'], vocab.tables)}")
             for key in ("forms", "chart", "partial"):
@@ -77,7 +86,7 @@ def profile_names(loaded: Loaded, profile: Any) -> Iterable[Issue]:
                 template((*here, key), b.get(key), inner if key == "item" else scope)
             for key in ("when", "unless"):
                 name = b.get(key)
-                if isinstance(name, str) and name not in vocab.facts and name not in scope:
+                if isinstance(name, str) and not known_condition(name, scope):
                     bad((*here, key), f"模板配置的条件引用了未知的数据项 {name}{nearest(name, [*vocab.facts, *scope])}")
             blocks((*here, "items"), b.get("items"), scope)
             blocks((*here, "after"), b.get("after"), scope)
@@ -93,6 +102,8 @@ def profile_names(loaded: Loaded, profile: Any) -> Iterable[Issue]:
                 if each not in lists:
                     bad((*here, "each"), f"模板配置引用了未知的列表 {each}{nearest(each, lists)}")
                 inner = scope | set(lists.get(each, []))
+                if not lists.get(each):
+                    inner = inner | {OPEN}  # no entries: their fields are not known here
                 # an entry's own lists are named <list>.<i>.<name>
                 for key, fields in lists.items():
                     parts = key.split(".", 2)
@@ -103,7 +114,7 @@ def profile_names(loaded: Loaded, profile: Any) -> Iterable[Issue]:
                 template((*here, key), n.get(key), inner)
             for key in ("when", "unless"):
                 name = n.get(key)
-                if isinstance(name, str) and name not in vocab.facts and name not in inner:
+                if isinstance(name, str) and not known_condition(name, inner):
                     bad((*here, key), f"模板配置的条件引用了未知的数据项 {name}{nearest(name, [*vocab.facts, *inner])}")
             blocks((*here, "body"), n.get("body"), inner)
             nodes((*here, "sections"), n.get("sections"), inner)
