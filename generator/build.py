@@ -31,6 +31,8 @@ class BuildResult:
     outputs: list[Path] = field(default_factory=list)
     warnings: list[Issue] = field(default_factory=list)
     timings: dict[str, float] = field(default_factory=dict)
+    layout: list[str] = field(default_factory=list)
+    """Page-level defects of the PDF (render/gate.py), when asked for or when strict."""
 
 
 class Timer:
@@ -103,12 +105,13 @@ def render_pdf(doc: Document, base_url: Path, font_set: str | None = None, engin
 
 
 def build(path: Path, out_dir: Path, formats: tuple[str, ...] = DEFAULT_FORMATS, strict: bool = False, font_set: str | None = None,
-          engine: str | None = None, standards: tuple[str, ...] = (), stamp: str | None = None) -> BuildResult:
+          engine: str | None = None, standards: tuple[str, ...] = (), stamp: str | None = None, layout_report: bool = False) -> BuildResult:
     """Build one report; its outputs (and ``stamp``, the fingerprint it was built from) replace the old ones together,
     only after everything has rendered.
 
     ``engine`` is the PDF engine ("typst" or "weasyprint"; DISCLOSURE_PDF_ENGINE or the default when
-    None); ``standards`` the PDF standards asked for ("ua-1", "a-2b").
+    None); ``standards`` the PDF standards asked for ("ua-1", "a-2b"). With ``layout_report`` (or
+    ``strict``) the PDF's pages are checked (``render.gate``); with ``strict`` a defect stops the build.
     """
     engine = pdf_engine(engine)
     result = BuildResult(path)
@@ -123,8 +126,15 @@ def build(path: Path, out_dir: Path, formats: tuple[str, ...] = DEFAULT_FORMATS,
         rendered[stem.with_suffix(".html")] = render_html(doc, font_href=href).encode("utf-8")
         timer.lap("html")
     if "pdf" in formats:
-        rendered[stem.with_suffix(".pdf")] = render_pdf(doc, path.parent.resolve(), font_set, engine, standards, timer)
+        pdf = rendered[stem.with_suffix(".pdf")] = render_pdf(doc, path.parent.resolve(), font_set, engine, standards, timer)
         timer.lap("pdf")
+        if layout_report or strict:
+            from generator.render.gate import layout_defects
+
+            result.layout = [str(d) for d in layout_defects(pdf)]
+            timer.lap("layout")
+            if strict and result.layout:
+                raise UserError(f"版面检查发现 {len(result.layout)} 处问题（--strict）：" + "；".join(result.layout))
     if "xlsx" in formats:
         from generator.render.xlsx import render_xlsx
 

@@ -60,7 +60,10 @@ def test_published_jianghan_2020_budget() -> None:
     # 8. 222 printed as 粮油物资管理支出
     at = messages_at(found, line_of(text, '"222": 粮油物资管理支出'), "警告")
     assert len(at) == 1 and "粮油物资储备支出" in at[0]
-    assert [ln for ln, sev, _ in found if sev == "错误"] == [line_of(text, "amount: 968.00")]
+    # 9. "，；" in the performance targets as printed
+    at = messages_at(found, line_of(text, "3600 次，；"), "错误")
+    assert len(at) == 1 and "，；" in at[0]
+    assert [ln for ln, sev, _ in found if sev == "错误"] == [line_of(text, "amount: 968.00"), line_of(text, "3600 次，；")]
 
 
 def test_published_jiangan_2023_final() -> None:

@@ -352,7 +352,7 @@ def departments(draw: st.DrawFn, profile: str, unit: str | None = None, exact: b
         "kind": layout.kind,
         "year": layout.year,
         "unit": unit,
-        "department": {"name": "某某区测试局", "contact": {"phone": "027-00000000"}},
+        "department": {"name": "江城区测试局", "contact": {"phone": "027-00000000"}},
         "overview": {"duties": ["负责本区测试工作。", "完成区委、区政府交办的其他任务。"], "composition": "本部门由机关本级组成。"},
         "texts": {key: TEXT for key in layout.texts},
     }
@@ -1011,7 +1011,7 @@ def minimal(profile: str, rows: dict[str, Any]) -> Department:
     """The smallest department (in 万元) of a problem once found here: one 项 of 10.00 万元 and what triggered it."""
     layout = PROFILES[profile]
     data: dict[str, Any] = {
-        "profile": profile, "kind": layout.kind, "year": layout.year, "unit": "万元", "department": {"name": "某某区测试局"},
+        "profile": profile, "kind": layout.kind, "year": layout.year, "unit": "万元", "department": {"name": "江城区测试局"},
         "overview": {"duties": ["负责本区测试工作。"], "composition": "本部门由机关本级组成。"},
         "texts": {key: TEXT for key in layout.texts}, **rows,
         "basic_economic": [{"code": "30101", "amount": Amount("10.00")}],
@@ -1101,7 +1101,7 @@ def rounding_case(scale: int) -> dict[str, Any]:
     A = lambda yuan: Amount(f"{Decimal(yuan) * scale:.2f}")
     return {
         "profile": "jiangan-final", "kind": "final", "year": layout.year, "unit": "元",
-        "department": {"name": "某某区测试局"},
+        "department": {"name": "江城区测试局"},
         "overview": {"duties": ["负责本区测试工作。"], "composition": "本部门由机关本级组成。"},
         "texts": {key: TEXT for key in layout.texts},
         "expenditure": [{"code": "2010301", "basic": A(10), "income": {"other": A(10)}},

@@ -10,8 +10,13 @@ from generator.errors import Issue, error, warning
 from generator.read.load import Loaded
 from generator.check.common import Path_, shown
 
-PLACEHOLDER = re.compile(r"[XＸ]{2,}|×{2,}|…{2,}|请依据|根据本部门[^。；]{0,40}补充")
-"""Instructions and blanks of a template left in a published text."""
+INSTRUCTIONS = (
+    r"[XＸ]{2,}", r"×{2,}", r"…{2,}",              # blanks
+    r"请依据", r"请结合[^。；]{0,40}(?:编报|填报|填写|说明)", r"请选择", r"请填写", r"请在此", r"待填写", r"待补充",
+    r"根据本部门[^。；]{0,40}补充", r"\{[^{}]{0,12}[\u4e00-\u9fff][^{}]{0,12}\}",  # {单位}
+)
+"""Blanks and instructions of a template or a form left in a published text: the one list the checks use."""
+PLACEHOLDER = re.compile("|".join(INSTRUCTIONS))
 
 BUDGET_YEAR = re.compile(r"(\d{4})\s*年\s*(?:部门)?预算")
 """“2022 年预算”, “2022 年部门预算”: in a report for another year, usually a copied sentence."""
@@ -38,10 +43,27 @@ def human_texts(report: Any) -> Iterable[tuple[Path_, str]]:
         yield ("project_uses", i, "text"), use.text
 
 
+def printed_texts(report: Any, profile: Any) -> Iterable[tuple[Path_, str]]:
+    """The free texts of the data that the report prints: ``texts`` its sentences use, reasons they ask for, and the rest."""
+    if profile is None:
+        yield from human_texts(report)
+        return
+    from generator.present.profile import texts_used
+
+    used = texts_used(profile)
+    asked = profile.model_dump_json()
+    for path, text in human_texts(report):
+        if path[0] == "texts" and path[1] not in used:
+            continue
+        if path[0] == "reasons" and str(path[1]) not in asked:
+            continue  # a reason no sentence of the profile can ask for (its figure's name appears nowhere)
+        yield path, text
+
+
 @rule
 def placeholders(loaded: Loaded, profile: Any) -> Iterable[Issue]:
-    """A template's blank (XX, ××, ……) or instruction (请依据…, 根据本部门…补充) left in a text."""
-    for path, text in human_texts(loaded.report):
+    """A template's blank (XX, ××, ……) or instruction (请依据…, 请结合…编报, 请填写, {单位} …) left in a text."""
+    for path, text in printed_texts(loaded.report, profile):
         match = PLACEHOLDER.search(text)
         if match:
             yield error(loaded.positions.pos(path), f"文字中留有模板占位或填写说明“{shown(match.group(0))}”，请替换为实际内容", "placeholders")
@@ -51,7 +73,7 @@ def placeholders(loaded: Loaded, profile: Any) -> Iterable[Issue]:
 def other_years(loaded: Loaded, profile: Any) -> Iterable[Issue]:
     """A text speaking of another year's budget, or of plans for a year already past."""
     year = loaded.report.year
-    for path, text in human_texts(loaded.report):
+    for path, text in printed_texts(loaded.report, profile):
         for match in BUDGET_YEAR.finditer(text):
             if int(match.group(1)) != year:
                 yield warning(loaded.positions.pos(path), f"文字提到“{shown(match.group(0))}”，而本报告是 {year} 年的，请核对年份", "other_years")

@@ -29,14 +29,17 @@ class Outcome:
 
 
 def build_one(path: Path, out_dir: Path, formats: tuple[str, ...], strict: bool, font_set: str | None, print_: str,
-              engine: str | None = None, standards: tuple[str, ...] = ()) -> Outcome:
+              engine: str | None = None, standards: tuple[str, ...] = (), layout_report: bool = False) -> Outcome:
     """Build one report (in this process or a worker) and stamp it; never raises but on Ctrl-C."""
     from generator.build import build
 
     start = time.perf_counter()
     try:
-        result = build(path, out_dir, formats, strict, font_set, engine, standards, stamp=print_)
-        return Outcome(path, "built", time.perf_counter() - start, [str(w) for w in result.warnings])
+        result = build(path, out_dir, formats, strict, font_set, engine, standards, stamp=print_, layout_report=layout_report)
+        layout = [f"{path}: 版面：{d}" for d in result.layout]
+        if layout_report and "pdf" in formats and not result.layout:
+            layout = [f"{path}: 版面：没有发现问题"]
+        return Outcome(path, "built", time.perf_counter() - start, [str(w) for w in result.warnings] + layout)
     except Exception as exc:
         return Outcome(path, "failed", time.perf_counter() - start, failure(path, exc))
 
@@ -55,7 +58,7 @@ def failure(path: Path, exc: BaseException) -> list[str]:
 
 def run_batch(paths: list[Path], out_dir: Path, formats: tuple[str, ...], strict: bool, font_set: str | None, jobs: int, force: bool,
               engine: str | None = None, standards: tuple[str, ...] = (), shard: tuple[int, int] | None = None,
-              summary: Path | None = None) -> int:
+              summary: Path | None = None, layout_report: bool = False) -> int:
     engine = pdf_engine(engine)
     found = data_files(paths)
     if not found:
@@ -76,7 +79,7 @@ def run_batch(paths: list[Path], out_dir: Path, formats: tuple[str, ...], strict
         tick = time.perf_counter()
         print_ = fingerprint(f, formats, font_set, strict, shared)
         recover(output_stem(f, out_dir))  # a build stopped while replacing this report's files is finished first
-        if not force and is_current(output_stem(f, out_dir), formats, print_):
+        if not force and not layout_report and is_current(output_stem(f, out_dir), formats, print_):
             outcomes.append(Outcome(f, "skipped", time.perf_counter() - tick, []))
         else:
             todo.append((f, print_))
@@ -85,7 +88,7 @@ def run_batch(paths: list[Path], out_dir: Path, formats: tuple[str, ...], strict
     with click.progressbar(length=len(todo), label="生成中", file=sys.stderr) if show_bar else _NoBar() as bar:
         if jobs <= 1:
             for f, print_ in todo:
-                outcomes.append(build_one(f, out_dir, formats, strict, font_set, print_, engine, standards))
+                outcomes.append(build_one(f, out_dir, formats, strict, font_set, print_, engine, standards, layout_report))
                 bar.update(1)
         else:
             _preload(formats, engine)
@@ -93,7 +96,7 @@ def run_batch(paths: list[Path], out_dir: Path, formats: tuple[str, ...], strict
                 publish_fonts(out_dir)  # shared by all pages: copied once here rather than raced by the workers
             todo.sort(key=lambda item: item[0].stat().st_size, reverse=True)  # biggest first: no long report left for last
             with ProcessPoolExecutor(max_workers=jobs) as pool:
-                futures = {pool.submit(build_one, f, out_dir, formats, strict, font_set, p, engine, standards): f for f, p in todo}
+                futures = {pool.submit(build_one, f, out_dir, formats, strict, font_set, p, engine, standards, layout_report): f for f, p in todo}
                 for fut in as_completed(futures):
                     try:
                         outcomes.append(fut.result())

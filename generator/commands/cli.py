@@ -58,7 +58,7 @@ def main() -> None:
 @click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
 @click.option("-o", "--output", "out_dir", default="output", show_default=True, type=click.Path(path_type=Path), help="输出文件夹")
 @click.option("--format", "formats", default="html,pdf", show_default=True, help="输出格式：html、pdf、xlsx、csv、json、docx，以逗号分隔")
-@click.option("--strict", is_flag=True, help="有警告时也停止生成")
+@click.option("--strict", is_flag=True, help="有警告或版面问题（见 --layout-report）时也停止生成")
 @click.option("--fonts", "font_set", type=click.Choice(["bundled", "official"]), default=None, help="PDF 字体：随附字体，或系统中的仿宋_GB2312/宋体/黑体")
 @click.option("--pdf-engine", "engine", type=click.Choice(["typst", "weasyprint"]), default=None,
               help="PDF 排版引擎：typst（默认，快）或 weasyprint；也可用环境变量 DISCLOSURE_PDF_ENGINE 设定")
@@ -68,8 +68,9 @@ def main() -> None:
 @click.option("--force", is_flag=True, help="即使没有变化也重新生成")
 @click.option("--shard", "shard", default=None, metavar="K/N", help="多台机器分担：只生成第 K 份（共 N 份）")
 @click.option("--summary", "summary", default=None, type=click.Path(path_type=Path, dir_okay=False), help="把本次汇总写入 JSON 文件（供 disclosure summary 合并）")
+@click.option("--layout-report", is_flag=True, help="检查生成的 PDF 的版面（表格被截断、页末孤立标题、空白过多的页、空行、目录溢出、零值写法不一），逐页列出")
 def build(paths: tuple[Path, ...], out_dir: Path, formats: str, strict: bool, font_set: str | None, engine: str | None, standards: str,
-          jobs: int, force: bool, shard: str | None, summary: Path | None) -> None:
+          jobs: int, force: bool, shard: str | None, summary: Path | None, layout_report: bool) -> None:
     """生成报告（HTML/PDF/Excel/CSV/JSON/Word）。PATH 为数据文件或数据文件夹。"""
     from generator.build import FORMATS
     from generator.commands.batch import run_batch
@@ -82,7 +83,7 @@ def build(paths: tuple[Path, ...], out_dir: Path, formats: str, strict: bool, fo
     from generator.commands.shards import parse_shard
 
     share = parse_shard(shard) if shard else None
-    sys.exit(guarded(lambda: run_batch(list(paths), out_dir, wanted, strict, font_set, jobs, force, engine, pdf_standards(standards), share, summary)))
+    sys.exit(guarded(lambda: run_batch(list(paths), out_dir, wanted, strict, font_set, jobs, force, engine, pdf_standards(standards), share, summary, layout_report)))
 
 
 @main.command()

@@ -6,7 +6,9 @@ reason applies). An unknown fact name is a profile error.
 
 Only the template is read for fields and segments, in one pass: a fact's text (a reason,
 a project name — anything people wrote) is inserted as it stands, so a ``{total}`` or a
-``[…]`` inside it is printed literally.
+``[…]`` inside it is printed literally. Where an inserted text ends with a clause mark and the
+template goes on with one (a reason typed with its own "。" before the template's "。"), the
+template's mark is the one printed: no "。。" or "；。" at the joint.
 """
 
 from __future__ import annotations
@@ -25,10 +27,15 @@ class ProfileError(UserError):
     """A mistake in a profile (unknown fact, bad template)."""
 
 
+_OPEN, _CLOSE = "\x00", "\x01"
+"""Marks around an inserted text while the template is filled (control characters never in a fact)."""
+
+
 def _value(name: str, facts: Mapping[str, str], template: str) -> str:
     if name not in facts:
         raise ProfileError(f"模板配置中的句式引用了未知的数据项 {{{name}}}：{template}")
-    return facts[name]
+    value = facts[name]
+    return f"{_OPEN}{value}{_CLOSE}" if value else value
 
 
 def _segment(text: str, facts: Mapping[str, str], template: str) -> str:
@@ -52,4 +59,6 @@ def compose(template: str, facts: Mapping[str, str]) -> str:
             return _segment(match.group(1), facts, template)
         return _value(match.group(2), facts, template)
 
-    return _TOKEN.sub(token, template)
+    filled = _TOKEN.sub(token, template)
+    filled = re.sub(f"[。；，]{_CLOSE}(?=[。；，！？])", _CLOSE, filled)
+    return filled.replace(_OPEN, "").replace(_CLOSE, "")

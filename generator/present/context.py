@@ -73,6 +73,16 @@ def attachments(report: Any) -> list[AttachmentView]:
     return views
 
 
+@dataclass(frozen=True)
+class Vocabulary:
+    """The names a profile may use for one report: facts, lists (with their entries' fields), tables, partials."""
+
+    facts: dict[str, str]
+    lists: dict[str, list[str]]
+    tables: set[str]
+    partials: set[str]
+
+
 def make_document(
     report: Any,
     profile: Profile,
@@ -80,7 +90,12 @@ def make_document(
     builders: dict[str, Callable[[], list[Grid]]],
     partials: dict[str, Callable[[], Any]],
     draft: bool = False,
-) -> Document:
+    vocabulary: bool = False,
+) -> Any:
+    """The Document; with ``vocabulary``, only what a profile may name for this report (``Vocabulary``)."""
+    if vocabulary:
+        return Vocabulary({**facts.values, **{k: "" for k in facts.flags}}, {k: sorted({key for e in v for key in e}) for k, v in facts.lists.items()},
+                          set(builders), {"glossary", "duties", "attachments", *partials})
     labels = table_labels(profile)
     def table(tid: str) -> TableBlock:
         if tid not in builders:

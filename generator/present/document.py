@@ -74,6 +74,8 @@ class Part:
     sections: list[Section]
     break_before: bool = True
     toc_title: str = ""
+    landscape: bool = False
+    """The heading opens the landscape page of the part's first table (or first section)."""
 
 
 @dataclass(frozen=True)
@@ -210,7 +212,9 @@ class Composer:
             merged = {**self.facts.values, **{k: v for k, v in entry.items()}}
             end = spec.joiner[1] if i == len(entries) - 1 else spec.joiner[0]
             labelled = number(spec.style, i + 1) if spec.style else ""
-            texts.append((labelled, compose(spec.item or "", merged) + end))
+            plain_end = not any(ch in end for ch in "{}[]")
+            # the joiner goes through the template, so a text ending in its own "。" is not doubled
+            texts.append((labelled, compose((spec.item or "") + end, merged) if plain_end else compose(spec.item or "", merged) + end))
         if spec.inline:
             lead = self.say(spec.lead) if spec.lead else ""
             tail = self.say(spec.tail) if spec.tail else ""
@@ -265,10 +269,17 @@ class Composer:
             styles = self.profile.numbering.levels if spec.levels is None else spec.levels
             toc = self.say(spec.toc_title) if spec.toc_title else ""
             blocks = self.blocks(spec.body)
-            if spec.heading_with_table and blocks and isinstance(blocks[0], TableBlock) and not blocks[0].landscape:
+            sections = self.children(spec.sections, 1, styles)
+            landscape = False
+            if spec.heading_with_table and blocks and isinstance(blocks[0], TableBlock):
                 # the part's first table follows its heading instead of leaving the heading alone on a page
                 blocks[0] = replace(blocks[0], new_page=False)
-            out.append(Part(self._anchor(), label, title, blocks, self.children(spec.sections, 1, styles), spec.break_before or n > 1, toc))
+                landscape = blocks[0].landscape
+            elif spec.heading_with_table and not blocks and sections and sections[0].break_before:
+                # so does its first section, when that opens on a page of its own
+                sections[0] = replace(sections[0], break_before=False)
+                landscape = sections[0].landscape
+            out.append(Part(self._anchor(), label, title, blocks, sections, spec.break_before or n > 1, toc, landscape))
         return out
 
 

@@ -8,7 +8,6 @@ from generator.present.charts import final_charts
 from generator.present.compose import compose
 from generator.compute.final import compute
 from generator.present.context import make_document, table_labels
-from generator.present.document import Document
 from generator.present.facts.final import final_facts
 from generator.model import FinalReport
 from generator.present.profile import Profile
@@ -19,7 +18,7 @@ from generator.present.tables.grid import Money
 CHARTS = ("chart_1", "chart_2", "chart_3", "chart_4")
 
 
-def final_document(report: FinalReport, profile: Profile, draft: bool = False) -> Document:
+def final_document(report: FinalReport, profile: Profile, draft: bool = False, vocabulary: bool = False) -> Any:
     fig = compute(report, profile.execution_basis)
     money = Money(profile.tables.thousands, profile.tables.zero, profile.tables.unit)
     t = FinalTables(report, fig, money, profile.table_options, profile.summary_classes)
@@ -44,4 +43,4 @@ def final_document(report: FinalReport, profile: Profile, draft: bool = False) -
     partials["project_evaluations"] = lambda: project_evaluation_grids(report, fig, profile.table_options.get("project_evaluations", {}))
     partials["key_work_table"] = lambda: key_work_grids(report)
     partials["units"] = lambda: units_grids(report, fig.units, money.with_options(profile.table_options.get("units", {})), fig.ledger)
-    return make_document(report, profile, facts, builders, partials, draft)
+    return make_document(report, profile, facts, builders, partials, draft, vocabulary)

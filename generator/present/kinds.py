@@ -16,7 +16,7 @@ from generator.present.tables.common import units_grids
 from generator.present.tables.grid import Money
 
 
-def budget_document(report: BudgetReport, profile: Profile, draft: bool = False) -> Document:
+def budget_document(report: BudgetReport, profile: Profile, draft: bool = False, vocabulary: bool = False) -> Any:
     fig = compute_budget(report)
     facts = budget_facts(report, fig, profile, table_labels(profile))
     money = Money(profile.tables.thousands, profile.tables.zero, profile.tables.unit)
@@ -44,7 +44,7 @@ def budget_document(report: BudgetReport, profile: Profile, draft: bool = False)
             [("人员类项目支出", fig.personnel), ("运转类项目支出", fig.public), ("特定目标类项目支出", fig.project)],
         ) if report.whole_form else [],
     }
-    return make_document(report, profile, facts, builders, {"units": lambda: units_grids(report, fig.units, money.with_options(profile.table_options.get("units", {})), fig.ledger)}, draft)
+    return make_document(report, profile, facts, builders, {"units": lambda: units_grids(report, fig.units, money.with_options(profile.table_options.get("units", {})), fig.ledger)}, draft, vocabulary)
 
 
 def build_document(report: Any, profile: Profile, draft: bool = False) -> Document:
@@ -53,3 +53,12 @@ def build_document(report: Any, profile: Profile, draft: bool = False) -> Docume
     from generator.present.final import final_document
 
     return final_document(report, profile, draft)
+
+
+def vocabulary(report: Any, profile: Profile) -> Any:
+    """What the profile may name for this report (``context.Vocabulary``): facts, lists, tables and partials."""
+    if report.kind == "budget":
+        return budget_document(report, profile, vocabulary=True)
+    from generator.present.final import final_document
+
+    return final_document(report, profile, vocabulary=True)

@@ -7,10 +7,11 @@ A new district's variant is a new profile (plus partials), never new Python.
 from __future__ import annotations
 
 import re
+from decimal import Decimal
 from pathlib import Path
 from typing import Any, List, Literal
 
-from pydantic import Field, model_validator
+from pydantic import Field, PrivateAttr, model_validator
 
 from generator.errors import DataErrors, Pos, error
 from generator.paths import templates_dir
@@ -85,8 +86,9 @@ class Node(Strict):
     break_before: bool = False
     when: Text | None = None
     unless: Text | None = None
-    heading_with_table: bool = False
-    """A part whose body opens with a table: print that table under the heading (not on the next page)."""
+    heading_with_table: bool = True
+    """A part whose content opens with a table (or a section on a page of its own): print it under the heading,
+    on its landscape page if it has one, rather than leaving the heading alone on a page; false keeps them apart."""
     each: Text | None = None
     """Repeat this section for every entry of a computed list (e.g. projects); the entry's fields are facts inside it."""
     levels: list[Text] | None = None
@@ -179,6 +181,8 @@ class Profile(Strict):
     execution_basis: Literal["initial", "adjusted"] = "initial"
     """The budget that execution rates and self-evaluations compare against: 年初预算 or 调整预算."""
     wording: Wording = Wording()
+    reason_threshold: Decimal = Field(Decimal(0), ge=0)
+    """Percent: a 类 whose 决算 differs from its 年初预算 by more than this needs a written reason (0: any difference)."""
     glossary: Text | None = None
     """Name of a glossary file in templates/glossary/."""
     texts: list[Text] = []
@@ -192,6 +196,12 @@ class Profile(Strict):
     table_options: dict[str, dict[str, Any]] = {}
     """Per table id: builder options (column heads, zero style, landscape …)."""
     outline: list[Node] = Field(min_length=1)
+    _source: Any = PrivateAttr(default=None)
+    """(raw values, positions) of the profile file, for messages at its own lines."""
+
+    @property
+    def source(self) -> tuple[dict[str, Any], Any] | None:
+        return self._source
 
 
 def for_report(profile: Profile, report: Any) -> Profile:
@@ -230,9 +240,11 @@ def load_profile(name: str, where: Pos, base: Path | None = None) -> Profile:
         raise DataErrors([error(where, f"找不到模板配置（profile）“{shown}”；可用的有：{'、'.join(known)}", "profile")])
     raw, positions = load_file(path)
     try:
-        return Profile.model_validate(raw)
+        profile = Profile.model_validate(raw)
     except Exception as exc:  # pydantic.ValidationError
         raise DataErrors(issues_from(exc, positions)) from None
+    profile._source = (raw, positions)
+    return profile
 
 
 _TEXT_FIELD = re.compile(r"\{text\.([A-Za-z0-9_]+)\}")
@@ -268,6 +280,26 @@ def texts_used(profile: Profile) -> dict[str, str]:
     for template in [*profile.table_titles.values(), *(n for notes in profile.table_notes.values() for n in notes)]:
         for key in _TEXT_FIELD.findall(template):
             note(key, "表格")
+    return found
+
+
+def tables_used(profile: Profile) -> set[str]:
+    """The ids of the tables the profile's outline prints."""
+    found: set[str] = set()
+
+    def blocks(specs: list[Block]) -> None:
+        for b in specs:
+            if b.table is not None:
+                found.add(b.table)
+            blocks(b.items)
+            blocks(b.after)
+
+    def nodes(specs: list[Node]) -> None:
+        for n in specs:
+            blocks(n.body)
+            nodes(n.sections)
+
+    nodes(profile.outline)
     return found
 
 

@@ -35,6 +35,8 @@ def plain(value: Any) -> Any:
         out = {f.name: plain(getattr(value, f.name)) for f in dataclasses.fields(value)}
         if isinstance(getattr(type(value), "heading", None), property):
             out["heading"] = getattr(value, "heading")
+        if hasattr(value, "row_groups"):
+            out["groups"] = [list(g) for g in value.row_groups()]
         return out
     if isinstance(value, dict):
         return {str(k): plain(v) for k, v in value.items()}

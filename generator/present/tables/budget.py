@@ -9,7 +9,7 @@ from generator.compute.budget import BudgetFigures
 from generator.model.budget import BudgetReport
 from generator.zh.ordinals import number
 from generator.compute.tree import Node
-from generator.present.tables.common import Namer, code_width, empty_row, total_row, tree_header, tree_rows, with_total
+from generator.present.tables.common import Namer, code_width, empty_total, total_row, tree_header, tree_rows, with_total
 from generator.present.tables.grid import Cell, Grid, Money, head, label, num
 
 INCOME_SOURCES = (
@@ -135,7 +135,7 @@ class BudgetTables:
             body = []
         elif not roots:
             return [Grid(tree_header(o["code_head"], o["name_head"], [h for h, _ in spec], split, economic, o.get("group"), o.get("item_head", "项目")),
-                         [empty_row(code_width(split, economic) + 1 + len(spec))], cols=[1] * (code_width(split, economic) + 1 + len(spec)))]
+                         [empty_total(o.get("total_label", "合计"), code_width(split, economic) + 1, len(spec))], cols=[1] * (code_width(split, economic) + 1 + len(spec)))]
         rows = with_total(body, total, o.get("total_at", "top"))
         header = tree_header(o["code_head"], o["name_head"], [h for h, _ in spec], split, economic, o.get("group"), o.get("item_head", "项目"))
         code_cols = [4] * 3 if split and not economic else [6] * 2 if split else [o.get("code_width", 10)]
@@ -314,7 +314,7 @@ class BudgetTables:
         header = [head(*lead, Cell("本年政府性基金预算支出", colspan=3)), head(self.opt("gov_fund", "total_head", "总计"), "基本支出", "项目支出")]
         width = len(lead) + 3
         if not fig.gov_fund:
-            rows = [empty_row(width)]
+            rows = [empty_total("合计", len(lead), 3)]
         else:
             rows = [total_row("合计", [fig.gov_fund_total, fig.ledger.total("gov_fund_basic"), fig.ledger.total("gov_fund_project")], m, span=len(lead))]
             for cells in tree_rows(fig.gov_fund, self.namer, ["total", "basic", "project"], m):

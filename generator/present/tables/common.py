@@ -108,8 +108,9 @@ def with_total(rows: list[list[Cell]], total: list[Cell], at: str = "top") -> li
     return rows + [total] if at == "bottom" else [total] + rows
 
 
-def empty_row(width: int) -> list[Cell]:
-    return [Cell("", colspan=width, cls="empty")]
+def empty_total(title: str, span: int, amounts: int) -> list[Cell]:
+    """The one row of a table without data: its 合计 with nothing in it (no blank filler row)."""
+    return [Cell(title, colspan=span, cls="name total")] + [Cell("", cls="num") for _ in range(amounts)]
 
 
 UNIT_COLUMNS = {"支出合计": "spending", "基本支出": "basic", "项目支出": "project"}

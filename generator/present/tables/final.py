@@ -11,7 +11,7 @@ from generator.model.performance import ScoredIndicator
 from generator.zh.numbers import fmt_amount, fmt_pct, fmt_points
 from generator.zh.ordinals import number
 from generator.zh.text import tidy
-from generator.present.tables.common import Namer, code_width, empty_row, split_code, total_row, tree_rows
+from generator.present.tables.common import Namer, code_width, split_code, total_row, tree_rows
 from generator.present.tables.grid import Cell, Grid, Money, amount_cell, head, label, num
 
 INCOME = {"一般公共预算财政拨款收入": "income_general", "政府性基金预算财政拨款收入": "income_gov_fund",
@@ -265,7 +265,7 @@ class FinalTables:
         total = total_row("合计", [fig.carry_start[fund] or None, *(led.total(k) or None for k in keys[1:-1]), fig.carry_end[fund] or None], m, span=lead)
         blank = Money(m.thousands, "", m.unit)
         body = tree_rows(roots, self.namer, keys, [m if led.total(k) else blank for k in keys], split=split)
-        rows = [total] + body if body else [total, empty_row(lead + 6)]
+        rows = [total] + body
         return [Grid(header, rows, cols=self.code_cols(split, 11) + [29] + [10] * 6, cls="tree wide")]
 
     def gov_fund(self) -> list[Grid]:
@@ -286,7 +286,7 @@ class FinalTables:
         keys = ["state_capital", "state_capital_basic", "state_capital_project"]
         body = tree_rows(led.shown(keys[:1]), self.namer, keys, m, split=split)
         total = total_row("合计", [led.total(k) or None for k in keys], m)
-        return [Grid(header, [total] + body if body else [total, empty_row(5)], cols=[14, 38, 16, 16, 16], cls="tree wide")]
+        return [Grid(header, [total] + body, cols=[14, 38, 16, 16, 16], cls="tree wide")]
 
     # 公开09表 财政拨款“三公”经费支出决算表 -----------------------------------------------------------
     def three_public(self) -> list[Grid]:

@@ -84,7 +84,7 @@ def project_form_grids(projects: list[Project], amounts: list[Decimal]) -> list[
                           captions=(f"申报日期：{form.declared_on}", "单位：万元"), cols=[22, 30, 18, 30], cls="form"))
         details = [[Cell(d.activity), Cell(d.content, cls="text"), Cell(d.economic), amount_cell(d.amount), Cell(d.basis, cls="text"), Cell(d.note)] for d in project.details]
         grids.append(Grid([head("项目活动", "活动内容表述", "支出经济分类", "金额", "测算依据及说明", "备注")], details, subtitle="项目支出明细测算", cols=[10, 30, 14, 10, 28, 8], cls="form"))
-        purchases = [[Cell(p.item), Cell(p.quantity), amount_cell(p.amount)] for p in form.purchases] or [[Cell(""), Cell(""), Cell("")]]
+        purchases = [[Cell(p.item), Cell(p.quantity), amount_cell(p.amount)] for p in form.purchases] or [[Cell("无", colspan=3)]]
         grids.append(Grid([head("品名", "数量", "金额")], purchases, subtitle="项目采购", cols=[50, 25, 25], cls="form"))
         grids.append(Grid([head("名称", "目标说明")], [[Cell(form.goal_name), Cell(form.goal, cls="text")]], subtitle="项目绩效总目标", cols=[25, 75], cls="form"))
         if form.long_term:

@@ -34,6 +34,40 @@ class Grid:
     cls: str = ""
     subtitle: str = ""
 
+    def row_groups(self) -> list[tuple[int, int, bool]]:
+        """The body rows as (start, end, keep) runs: the first and the last ``KEEP_ROWS`` rows are
+        kept on one page (``keep``), so no page holds a piece of the table of one or two rows;
+        rows joined by a merged cell are never parted. Rows with long texts are not held together."""
+        return row_groups(self.rows)
+
+
+KEEP_ROWS = 3
+"""A table's first and last rows kept together: a page never holds fewer of them."""
+KEEP_TEXT = 240
+"""Rows holding more characters than this are not held together (a group could outgrow a page)."""
+
+
+def row_groups(rows: list[list[Cell]], keep: int = KEEP_ROWS) -> list[tuple[int, int, bool]]:
+    """See ``Grid.row_groups``: [(start, end, keep)] covering every body row in order."""
+    n = len(rows)
+    if n == 0:
+        return []
+    bounds: list[int] = []  # where a page may break: not inside a merged cell's rows
+    reach = 0
+    for i, row in enumerate(rows):
+        if 0 < i and reach <= i:
+            bounds.append(i)
+        reach = max(reach, i + max((c.rowspan for c in row), default=1))
+
+    def light(a: int, b: int) -> bool:
+        return sum(len(c.text) for row in rows[a:b] for c in row) <= KEEP_TEXT * keep
+
+    first = next((b for b in bounds if b >= keep), n)
+    last = next((b for b in reversed(bounds) if n - b >= keep), 0)
+    if first >= last:
+        return [(0, n, n > 1 and light(0, n) and n <= 2 * keep)]
+    return [(0, first, light(0, first)), (first, last, False), (last, n, light(last, n))]
+
 
 @dataclass(frozen=True)
 class TableBlock:
