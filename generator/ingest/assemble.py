@@ -160,7 +160,7 @@ def _economic(r: Reading) -> None:
             value = v.get("personnel", ZERO) + v.get("public", ZERO)
         if value is None:
             continue
-        if value == 0 and not row.printed:
+        if value == 0:
             continue
         item: dict[str, Any] = {"code": code}
         if row.name:

@@ -63,7 +63,9 @@ def attribute(imported: Any, draft: Any, facts: Facts) -> list[Found]:
             for code, row in rows.items():
                 path = item_path(profile.wording.item_path, namer, code)
                 for variant in _variants(spec):
-                    f = next(find(body, variant, {**known, "path": path, "name": namer(code)}, numeric), None)
+                    f = next(find(body, variant, {**known, "path": path, "name": namer(code), "equal": ""}, numeric), None)
+                    if f is None and profile.wording.budget_equal:
+                        f = next(find(body, variant, {**known, "path": path, "name": namer(code), "equal": profile.wording.budget_equal}, numeric), None)
                     if f is not None:
                         f.entry = {"code": code}
                         found.append(f)
@@ -90,6 +92,9 @@ def attribute(imported: Any, draft: Any, facts: Facts) -> list[Found]:
                     data.setdefault("texts", {})[name[5:]] = value
                 elif name in facts.reason_keys:
                     data.setdefault("reasons", {})[facts.reason_keys[name]] = value
+                elif name == "operating_costs" and data.get("kind") == "final" and amount(value) is not None:
+                    scale = Decimal(10000) if data.get("unit") == "元" and profile.text.unit == "万元" else Decimal(1)
+                    data.setdefault("operating_costs", amount(value) * scale)  # a primary figure where 事业单位 are left out
     return found
 
 

@@ -142,7 +142,7 @@ def _sentences(imported: Imported) -> None:
     data = imported.data
     final = data["kind"] == "final"
     try:
-        draft = load_data({**data, "previous": provisional()} if final else data)
+        draft = load_data({**data, "previous": provisional() if final else {}})
         facts = facts_of(draft, imported.match.profile)
     except (DataErrors, UserError) as err:
         imported.notes.append(f"草稿数据无法载入，正文句子未读取：{str(err).splitlines()[0]}")
@@ -157,6 +157,9 @@ def _sentences(imported: Imported) -> None:
             data["previous"] = prev
         else:
             imported.notes.append("正文中没有读到与上年比较的数，previous 未填写")
+    else:
+        data["previous"] = {}
+        imported.notes.append("预算的上年数未从正文推算：previous 留空（与上年比较的句子不印），请按上年数据填写")
 
 
 _HEAD = re.compile(r"^(第[一二三四五六七八九十]+部分|[一二三四五六七八九十]+、|（[一二三四五六七八九十]+）|\d+[.、]|目\s*录)")

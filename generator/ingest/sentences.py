@@ -98,7 +98,7 @@ def compile_template(template: str, known: dict[str, str], numeric: set[str], ta
                 out.append(re.escape(squash(known[name])))
             else:
                 names.append(name)
-                out.append(f"({NUMBER})" if name in numeric else "(.+?)" if name.startswith("text.") else "([^。]+)")
+                out.append(f"({NUMBER})" if name in numeric else "(.+?)")
             last = m.end()
         out.append(re.escape(squash(text[last:])))
         return "".join(out)

@@ -10,7 +10,7 @@ from generator.ingest.pdf import Line
 from generator.zh.ordinals import number
 
 _HEADING = re.compile(r"^(第[一二三四五六七八九十]+部分|[一二三四五六七八九十]+、|（[一二三四五六七八九十]+）)")
-_DEPT = re.compile(r"(?:编制部门|预算单位|部门/单位|单位名称|部门)[:：]\s*(\S+?)(?:\s+单位[:：].*)?$")
+_DEPT = re.compile(r"(?:编制部门|预算单位|部门/单位|单位名称|部门)[:：]\s*(.+?)(?:\s*单位[:：].*)?$")
 _YEAR = re.compile(r"(20\d{2})\s*年")
 DUTY_STYLES = ("cn_paren", "arabic_dot", "arabic_dun", "arabic_paren", "cn_dun")
 DUTY_HEADS = ("主要职能", "主要职责", "部门职责", "职能职责")
@@ -25,8 +25,11 @@ def meta(lines: list[Line], titles: list[str]) -> dict[str, Any]:
     if not years:
         years = [int(y) for y in _YEAR.findall(text) if 1990 <= int(y) <= 2100] or [int(m) for m in re.findall(r"\b(20\d{2})\b", text)]
     name = ""
-    names = [m.group(1) for l in lines for m in [_DEPT.search(l.text)] if m]
-    if names:
+    names = [squash(m.group(1)) for l in lines for m in [_DEPT.search(l.text)] if m]
+    parts = [m.group(1) for l in lines for m in [re.match(r"^第一部分(.{4,40}?)(?:概况|基本情况)", squash(l.text))] if m]
+    if parts:
+        name = max(set(parts), key=parts.count)
+    elif names:
         name = max(set(names), key=names.count)
     if not name:
         for l in lines[:10]:

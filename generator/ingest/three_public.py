@@ -27,10 +27,16 @@ def _side(labels: list[str]) -> str:
     return "budget"
 
 
+def _numbering(row: list[str]) -> bool:
+    """A row of column numbers (1 2 3 …), not of amounts."""
+    cells = [squash(c) for c in row if squash(c)]
+    return bool(cells) and all(c.isdigit() and len(c) <= 2 for c in cells)
+
+
 def three_public(table: Table) -> dict[str, dict[str, Decimal]]:
     """{"budget": {outbound: …}, "actual": {…}} from a one-row table, or from rows labelled by item."""
     grid = table.grid or []
-    values_at = next((k for k, row in enumerate(grid) if sum(1 for c in row if amount(c) is not None) >= 2 and not any(
+    values_at = next((k for k, row in enumerate(grid) if sum(1 for c in row if amount(c) is not None) >= 2 and not _numbering(row) and not any(
         squash(c) and amount(c) is None and not is_blank_amount(c) for c in row)), None)
     out: dict[str, dict[str, Decimal]] = {}
     if values_at is not None:
