@@ -1,4 +1,4 @@
-"""Command line: disclosure build | check | preview | new | rollover | diff."""
+"""Command line: disclosure build | check | preview | new | rollover | diff | import | audit."""
 
 from __future__ import annotations
 
@@ -148,3 +148,24 @@ def diff(old: str, new: str, out: Path | None) -> None:
     from generator.commands.diff import run_diff
 
     sys.exit(guarded(lambda: run_diff(old, new, out)))
+
+
+@main.command("import")
+@click.argument("source", type=click.Path(path_type=Path, dir_okay=False))
+@click.option("-o", "--output", "out", default=None, type=click.Path(path_type=Path, dir_okay=False), help="数据文件名（默认：源文件旁的 <年度>-<类型>.yaml）")
+def import_(source: Path, out: Path | None) -> None:
+    """从已公开的报告（PDF）或公开表工作簿（Excel）读取数据，写出只含末级数据的数据文件，并列出未能归位的文字。"""
+    from generator.commands.import_ import run_import
+
+    sys.exit(guarded(lambda: run_import(source, out)))
+
+
+@main.command()
+@click.argument("source", type=click.Path(path_type=Path, dir_okay=False))
+@click.option("--format", "fmt", type=click.Choice(["text", "html", "json"]), default="text", show_default=True, help="输出格式")
+@click.option("-o", "--output", "out", default=None, type=click.Path(path_type=Path, dir_okay=False), help="写入文件（默认输出到屏幕）")
+def audit(source: Path, fmt: str, out: Path | None) -> None:
+    """审核已公开的报告：重算表格和句子中印出的每个合计、占比、增减、完成率，列出每处不一致（页码、印数、应为、原因）。"""
+    from generator.commands.audit import run_audit
+
+    sys.exit(guarded(lambda: run_audit(source, fmt, out)))

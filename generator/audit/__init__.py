@@ -1,0 +1,1 @@
+"""Reviewing a published disclosure: every printed total and sentence figure recomputed from its leaves."""

@@ -1,0 +1,48 @@
+"""`disclosure audit REPORT.pdf [--format text|html|json]`: every discrepancy of a published report."""
+
+from __future__ import annotations
+
+import html
+import json
+from pathlib import Path
+
+import click
+
+from generator.audit.findings import Finding, audit
+from generator.commands.outputs import write_atomic
+from generator.ingest.run import import_source
+
+HEAD = ("页码", "位置", "印出", "应为", "原因")
+
+
+def as_text(findings: list[Finding]) -> str:
+    rows = [(str(f.page), f.where, f.printed, f.expected, f.why if f.kind == "wrong" else f"未读出：{f.why}") for f in findings]
+    if not rows:
+        return "没有发现不一致。"
+    widths = [max(len(r[i]) for r in [HEAD, *rows]) for i in range(5)]
+    line = lambda r: "  ".join(c.ljust(w) for c, w in zip(r, widths)).rstrip()
+    wrong = sum(1 for f in findings if f.kind == "wrong")
+    return "\n".join([line(HEAD), *(line(r) for r in rows), f"共 {wrong} 处不一致，{len(findings) - wrong} 处未能读出。"])
+
+
+def as_html(findings: list[Finding], source: str) -> str:
+    cells = "".join(
+        "<tr>" + "".join(f"<td>{html.escape(c)}</td>" for c in (str(f.page), f.where, f.printed, f.expected, f.why)) + "</tr>" for f in findings)
+    head = "".join(f"<th>{h}</th>" for h in HEAD)
+    return (f"<!doctype html><html lang=\"zh-CN\"><meta charset=\"utf-8\"><title>审核：{html.escape(source)}</title>"
+            f"<h1>审核：{html.escape(source)}</h1><table><thead><tr>{head}</tr></thead><tbody>{cells}</tbody></table></html>\n")
+
+
+def as_json(findings: list[Finding]) -> str:
+    return json.dumps([f.__dict__ for f in findings], ensure_ascii=False, indent=2) + "\n"
+
+
+def run_audit(source: Path, fmt: str, out: Path | None) -> int:
+    findings = audit(import_source(source))
+    text = as_text(findings) if fmt == "text" else as_html(findings, source.name) if fmt == "html" else as_json(findings)
+    if out is not None:
+        write_atomic(out, text.encode("utf-8"))
+        click.echo(f"已写出 {out}")
+    else:
+        click.echo(text)
+    return 0

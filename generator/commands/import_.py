@@ -1,0 +1,70 @@
+"""`disclosure import REPORT.pdf|TABLES.xlsx [-o FILE]`: a data file of primary data read from a published report.
+
+Tables are recognised by title and column headers; only leaves are written (项 rows by fund, economic
+款, "三公" items, carry-over), with the texts the profile's sentences attribute. The closing summary
+lists what was read and every line that could not be placed.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import click
+
+from generator.commands.outputs import write_atomic
+from generator.errors import UserError
+from generator.ingest.run import Imported, import_source
+from generator.ingest.tables import KINDS
+from generator.ingest.writer import dump
+
+
+def default_output(imported: Imported, source: Path) -> Path:
+    year, kind = imported.data.get("year"), imported.data.get("kind")
+    return source.with_name(f"{year}-{kind}.yaml") if year else source.with_suffix(".yaml")
+
+
+def header(imported: Imported, source: Path) -> list[str]:
+    lines = [f"# 由 disclosure import 从 {source.name} 读取：只含末级数据与可归属的文字；合计、小计、占比、增减均由生成器计算。"]
+    if imported.match.profile is not None and not imported.skeleton:
+        lines.append(f"# 版式与模板配置 {imported.match.name} 相符（{imported.match.score} 个标题一致）。")
+    lines.append(f"# 未能归位的文字 {len(imported.unplaced)} 行，见 import 的输出。")
+    return lines
+
+
+def summary(imported: Imported) -> list[str]:
+    read = [t for t in imported.tables if t.kind]
+    out = ["读取的表格："]
+    for t in read:
+        out.append(f"  第 {t.page} 页 {t.title or KINDS[t.kind]}（{KINDS[t.kind]}，{len(t.body)} 行）")
+    skipped = [t for t in imported.tables if not t.kind]
+    if skipped:
+        out.append(f"未识别的表格 {len(skipped)} 个：" + "、".join(f"第 {t.page} 页{('“' + t.title + '”') if t.title else ''}" for t in skipped[:20]))
+    d = imported.data
+    counts = [f"功能分类项 {len(d.get('expenditure', [])) + len(d.get('gov_fund_expenditure', [])) + len(d.get('state_capital_expenditure', []))} 行",
+              f"经济分类款 {len(d.get('basic_economic', []))} 行", f"句子 {len(imported.found)} 句",
+              f"职能 {len(d['overview'].get('duties', []))} 条", f"原因 {len(d.get('reasons', {}))} 条"]
+    out.append("读到：" + "，".join(counts) + "。")
+    for note in imported.notes:
+        out.append(f"注意：{note}")
+    if imported.unplaced:
+        out.append(f"未能归位的文字（{len(imported.unplaced)} 行）：")
+        out.extend(f"  第 {page} 页：{text}" for page, text in imported.unplaced)
+    out.append(f"共读取 {len(read)} 张标准表；未识别表格 {len(skipped)} 个，未能归位的文字 {len(imported.unplaced)} 行。")
+    return out
+
+
+def run_import(source: Path, out: Path | None) -> int:
+    imported = import_source(source)
+    target = out or default_output(imported, source)
+    if target.resolve() == source.resolve():
+        raise UserError(f"输出文件不能是源文件本身：{target}")
+    text = dump(imported.data, header(imported, source))
+    write_atomic(target, text.encode("utf-8"))
+    if imported.skeleton:
+        profile = target.with_name(target.stem + "-profile.yaml")
+        write_atomic(profile, imported.skeleton.encode("utf-8"))
+        click.echo(f"版式与已有模板配置均不相符，已写出模板配置草稿 {profile}", err=True)
+    for line in summary(imported):
+        click.echo(line)
+    click.echo(f"已写出 {target}")
+    return 0

@@ -1,0 +1,109 @@
+"""Texts attributed by the profile's sentences: reasons, named paragraphs, each 项's use, reason and 年初预算."""
+
+from __future__ import annotations
+
+import re
+from decimal import Decimal
+from typing import Any
+
+from generator.ingest.cells import amount
+from generator.ingest.sentences import Found, Spec, find, specs
+from generator.present.facts import Facts
+from generator.present.facts.common import item_path
+from generator.present.tables.common import Namer
+
+_NUMERIC = re.compile(r"^-?[\d,]+(?:\.\d+)?%?$")
+ITEM_LISTS = ("item_executions", "items")
+IDENTITY = ("department", "year", "prev_year")
+IDENT_FIELDS = ("name", "path", "kind", "label", "title")
+OPTIONAL = ("，{execution}", "{execution}，", "，{execution}")
+
+
+def _variants(spec: Spec) -> list[Spec]:
+    """The template, then the template without the parts a report may leave out (an item's execution rate)."""
+    out = [spec]
+    loose = spec.template
+    for part in OPTIONAL:
+        loose = loose.replace(part, "")
+    if loose != spec.template:
+        out.append(Spec(loose, spec.list_name, spec.tail))
+    return out
+
+
+def numeric_names(facts: Facts) -> set[str]:
+    names = set(facts.amounts)
+    names.update(k for k, v in facts.values.items() if _NUMERIC.match(v or ""))
+    for entries in facts.lists.values():
+        for e in entries:
+            names.update(k for k, v in e.items() if isinstance(v, str) and _NUMERIC.match(v))
+    return names | {"amount", "initial", "actual", "share", "count"}
+
+
+def _rows(data: dict[str, Any]) -> dict[str, dict[str, Any]]:
+    out: dict[str, dict[str, Any]] = {}
+    for key in ("expenditure", "gov_fund_expenditure", "state_capital_expenditure"):
+        for row in data.get(key, []):
+            out.setdefault(row["code"], row)
+    return out
+
+
+def attribute(imported: Any, draft: Any, facts: Facts) -> list[Found]:
+    """Match every sentence template; put what they attribute into ``imported.data``; return the matches."""
+    profile = imported.match.profile
+    data = imported.data
+    body = imported.body
+    known = {k: facts.values[k] for k in IDENTITY if k in facts.values}
+    numeric = numeric_names(facts)
+    found: list[Found] = []
+    rows = _rows(data)
+    namer = Namer.of(draft)
+    taken: list[tuple[int, int]] = []
+    for spec in specs(profile):
+        if spec.list_name in ITEM_LISTS:
+            for code, row in rows.items():
+                path = item_path(profile.wording.item_path, namer, code)
+                for variant in _variants(spec):
+                    f = next(find(body, variant, {**known, "path": path, "name": namer(code), "equal": ""}, numeric), None)
+                    if f is None and profile.wording.budget_equal:
+                        f = next(find(body, variant, {**known, "path": path, "name": namer(code), "equal": profile.wording.budget_equal}, numeric), None)
+                    if f is not None:
+                        f.entry = {"code": code}
+                        found.append(f)
+                        _item(row, f.fields, data.get("unit", "万元"), profile)
+                        break
+            continue
+        if spec.list_name:
+            for entry in facts.lists.get(spec.list_name, []):
+                ident = {k: v for k, v in entry.items() if k in IDENT_FIELDS and isinstance(v, str) and v}
+                if not ident:
+                    break
+                f = next(find(body, spec, {**known, **ident}, numeric), None)
+                if f is not None:
+                    f.entry = dict(entry)
+                    found.append(f)
+            continue
+        for f in find(body, spec, known, numeric):
+            if any(a <= f.start < b for a, b in taken) and not f.fields:
+                continue
+            taken.append((f.start, f.end))
+            found.append(f)
+            for name, value in f.fields.items():
+                if name.startswith("text."):
+                    data.setdefault("texts", {})[name[5:]] = value
+                elif name in facts.reason_keys:
+                    data.setdefault("reasons", {})[facts.reason_keys[name]] = value
+                elif name == "operating_costs" and data.get("kind") == "final" and amount(value) is not None:
+                    scale = Decimal(10000) if data.get("unit") == "元" and profile.text.unit == "万元" else Decimal(1)
+                    data.setdefault("operating_costs", amount(value) * scale)  # a primary figure where 事业单位 are left out
+    return found
+
+
+def _item(row: dict[str, Any], fields: dict[str, str], unit: str, profile: Any) -> None:
+    if fields.get("use"):
+        row["use"] = fields["use"]
+    if fields.get("reason"):
+        row["reason"] = fields["reason"]
+    initial = amount(fields.get("initial"))
+    if initial is not None:
+        scale = Decimal(10000) if unit == "元" and profile.text.unit == "万元" else Decimal(1)
+        row["budget"] = {"initial": initial * scale}

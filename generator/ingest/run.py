@@ -1,0 +1,188 @@
+"""An import from start to end: source → tables → leaves → texts → profile → sentences → data file values."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from decimal import Decimal
+from pathlib import Path
+from typing import Any
+
+from generator.errors import DataErrors, UserError
+from generator.ingest.assemble import Reading, read_tables
+from generator.ingest.cells import squash
+from generator.ingest.draft import facts_of, load_data
+from generator.ingest.pdf import ImportFailed, Line, Source, read_pdf
+from generator.ingest.profile_match import MIN_SCORE, Match, best_profile, skeleton_profile
+from generator.ingest.sentences import Body, Found, body_of
+from generator.ingest.tables import Table, recognise
+from generator.ingest.texts import composition, duties, meta
+from generator.ingest.attribute import attribute
+from generator.ingest.previous import previous_of, provisional
+
+PLACEHOLDER = "待填写"
+
+
+@dataclass
+class Imported:
+    source: Source
+    tables: list[Table]
+    reading: Reading
+    data: dict[str, Any]
+    match: Match
+    body: Body
+    found: list[Found] = field(default_factory=list)
+    unplaced: list[tuple[int, str]] = field(default_factory=list)
+    skeleton: str = ""
+    notes: list[str] = field(default_factory=list)
+
+
+def read_source(path: Path) -> Source:
+    suffix = path.suffix.lower()
+    if not path.is_file():
+        raise ImportFailed(f"找不到文件 {path}")
+    if suffix in (".xlsx", ".xlsm"):
+        from generator.ingest.xlsx import read_xlsx
+
+        return read_xlsx(path)
+    if suffix == ".pdf":
+        return read_pdf(path)
+    raise ImportFailed(f"{path}：只能导入 PDF（.pdf）或 Excel（.xlsx）文件")
+
+
+def _units(tables: list[Table]) -> list[dict[str, str]]:
+    for t in tables:
+        if t.kind is not None:
+            continue
+        paths = [" ".join(p) for p in t.paths]
+        name_col = next((i for i, p in enumerate(paths) if "单位名称" in p), None)
+        if name_col is None:
+            continue
+        note_col = next((i for i, p in enumerate(paths) if "备注" in p), None)
+        units = []
+        for _, row in t.body:
+            name = squash(row[name_col] if name_col < len(row) else "")
+            if not name:
+                continue
+            unit = {"name": name}
+            note = squash(row[note_col]) if note_col is not None and note_col < len(row) and row[note_col] else ""
+            if note:
+                unit["note"] = note
+            units.append(unit)
+        return units
+    return []
+
+
+def _split_codes(reading: Reading, match: Match) -> dict[str, Any]:
+    out: dict[str, Any] = {}
+    if match.profile is None:
+        return out
+    for t in reading.tables:
+        if t.kind in ("income", "expenditure", "general", "gov_fund", "state_capital", "basic"):
+            split = sum(1 for p in t.paths if p and p[-1] in ("类", "款", "项")) >= 2
+            current = (match.profile.table_options.get(t.kind) or {}).get("code_columns")
+            if split and current != "split":
+                out.setdefault(t.kind, {})["code_columns"] = "split"
+    return out
+
+
+def import_source(path: Path) -> Imported:
+    source = read_source(path)
+    tables = recognise(source.lines, source.tables)
+    known = [t for t in tables if t.kind]
+    if not known:
+        raise ImportFailed(f"{path} 中没有找到任何标准公开表（收入支出总表、支出表、“三公”经费表等），不像部门预算或决算公开文件")
+    reading = read_tables(tables)
+    if not reading.data.get("expenditure") and not reading.data.get("basic_economic"):
+        raise ImportFailed(f"{path} 中找到了表格标题，但没有读到任何功能分类或经济分类的数据行")
+    body = body_of(source.lines)
+    info = meta(source.lines, [t.title for t in known])
+    kind = info["kind"]
+    match = best_profile(kind, known, body.text)
+    imported = Imported(source, tables, reading, {}, match, body)
+    if match.score < MIN_SCORE or match.profile is None:
+        imported.skeleton = skeleton_profile(kind, known)
+    data: dict[str, Any] = {"profile": match.name if imported.skeleton == "" else "待填写", "kind": kind}
+    options = _split_codes(reading, match)
+    if options:
+        data["table_options"] = options
+    data["year"] = info.get("year", 0)
+    data["unit"] = reading.unit
+    dept: dict[str, Any] = {"name": info["department"] or f"{PLACEHOLDER}：部门名称"}
+    units = _units(tables)
+    if units:
+        dept["units"] = units
+    data["department"] = dept
+    overview, used = duties(source.lines)
+    comp, comp_lines = composition(source.lines)
+    ov: dict[str, Any] = {}
+    if overview.get("duties_intro"):
+        ov["duties_intro"] = overview["duties_intro"]
+    ov["duties"] = overview.get("duties") or [f"{PLACEHOLDER}：主要职能"]
+    if overview.get("duties_numbering") and match.profile is not None and overview["duties_numbering"] != match.profile.numbering.duties:
+        ov["duties_numbering"] = overview["duties_numbering"]
+    if comp:
+        ov["composition"] = comp
+    data["overview"] = ov
+    data.update(reading.data)
+    if kind == "final":
+        tp = data.get("three_public") or {}
+        zero = {k: Decimal(0) for k in ("outbound", "vehicle_purchase", "vehicle_operation", "reception")}
+        data["three_public"] = {"budget": {**zero, **tp.get("budget", {})}, "actual": {**zero, **tp.get("actual", {})}}
+    elif "three_public" in data:
+        data["three_public"] = {**data["three_public"].get("budget", {}), **data["three_public"].get("actual", {})}
+    imported.data = data
+    if match.profile is not None and not imported.skeleton:
+        _sentences(imported)
+    imported.unplaced = _unplaced(source.lines, body, imported.found, used + comp_lines, tables)
+    return imported
+
+
+def _sentences(imported: Imported) -> None:
+    data = imported.data
+    final = data["kind"] == "final"
+    try:
+        draft = load_data({**data, "previous": provisional() if final else {}})
+        facts = facts_of(draft, imported.match.profile)
+    except (DataErrors, UserError) as err:
+        imported.notes.append(f"草稿数据无法载入，正文句子未读取：{str(err).splitlines()[0]}")
+        return
+    imported.found = attribute(imported, draft, facts)
+    if final:
+        from generator.compute.final import compute
+
+        fig = compute(draft, imported.match.profile.execution_basis)
+        prev = previous_of(imported.found, fig, Decimal(10000) if data["unit"] == "元" else Decimal(1))
+        if prev:
+            data["previous"] = prev
+        else:
+            imported.notes.append("正文中没有读到与上年比较的数，previous 未填写")
+    else:
+        data["previous"] = {}
+        imported.notes.append("预算的上年数未从正文推算：previous 留空（与上年比较的句子不印），请按上年数据填写")
+
+
+_HEAD = re.compile(r"^(第[一二三四五六七八九十]+部分|[一二三四五六七八九十]+、|（[一二三四五六七八九十]+）|\d+[.、]|目\s*录)")
+
+
+def _unplaced(lines: list[Line], body: Body, found: list[Found], used: list[Line], tables: list[Table]) -> list[tuple[int, str]]:
+    covered = bytearray(len(body.text))
+    for f in found:
+        covered[f.start:f.end] = b"\x01" * (f.end - f.start)
+    used_ids = {id(l) for l in used}
+    titles = {squash(t.title) for t in tables if t.title}
+    out: list[tuple[int, str]] = []
+    offset = 0
+    for line in lines:
+        s = squash(line.text)
+        if re.fullmatch(r"[-－—\s]*\d{1,3}[-－—\s]*|第\d+页", line.text.strip()):
+            continue
+        start, offset = offset, offset + len(s)
+        if not s or id(line) in used_ids or s in titles or "单位：" in s or "单位:" in s:
+            continue
+        if sum(covered[start:offset]) >= len(s) / 2:
+            continue
+        if _HEAD.match(s) and len(s) <= 40 or len(s) <= 30 and not any(ch in s for ch in "，。；："):
+            continue  # headings, the cover, the table of contents
+        out.append((line.page, line.text.strip()))
+    return out
