@@ -52,8 +52,8 @@ def built(tmp_path_factory: pytest.TempPathFactory) -> dict[str, tuple[Document,
 def pdf_text(tmp_path_factory: pytest.TempPathFactory) -> dict[str, str]:
     out = tmp_path_factory.mktemp("pdf")
     texts = {}
-    for name in EXAMPLES:
-        pdf = build(EXAMPLES[name], out, formats=("pdf",)).outputs[0]
+    for name in ALL:
+        pdf = build(ALL[name], out, formats=("pdf",)).outputs[0]
         with pdfplumber.open(pdf) as handle:
             texts[name] = "\n".join(p.extract_text() or "" for p in handle.pages)
     return texts
@@ -127,7 +127,7 @@ def test_workbook_columns_fit_their_text(built: dict) -> None:
     assert ws.column_dimensions["A"].width < ws.column_dimensions["B"].width
 
 
-@pytest.mark.parametrize("name", list(EXAMPLES))
+@pytest.mark.parametrize("name", list(ALL))
 def test_table_figures_equal_the_pdf(built: dict, pdf_text: dict, name: str) -> None:
     """Every amount of every table, as the workbook holds it, is printed in that table's part of the PDF."""
     doc, stem = built[name]
