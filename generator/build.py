@@ -9,6 +9,7 @@ from pathlib import Path
 from generator.check.run import run_checks
 from generator.present.document import Document
 from generator.errors import DataErrors, Issue, Pos, UserError, error
+from generator.paths import use_data_folder
 from generator.render.fonts import WEB_FONTS, publish_fonts
 from generator.read.load import Loaded, load_report
 from generator.commands.outputs import output_stem, table_folder, write_atomic, write_set
@@ -47,6 +48,7 @@ class Timer:
 def inspect(path: Path, timer: Timer | None = None) -> tuple[Loaded, Profile | None, list[Issue]]:
     """Load a data file and run every check; problems of the profile itself come back as issues."""
     timer = timer or Timer({})
+    use_data_folder(path)  # the data folder's own templates (disclosure.toml), searched first
     loaded = load_report(path)
     timer.lap("load")
     issues: list[Issue] = []

@@ -14,7 +14,7 @@ import click
 
 from generator.commands.outputs import write_atomic
 from generator.errors import Pos, UserError
-from generator.paths import templates_dir
+from generator.paths import find_template
 from generator.present.profile import load_profile, profile_names, texts_used
 from generator.read.drafts import PLACEHOLDER
 
@@ -34,7 +34,7 @@ def texts_section(profile_name: str) -> str:
 
 
 def skeleton(profile: str, year: int, kind: str) -> str:
-    source = templates_dir() / "new" / f"{kind}.yaml"
+    source = find_template("new", f"{kind}.yaml")
     text = source.read_text(encoding="utf-8")
     return text.format(profile=profile, year=year, prev_year=year - 1, kind_name=KIND_NAMES[kind], texts=texts_section(profile))
 

@@ -20,7 +20,7 @@ import click
 
 from generator.errors import DataErrors, UserError
 from generator.render.fonts import FONT_FILES, bundled_dir
-from generator.paths import templates_dir
+from generator.paths import template_dirs
 
 HOST = "127.0.0.1"
 VERSION_PATH = "/__version"
@@ -108,7 +108,6 @@ class Preview:
         self.pdf: tuple[int, bytes, str] | None = None
         """(version, PDF, error message) of the last PDF typeset."""
         self.folder = path.resolve().parent
-        self.templates = templates_dir().resolve()
         self.version = 0
         self.page = b""
         self.problems: list[str] = []
@@ -186,7 +185,7 @@ class Preview:
     # watching -----------------------------------------------------------------
 
     def relevant(self, _change: object, name: str) -> bool:
-        """The data file and its year siblings in their folder, and anything under templates/."""
+        """The data file and its year siblings in their folder, and anything under a templates folder."""
         path = Path(name)
         if path.name.startswith(".") or path.name.endswith(("~", ".swp", ".swx", ".tmp")):
             return False  # editors' temporary and backup files
@@ -196,8 +195,9 @@ class Preview:
 
     def folders(self) -> list[Path]:
         found = [self.folder]
-        if self.templates.is_dir():
-            found += [self.templates, *(p for p in sorted(self.templates.rglob("*")) if p.is_dir() and p.name != "__pycache__")]
+        for templates in template_dirs():  # the data folder's own templates (disclosure.toml) first, then the shipped ones
+            if templates.is_dir():
+                found += [templates, *(p for p in sorted(templates.rglob("*")) if p.is_dir() and p.name != "__pycache__")]
         return found
 
     def watch(self) -> None:

@@ -1,6 +1,6 @@
 """A profile describes one local template: outline, numbering, wording, tables, glossary.
 
-Profiles live in ``templates/profiles/<name>.yaml``; a data file picks one by name.
+Profiles live in ``profiles/<name>.yaml`` of a templates folder (see ``generator.paths``); a data file picks one by name.
 A new district's variant is a new profile (plus partials), never new Python.
 """
 
@@ -13,7 +13,7 @@ from typing import Any, List, Literal
 from pydantic import Field, model_validator
 
 from generator.errors import DataErrors, Pos, error
-from generator.paths import templates_dir
+from generator.paths import find_template, template_names, templates_dir
 from generator.model.base import Strict, Text, Unit
 from generator.read.sources import load_file
 from generator.zh.phrases import ChangeWording, ExecutionWording
@@ -207,7 +207,9 @@ def for_report(profile: Profile, report: Any) -> Profile:
 
 
 def profile_path(name: str, base: Path | None = None) -> Path:
-    return (base or templates_dir()) / "profiles" / f"{name}.yaml"
+    if base is not None:
+        return base / "profiles" / f"{name}.yaml"
+    return find_template("profiles", f"{name}.yaml")
 
 
 MAX_NAME = 64
@@ -225,7 +227,7 @@ def load_profile(name: str, where: Pos, base: Path | None = None) -> Profile:
     """Load and validate a profile; an unknown name is reported at the data file's ``profile`` key."""
     path = profile_path(name, base)
     if not (0 < len(name) <= MAX_NAME and name.replace("-", "").replace("_", "").isalnum() and _is_file(path)):
-        known = sorted(p.stem for p in (base or templates_dir()).joinpath("profiles").glob("*.yaml"))
+        known = _names(base)
         shown = name if len(name) <= MAX_NAME else name[:MAX_NAME] + "…"
         raise DataErrors([error(where, f"找不到模板配置（profile）“{shown}”；可用的有：{'、'.join(known)}", "profile")])
     raw, positions = load_file(path)
@@ -271,9 +273,15 @@ def texts_used(profile: Profile) -> dict[str, str]:
     return found
 
 
+def _names(base: Path | None) -> list[str]:
+    if base is not None:
+        return sorted(p.stem for p in base.joinpath("profiles").glob("*.yaml"))
+    return template_names("profiles")
+
+
 def profile_names(kind: str | None = None, base: Path | None = None) -> list[str]:
     """The profiles shipped in templates/profiles (of one kind of report, when given), by name."""
-    names = sorted(p.stem for p in (base or templates_dir()).joinpath("profiles").glob("*.yaml"))
+    names = _names(base)
     if kind is None:
         return names
     return [n for n in names if load_file(profile_path(n, base))[0].get("kind") == kind]

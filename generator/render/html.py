@@ -9,12 +9,16 @@ from jinja2 import TemplateError, TemplateSyntaxError
 from generator.present.compose import ProfileError
 from generator.present.document import Document
 from generator.render.fonts import web_font_css
-from generator.paths import templates_dir
+from generator.paths import template_dirs
 from generator.render.templating import environment
 
 
-def stylesheet(templates: Path, name: str) -> str:
-    return (templates / "static" / name).read_text(encoding="utf-8")
+def stylesheet(templates: Path | tuple[Path, ...], name: str) -> str:
+    """A stylesheet from the first templates folder that has it."""
+    for folder in templates if isinstance(templates, tuple) else (templates,):
+        if (folder / "static" / name).is_file():
+            return (folder / "static" / name).read_text(encoding="utf-8")
+    raise ProfileError(f"缺少样式表 static/{name}")
 
 
 def render_html(doc: Document, templates: Path | None = None, print_css: bool = False, head_extra: str = "", font_href: str | None = None) -> str:
@@ -23,7 +27,7 @@ def render_html(doc: Document, templates: Path | None = None, print_css: bool = 
     ``font_href`` (relative URL of the bundled fonts) lets the page show Chinese text on a
     machine without Chinese fonts.
     """
-    base = templates or templates_dir()
+    base: Path | tuple[Path, ...] = templates or tuple(template_dirs())
     css = (web_font_css(font_href) + "\n" if font_href else "") + stylesheet(base, "report.css")
     if print_css:
         css += "\n" + stylesheet(base, "print.css")

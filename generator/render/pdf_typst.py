@@ -20,7 +20,7 @@ from generator.errors import UserError
 from generator.present.document import Document
 from generator.render.engines import pdf_standards
 from generator.render.fonts import OFFICIAL, bundled_dir, official_files
-from generator.paths import templates_dir
+from generator.paths import find_template
 
 TEMPLATE = Path("typst") / "report.typ"
 
@@ -77,7 +77,7 @@ def render_typst(doc: Document, font_set: str | None = None, standards: tuple[st
     except ImportError:
         raise UserError("未安装 Typst：请安装 typst（pip install typst），或改用 --pdf-engine weasyprint") from None
     standards = pdf_standards(standards)
-    base = (templates or templates_dir()).resolve()
+    base = (templates or find_template(TEMPLATE).parent.parent).resolve()
     source = base / TEMPLATE
     if not source.is_file():
         raise UserError(f"缺少 Typst 版式文件：{source}")
