@@ -6,6 +6,7 @@ import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from generator.check.accept import Accepted, apply_acceptances
 from generator.check.run import run_checks
 from generator.present.document import Document
 from generator.errors import DataErrors, Issue, Pos, UserError, error
@@ -46,7 +47,15 @@ class Timer:
 
 
 def inspect(path: Path, timer: Timer | None = None) -> tuple[Loaded, Profile | None, list[Issue]]:
-    """Load a data file and run every check; problems of the profile itself come back as issues."""
+    """Load a data file and run every check; problems of the profile itself come back as issues.
+
+    Warnings the file accepts (``accept``) are left out."""
+    loaded, profile, issues, _ = inspect_accepting(path, timer)
+    return loaded, profile, issues
+
+
+def inspect_accepting(path: Path, timer: Timer | None = None) -> tuple[Loaded, Profile | None, list[Issue], list[Accepted]]:
+    """``inspect``, also returning the warnings the file's ``accept`` entries took away."""
     timer = timer or Timer({})
     use_data_folder(path)  # the data folder's own templates (disclosure.toml), searched first
     loaded = load_report(path)
@@ -59,23 +68,29 @@ def inspect(path: Path, timer: Timer | None = None) -> tuple[Loaded, Profile | N
         issues.extend(err.issues)
         profile = None
     issues.extend(run_checks(loaded, profile))
+    issues, accepted = apply_acceptances(loaded, issues)
     timer.lap("check")
-    return loaded, profile, issues
+    return loaded, profile, issues, accepted
 
 
 def check_file(path: Path) -> list[Issue]:
-    """Every issue of one file, warnings included (``disclosure check``).
+    """Every issue of one file, warnings included (``disclosure check``)."""
+    return check_file_accepting(path)[0]
+
+
+def check_file_accepting(path: Path) -> tuple[list[Issue], list[Accepted]]:
+    """Every issue of one file, warnings included (``disclosure check``), and the warnings it accepts.
 
     A file without errors is also composed, since composing can still fail on a
     profile's sentence; that failure is reported at the top of the file.
     """
-    loaded, profile, issues = inspect(path)
+    loaded, profile, issues, accepted = inspect_accepting(path)
     if profile is not None and not any(i.is_error for i in issues):
         try:
             build_document(loaded.report, profile)
         except UserError as err:
             issues.append(error(Pos(str(path), 1, 1), str(err), "compose"))
-    return issues
+    return issues, accepted
 
 
 def prepare(path: Path, strict: bool = False, draft: bool = False, timings: dict[str, float] | None = None) -> tuple[Document, list[Issue]]:

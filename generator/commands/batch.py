@@ -11,6 +11,7 @@ from pathlib import Path
 
 import click
 
+from generator.commands.crash import EXIT_INTERNAL
 from generator.read.discover import data_files
 from generator.errors import DataErrors, UserError
 from generator.render.engines import pdf_engine
@@ -25,6 +26,8 @@ class Outcome:
     status: str  # built | skipped | failed
     seconds: float
     messages: list[str]
+    internal: bool = False
+    """Failed by a bug of the toolkit rather than by the data."""
 
 
 def build_one(path: Path, out_dir: Path, formats: tuple[str, ...], strict: bool, font_set: str | None, print_: str,
@@ -37,7 +40,7 @@ def build_one(path: Path, out_dir: Path, formats: tuple[str, ...], strict: bool,
         result = build(path, out_dir, formats, strict, font_set, engine, standards, stamp=print_)
         return Outcome(path, "built", time.perf_counter() - start, [str(w) for w in result.warnings])
     except Exception as exc:
-        return Outcome(path, "failed", time.perf_counter() - start, failure(path, exc))
+        return Outcome(path, "failed", time.perf_counter() - start, failure(path, exc), is_internal(exc))
 
 
 def failure(path: Path, exc: BaseException) -> list[str]:
@@ -47,7 +50,13 @@ def failure(path: Path, exc: BaseException) -> list[str]:
         return [f"{path}: 错误: {exc}"]
     if isinstance(exc, OSError):
         return [f"{path}: 错误: {system_error(exc)}"]
-    return [f"{path}: 内部错误（{type(exc).__name__}: {exc}）"]  # a bug; a failure of this report only
+    from generator.commands.crash import internal_message
+
+    return [f"{path}: {internal_message(exc, f'数据文件：{path}')}"]  # a bug; a failure of this report only
+
+
+def is_internal(exc: BaseException) -> bool:
+    return not isinstance(exc, (DataErrors, UserError, OSError))
 
 
 STATUS = {"built": "已生成", "skipped": "未变化，跳过", "failed": "失败"}
@@ -94,13 +103,15 @@ def run_batch(paths: list[Path], out_dir: Path, formats: tuple[str, ...], strict
                     try:
                         outcomes.append(fut.result())
                     except Exception as exc:  # the worker itself died (killed, out of memory)
-                        outcomes.append(Outcome(futures[fut], "failed", 0.0, failure(futures[fut], exc)))
+                        outcomes.append(Outcome(futures[fut], "failed", 0.0, failure(futures[fut], exc), is_internal(exc)))
                     bar.update(1)
     outcomes.sort(key=lambda o: str(o.source))
     for o in outcomes:
         for m in o.messages:
             click.echo(m, err=True)
     _summary(outcomes, time.perf_counter() - start, out_dir)
+    if any(o.internal for o in outcomes):
+        return EXIT_INTERNAL
     return 1 if any(o.status == "failed" for o in outcomes) else 0
 
 
@@ -122,8 +133,8 @@ class _NoBar:
     def __enter__(self) -> "_NoBar":
         return self
 
-    def __exit__(self, *exc: object) -> bool:
-        return False
+    def __exit__(self, *exc: object) -> None:
+        return None
 
     def update(self, n: int) -> None:
         pass

@@ -154,7 +154,9 @@ def _syntax_message(exc: YAMLError) -> str:
         return "YAML 语法错误：键重复"
     if "'\\t'" in str(problem):
         return "YAML 语法错误：不能用制表符缩进"
-    return f"YAML 语法错误：{problem}"
+    from generator.read.yaml_messages import chinese
+
+    return f"YAML 语法错误：{chinese(str(problem))}"
 
 
 def load_text(text: str, file: str) -> tuple[dict[str, Any], PositionMap]:

@@ -94,9 +94,10 @@ def _key(part: str) -> str:
 
 
 def _dotted(path: tuple[str | int, ...]) -> str:
+    """A key path as messages show it; list positions count from 1 (expenditure[1] is the first row)."""
     text = ""
     for part in path:
-        text += f"[{part}]" if isinstance(part, int) else (f".{_key(str(part))}" if text else _key(str(part)))
+        text += f"[{part + 1}]" if isinstance(part, int) else (f".{_key(str(part))}" if text else _key(str(part)))
     return text
 
 
