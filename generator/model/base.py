@@ -122,4 +122,4 @@ Text = StrictStr
 class Strict(BaseModel):
     """Every data model forbids unknown keys and is immutable."""
 
-    model_config = ConfigDict(extra="forbid", frozen=True)
+    model_config = ConfigDict(extra="forbid", frozen=True, use_attribute_docstrings=True)
