@@ -8,16 +8,16 @@ from pathlib import Path
 
 from generator.check.accept import Accepted, apply_acceptances
 from generator.check.run import run_checks
-from generator.present.document import Document
+from generator.present.document import Document, toc_of
 from generator.errors import DataErrors, Issue, Pos, UserError, error
 from generator.paths import use_data_folder
-from generator.render.fonts import WEB_FONTS, publish_fonts
+from generator.render.webfonts import page_font_css, page_fonts
 from generator.read.load import Loaded, load_report
 from generator.commands.outputs import output_stem, table_folder, write_atomic, write_set
 from generator.commands.stamps import stamp_path
 from generator.present.profile import Profile, for_report, load_profile
 from generator.render.engines import pdf_engine
-from generator.render.html import render_html
+from generator.render.html import PageLinks, render_html
 from generator.present.kinds import build_document
 
 FORMATS = ("html", "pdf", "xlsx", "csv", "json", "docx")
@@ -104,6 +104,18 @@ def prepare(path: Path, strict: bool = False, draft: bool = False, timings: dict
     return doc, issues
 
 
+FORMAT_LABELS = {"pdf": "PDF", "docx": "Word", "xlsx": "Excel", "csv": "CSV", "json": "JSON"}
+
+
+def page_links(doc: Document, stem: Path, formats: tuple[str, ...], site: bool) -> PageLinks:
+    """The links of a built page: its other formats, the site's index, its contents (the parts and their sections)."""
+    links = []
+    for fmt, label in FORMAT_LABELS.items():
+        if fmt in formats:
+            links.append((label, table_folder(stem).name + "/" if fmt == "csv" else f"{stem.name}.{fmt}"))
+    return PageLinks(links, "../index.html" if site else None, doc.toc or toc_of(doc.parts, 1))
+
+
 def render_pdf(doc: Document, base_url: Path, font_set: str | None = None, engine: str | None = None,
                standards: tuple[str, ...] = (), timer: Timer | None = None) -> bytes:
     """The PDF of a Document with the chosen engine (``pdf_engine``): Typst from the Document, WeasyPrint from its print HTML."""
@@ -120,12 +132,14 @@ def render_pdf(doc: Document, base_url: Path, font_set: str | None = None, engin
 
 
 def build(path: Path, out_dir: Path, formats: tuple[str, ...] = DEFAULT_FORMATS, strict: bool = False, font_set: str | None = None,
-          engine: str | None = None, standards: tuple[str, ...] = (), stamp: str | None = None) -> BuildResult:
+          engine: str | None = None, standards: tuple[str, ...] = (), stamp: str | None = None, site: bool = False) -> BuildResult:
     """Build one report; its outputs (and ``stamp``, the fingerprint it was built from) replace the old ones together,
     only after everything has rendered.
 
     ``engine`` is the PDF engine ("typst" or "weasyprint"; DISCLOSURE_PDF_ENGINE or the default when
-    None); ``standards`` the PDF standards asked for ("ua-1", "a-2b").
+    None); ``standards`` the PDF standards asked for ("ua-1", "a-2b"). The HTML page carries its own web fonts
+    (subsets of the bundled faces, ``<year>-<kind>.serif.woff2`` and ``.sans.woff2`` beside it), links to the
+    other formats built, and with ``site`` to the site's index (``index.html`` of the output folder).
     """
     engine = pdf_engine(engine)
     result = BuildResult(path)
@@ -135,10 +149,13 @@ def build(path: Path, out_dir: Path, formats: tuple[str, ...] = DEFAULT_FORMATS,
     rendered: dict[Path, bytes] = {}
     folders: dict[Path, dict[str, bytes]] = {}
     if "html" in formats:
-        publish_fonts(out_dir)
-        href = "../" + WEB_FONTS
-        rendered[stem.with_suffix(".html")] = render_html(doc, font_href=href).encode("utf-8")
+        page_name = stem.with_suffix(".html").name
+        page = render_html(doc, fonts_css=page_font_css(page_name), links=page_links(doc, stem, formats, site))
+        rendered[stem.with_suffix(".html")] = page.encode("utf-8")
         timer.lap("html")
+        for name, data in page_fonts(page, page_name).items():
+            rendered[stem.parent / name] = data
+        timer.lap("fonts")
     if "pdf" in formats:
         rendered[stem.with_suffix(".pdf")] = render_pdf(doc, path.parent.resolve(), font_set, engine, standards, timer)
         timer.lap("pdf")

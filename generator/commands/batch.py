@@ -15,7 +15,6 @@ from generator.commands.crash import EXIT_INTERNAL
 from generator.read.discover import data_files
 from generator.errors import DataErrors, UserError
 from generator.render.engines import pdf_engine
-from generator.render.fonts import publish_fonts
 from generator.commands.outputs import output_stem, recover, system_error
 from generator.commands.stamps import fingerprint, is_current, shared_fingerprint
 
@@ -31,13 +30,13 @@ class Outcome:
 
 
 def build_one(path: Path, out_dir: Path, formats: tuple[str, ...], strict: bool, font_set: str | None, print_: str,
-              engine: str | None = None, standards: tuple[str, ...] = ()) -> Outcome:
+              engine: str | None = None, standards: tuple[str, ...] = (), site: bool = False) -> Outcome:
     """Build one report (in this process or a worker) and stamp it; never raises but on Ctrl-C."""
     from generator.build import build
 
     start = time.perf_counter()
     try:
-        result = build(path, out_dir, formats, strict, font_set, engine, standards, stamp=print_)
+        result = build(path, out_dir, formats, strict, font_set, engine, standards, stamp=print_, site=site)
         return Outcome(path, "built", time.perf_counter() - start, [str(w) for w in result.warnings])
     except Exception as exc:
         return Outcome(path, "failed", time.perf_counter() - start, failure(path, exc), is_internal(exc))
@@ -63,7 +62,7 @@ STATUS = {"built": "已生成", "skipped": "未变化，跳过", "failed": "失�
 
 
 def run_batch(paths: list[Path], out_dir: Path, formats: tuple[str, ...], strict: bool, font_set: str | None, jobs: int, force: bool,
-              engine: str | None = None, standards: tuple[str, ...] = ()) -> int:
+              engine: str | None = None, standards: tuple[str, ...] = (), site: bool = False) -> int:
     engine = pdf_engine(engine)
     files = data_files(paths)
     if not files:
@@ -76,7 +75,7 @@ def run_batch(paths: list[Path], out_dir: Path, formats: tuple[str, ...], strict
     start = time.perf_counter()
     outcomes: list[Outcome] = []
     todo: list[tuple[Path, str]] = []
-    shared = shared_fingerprint(formats, font_set, strict, engine, standards)
+    shared = shared_fingerprint(formats, font_set, strict, engine, standards) + ("+site" if site else "")
     for f in files:  # deciding what to skip is cheap: done here, so an up-to-date batch starts no workers
         tick = time.perf_counter()
         print_ = fingerprint(f, formats, font_set, strict, shared)
@@ -90,15 +89,13 @@ def run_batch(paths: list[Path], out_dir: Path, formats: tuple[str, ...], strict
     with click.progressbar(length=len(todo), label="生成中", file=sys.stderr) if show_bar else _NoBar() as bar:
         if jobs <= 1:
             for f, print_ in todo:
-                outcomes.append(build_one(f, out_dir, formats, strict, font_set, print_, engine, standards))
+                outcomes.append(build_one(f, out_dir, formats, strict, font_set, print_, engine, standards, site))
                 bar.update(1)
         else:
             _preload(formats, engine)
-            if "html" in formats:
-                publish_fonts(out_dir)  # shared by all pages: copied once here rather than raced by the workers
             todo.sort(key=lambda item: item[0].stat().st_size, reverse=True)  # biggest first: no long report left for last
             with ProcessPoolExecutor(max_workers=jobs) as pool:
-                futures = {pool.submit(build_one, f, out_dir, formats, strict, font_set, p, engine, standards): f for f, p in todo}
+                futures = {pool.submit(build_one, f, out_dir, formats, strict, font_set, p, engine, standards, site): f for f, p in todo}
                 for fut in as_completed(futures):
                     try:
                         outcomes.append(fut.result())

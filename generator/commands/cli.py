@@ -96,7 +96,7 @@ def build(paths: tuple[Path, ...], out_dir: Path, formats: str, strict: bool, fo
     if bad or not wanted:
         raise click.BadParameter(f"不支持的格式：{'、'.join(bad) or '（空）'}（可用：{'、'.join(FORMATS)}）", param_hint="--format")
     def run() -> int:
-        status = run_batch(list(paths), out_dir, wanted, strict, font_set, jobs, force, engine, pdf_standards(standards))
+        status = run_batch(list(paths), out_dir, wanted, strict, font_set, jobs, force, engine, pdf_standards(standards), site)
         if site:
             from generator.site.index import write_site
 
