@@ -185,7 +185,7 @@ def build(path: Path, out_dir: Path, formats: tuple[str, ...] = DEFAULT_FORMATS,
     if stamp is not None:
         rendered[stamp_path(stem)] = stamp.encode()
     written = write_set(stem, rendered, folders)
-    result.outputs.extend(p for p in written if p.suffix != ".stamp")
+    result.outputs.extend(p for p in written if p.suffix not in (".stamp", ".woff2"))  # fonts serve the page
     timer.lap("write")
     return result
 

@@ -214,8 +214,8 @@ class Composer:
         if spec.inline:
             lead = self.say(spec.lead) if spec.lead else ""
             tail = self.say(spec.tail) if spec.tail else ""
-            return [Paragraph(lead + "".join(l + t for l, t in texts) + tail, cls=spec.cls or "")] if texts else []
-        return [Paragraph(t, label=l, cls=spec.cls or "") for l, t in texts]
+            return [Paragraph(lead + "".join(label + t for label, t in texts) + tail, cls=spec.cls or "")] if texts else []
+        return [Paragraph(t, label=label, cls=spec.cls or "") for label, t in texts]
 
     def node(self, spec: NodeSpec, level: int, index: int, styles: list[str]) -> Section:
         title = self.say(spec.title or "")

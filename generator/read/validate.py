@@ -124,7 +124,7 @@ def issues_from(exc: Exception, positions: PositionMap) -> list[Issue]:
             continue
         seen.add(key)
         where = _dotted(path)
-        text = _message(err)
+        text = _message(dict(err))
         if not path and err["type"] == "value_error":
             path = _AT.get(str(err.get("ctx", {}).get("error", "")), path)
         issues.append(error(positions.pos(path), f"{where}：{text}" if where else text, "schema"))

@@ -48,8 +48,8 @@ def table_options() -> list[TableOption]:
                 continue
             name = table.value if isinstance(table, ast.Constant) else "*"
             found.setdefault((str(name), str(key.value)), TableOption(str(name), str(key.value), _literal(default)))
-    for key, default in (("zero", "（同 tables.zero）"), ("thousands", "（同 tables.thousands）"), ("unit", "（同 tables.unit）"), ("landscape", "False")):
-        found.setdefault(("*", key), TableOption("*", key, default))
+    for key_name, default_text in (("zero", "（同 tables.zero）"), ("thousands", "（同 tables.thousands）"), ("unit", "（同 tables.unit）"), ("landscape", "False")):
+        found.setdefault(("*", key_name), TableOption("*", key_name, default_text))
     return sorted(found.values(), key=lambda o: (o.table != "*", o.table, o.key))
 
 

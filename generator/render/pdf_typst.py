@@ -34,7 +34,7 @@ def plain(value: Any) -> Any:
     if dataclasses.is_dataclass(value) and not isinstance(value, type):
         out = {f.name: plain(getattr(value, f.name)) for f in dataclasses.fields(value)}
         if isinstance(getattr(type(value), "heading", None), property):
-            out["heading"] = getattr(value, "heading")
+            out["heading"] = getattr(value, "heading")  # noqa: B009  (a property, not a field)
         return out
     if isinstance(value, dict):
         return {str(k): plain(v) for k, v in value.items()}
@@ -77,7 +77,7 @@ def render_typst(doc: Document, font_set: str | None = None, standards: tuple[st
     except ImportError:
         raise UserError("未安装 Typst：请安装 typst（pip install typst），或改用 --pdf-engine weasyprint") from None
     standards = pdf_standards(standards)
-    base = (templates or find_template(TEMPLATE).parent.parent).resolve()
+    base = (templates or find_template(*TEMPLATE.parts).parent.parent).resolve()
     source = base / TEMPLATE
     if not source.is_file():
         raise UserError(f"缺少 Typst 版式文件：{source}")

@@ -63,7 +63,7 @@ def shares(parts: list[Decimal], whole: Decimal) -> list[Decimal | None]:
     by_remainder = sorted(range(len(parts)), key=lambda i: exact[i] - floors[i], reverse=True)
     for i in by_remainder[:missing]:
         floors[i] += CENT
-    return floors
+    return list[Decimal | None](floors)
 
 
 def fmt_shares(parts: list[Decimal], whole: Decimal) -> list[str]:
