@@ -136,7 +136,7 @@ def preview(path: Path, port: int, engine: str | None) -> None:
 @click.argument("unit", type=click.Path(path_type=Path, file_okay=False))
 @click.argument("year", type=int)
 @click.argument("kind", type=click.Choice(["budget", "final"]))
-@click.option("--profile", "profile", default=None, help="模板配置名称（templates/profiles/ 中的文件名）")
+@click.option("--profile", "profile", default=None, help="模板配置名称（profiles/ 中的文件名，不含 .yaml）")
 @click.option("--force", is_flag=True, help="文件已存在时覆盖")
 @templates_option
 def new(unit: Path, year: int, kind: str, profile: str | None, force: bool) -> None:

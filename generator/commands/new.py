@@ -2,7 +2,7 @@
 
 It holds every key the profile needs, each commented in Chinese, with 待填写 placeholders that
 ``check`` reports (and ``build`` refuses) until they are filled. The skeletons are
-``templates/new/<kind>.yaml``; the ``texts`` section lists every paragraph the profile prints.
+``new/<kind>.yaml`` of the templates; the ``texts`` section lists every paragraph the profile prints.
 """
 
 from __future__ import annotations
@@ -43,7 +43,7 @@ def choose_profile(kind: str, wanted: str | None) -> str:
     names = profile_names(kind)
     if wanted is None:
         if not names:
-            raise UserError(f"templates/profiles 中没有{KIND_NAMES[kind]}的模板配置")
+            raise UserError(f"模板文件夹的 profiles/ 中没有{KIND_NAMES[kind]}的模板配置")
         click.echo(f"使用模板配置 {names[0]}（可用 --profile 指定：{'、'.join(names)}）")
         return names[0]
     if wanted not in profile_names():

@@ -137,7 +137,7 @@ class ReportBase(Strict):
     """What every report file has, whatever its kind."""
 
     profile: Text
-    """The local template: templates/profiles/<profile>.yaml."""
+    """The local template: profiles/<profile>.yaml of a templates folder (the shipped ones, or a district's own)."""
     year: int = Field(ge=1990, le=2100)
     unit: Unit = "万元"
     """The unit every amount of the file is typed in."""

@@ -29,7 +29,7 @@ class Paragraph:
 
 @dataclass(frozen=True)
 class Partial:
-    """A block laid out by a template partial (``templates/partials/<name>.html``) from ``data``."""
+    """A block laid out by a template partial (``partials/<name>.html`` of a templates folder) from ``data``."""
 
     name: str
     data: Any

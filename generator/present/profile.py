@@ -46,7 +46,7 @@ class Block(Strict):
     after: List["Block"] = []
     """Blocks that follow this one (inside a numbered list: before the next label)."""
     partial: Text | None = None
-    """A template partial (templates/partials/<name>.html) laying out data the report provides."""
+    """A template partial (partials/<name>.html) laying out data the report provides."""
     chart: Text | None = None
     """A chart drawn by the toolkit (e.g. chart_1), placed with the chart partial."""
     forms: Text | None = None
@@ -180,7 +180,7 @@ class Profile(Strict):
     """The budget that execution rates and self-evaluations compare against: 年初预算 or 调整预算."""
     wording: Wording = Wording()
     glossary: Text | None = None
-    """Name of a glossary file in templates/glossary/."""
+    """Name of a glossary file in glossary/ of a templates folder."""
     texts: list[Text] = []
     """Keys of the data's ``texts`` that the profile's sentences use and a department may leave out (then empty)."""
     summary_classes: list[Text] = []
@@ -280,7 +280,7 @@ def _names(base: Path | None) -> list[str]:
 
 
 def profile_names(kind: str | None = None, base: Path | None = None) -> list[str]:
-    """The profiles shipped in templates/profiles (of one kind of report, when given), by name."""
+    """The profiles of every templates folder (of one kind of report, when given), by name."""
     names = _names(base)
     if kind is None:
         return names

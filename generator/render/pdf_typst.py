@@ -1,4 +1,4 @@
-"""Render a Document to PDF with Typst: the Document goes to templates/typst/report.typ as JSON data.
+"""Render a Document to PDF with Typst: the Document goes to typst/report.typ of the templates as JSON data.
 
 Nothing of the report's text is written into Typst markup: the template reads the Document with
 ``json()`` and places its strings as text, so ``#``, ``*``, ``$``, ``@``, ``<``, ``[``, ``\\`` and
