@@ -6,16 +6,18 @@ import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from generator.check.accept import Accepted, apply_acceptances
 from generator.check.run import run_checks
-from generator.present.document import Document
+from generator.present.document import Document, toc_of
 from generator.errors import DataErrors, Issue, Pos, UserError, error
-from generator.render.fonts import WEB_FONTS, publish_fonts
+from generator.paths import use_data_folder
+from generator.render.webfonts import page_font_css, page_fonts
 from generator.read.load import Loaded, load_report
 from generator.commands.outputs import output_stem, table_folder, write_atomic, write_set
 from generator.commands.stamps import stamp_path
 from generator.present.profile import Profile, for_report, load_profile
 from generator.render.engines import pdf_engine
-from generator.render.html import render_html
+from generator.render.html import PageLinks, render_html
 from generator.present.kinds import build_document
 
 FORMATS = ("html", "pdf", "xlsx", "csv", "json", "docx")
@@ -47,8 +49,17 @@ class Timer:
 
 
 def inspect(path: Path, timer: Timer | None = None) -> tuple[Loaded, Profile | None, list[Issue]]:
-    """Load a data file and run every check; problems of the profile itself come back as issues."""
+    """Load a data file and run every check; problems of the profile itself come back as issues.
+
+    Warnings the file accepts (``accept``) are left out."""
+    loaded, profile, issues, _ = inspect_accepting(path, timer)
+    return loaded, profile, issues
+
+
+def inspect_accepting(path: Path, timer: Timer | None = None) -> tuple[Loaded, Profile | None, list[Issue], list[Accepted]]:
+    """``inspect``, also returning the warnings the file's ``accept`` entries took away."""
     timer = timer or Timer({})
+    use_data_folder(path)  # the data folder's own templates (disclosure.toml), searched first
     loaded = load_report(path)
     timer.lap("load")
     issues: list[Issue] = []
@@ -59,23 +70,29 @@ def inspect(path: Path, timer: Timer | None = None) -> tuple[Loaded, Profile | N
         issues.extend(err.issues)
         profile = None
     issues.extend(run_checks(loaded, profile))
+    issues, accepted = apply_acceptances(loaded, issues)
     timer.lap("check")
-    return loaded, profile, issues
+    return loaded, profile, issues, accepted
 
 
 def check_file(path: Path) -> list[Issue]:
-    """Every issue of one file, warnings included (``disclosure check``).
+    """Every issue of one file, warnings included (``disclosure check``)."""
+    return check_file_accepting(path)[0]
+
+
+def check_file_accepting(path: Path) -> tuple[list[Issue], list[Accepted]]:
+    """Every issue of one file, warnings included (``disclosure check``), and the warnings it accepts.
 
     A file without errors is also composed, since composing can still fail on a
     profile's sentence; that failure is reported at the top of the file.
     """
-    loaded, profile, issues = inspect(path)
+    loaded, profile, issues, accepted = inspect_accepting(path)
     if profile is not None and not any(i.is_error for i in issues):
         try:
             build_document(loaded.report, profile)
         except UserError as err:
             issues.append(error(Pos(str(path), 1, 1), str(err), "compose"))
-    return issues
+    return issues, accepted
 
 
 def prepare(path: Path, strict: bool = False, draft: bool = False, timings: dict[str, float] | None = None) -> tuple[Document, list[Issue]]:
@@ -87,6 +104,18 @@ def prepare(path: Path, strict: bool = False, draft: bool = False, timings: dict
     doc = build_document(loaded.report, profile, draft=draft)
     timer.lap("compose")
     return doc, issues
+
+
+FORMAT_LABELS = {"pdf": "PDF", "docx": "Word", "xlsx": "Excel", "csv": "CSV", "json": "JSON"}
+
+
+def page_links(doc: Document, stem: Path, formats: tuple[str, ...], site: bool) -> PageLinks:
+    """The links of a built page: its other formats, the site's index, its contents (the parts and their sections)."""
+    links = []
+    for fmt, label in FORMAT_LABELS.items():
+        if fmt in formats:
+            links.append((label, table_folder(stem).name + "/" if fmt == "csv" else f"{stem.name}.{fmt}"))
+    return PageLinks(links, "../index.html" if site else None, doc.toc or toc_of(doc.parts, 1))
 
 
 def render_pdf(doc: Document, base_url: Path, font_set: str | None = None, engine: str | None = None,
@@ -105,13 +134,17 @@ def render_pdf(doc: Document, base_url: Path, font_set: str | None = None, engin
 
 
 def build(path: Path, out_dir: Path, formats: tuple[str, ...] = DEFAULT_FORMATS, strict: bool = False, font_set: str | None = None,
-          engine: str | None = None, standards: tuple[str, ...] = (), stamp: str | None = None, layout_report: bool = False) -> BuildResult:
+          engine: str | None = None, standards: tuple[str, ...] = (), stamp: str | None = None, layout_report: bool = False,
+          site: bool = False) -> BuildResult:
     """Build one report; its outputs (and ``stamp``, the fingerprint it was built from) replace the old ones together,
     only after everything has rendered.
 
     ``engine`` is the PDF engine ("typst" or "weasyprint"; DISCLOSURE_PDF_ENGINE or the default when
     None); ``standards`` the PDF standards asked for ("ua-1", "a-2b"). With ``layout_report`` (or
     ``strict``) the PDF's pages are checked (``render.gate``); with ``strict`` a defect stops the build.
+    The HTML page carries its own web fonts
+    (subsets of the bundled faces, ``<year>-<kind>.serif.woff2`` and ``.sans.woff2`` beside it), links to the
+    other formats built, and with ``site`` to the site's index (``index.html`` of the output folder).
     """
     engine = pdf_engine(engine)
     result = BuildResult(path)
@@ -121,10 +154,13 @@ def build(path: Path, out_dir: Path, formats: tuple[str, ...] = DEFAULT_FORMATS,
     rendered: dict[Path, bytes] = {}
     folders: dict[Path, dict[str, bytes]] = {}
     if "html" in formats:
-        publish_fonts(out_dir)
-        href = "../" + WEB_FONTS
-        rendered[stem.with_suffix(".html")] = render_html(doc, font_href=href).encode("utf-8")
+        page_name = stem.with_suffix(".html").name
+        page = render_html(doc, fonts_css=page_font_css(page_name), links=page_links(doc, stem, formats, site))
+        rendered[stem.with_suffix(".html")] = page.encode("utf-8")
         timer.lap("html")
+        for name, data in page_fonts(page, page_name).items():
+            rendered[stem.parent / name] = data
+        timer.lap("fonts")
     if "pdf" in formats:
         pdf = rendered[stem.with_suffix(".pdf")] = render_pdf(doc, path.parent.resolve(), font_set, engine, standards, timer)
         timer.lap("pdf")
@@ -161,7 +197,7 @@ def build(path: Path, out_dir: Path, formats: tuple[str, ...] = DEFAULT_FORMATS,
     if stamp is not None:
         rendered[stamp_path(stem)] = stamp.encode()
     written = write_set(stem, rendered, folders)
-    result.outputs.extend(p for p in written if p.suffix != ".stamp")
+    result.outputs.extend(p for p in written if p.suffix not in (".stamp", ".woff2"))  # fonts serve the page
     timer.lap("write")
     return result
 

@@ -111,8 +111,8 @@ def compare(old_raw: dict[str, Any], old: Document, new_raw: dict[str, Any], new
     r_old, r_new = table_rows(old), table_rows(new)
     for table in list(r_old) + [t for t in r_new if t not in r_old]:
         rows_a, rows_b = r_old.get(table, []), r_new.get(table, [])
-        matcher = difflib.SequenceMatcher(a=rows_a, b=rows_b, autojunk=False)
-        for op, i1, i2, j1, j2 in matcher.get_opcodes():
+        rows_matcher = difflib.SequenceMatcher(a=rows_a, b=rows_b, autojunk=False)
+        for op, i1, i2, j1, j2 in rows_matcher.get_opcodes():
             if op == "equal":
                 continue
             changes.rows += [RowChange(table, "-", r) for r in rows_a[i1:i2]]

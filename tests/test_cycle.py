@@ -67,7 +67,7 @@ def test_new_file_reports_placeholders_until_filled_then_builds(tmp_path: Path, 
     issues = issues_of(path)
     unfilled = [i for i in issues if i.rule == "placeholder"]
     assert unfilled and all(i.is_error for i in issues)
-    assert any("expenditure[0].basic" in i.message for i in unfilled) and any("department.name" in i.message for i in unfilled)
+    assert any("expenditure[1].basic" in i.message for i in unfilled) and any("department.name" in i.message for i in unfilled)
     with pytest.raises(Exception):
         build(path, tmp_path / "out", formats=("html",))
     fill(path)
@@ -162,8 +162,8 @@ def test_diff_lists_the_changed_leaf_and_what_depends_on_it(tmp_path: Path) -> N
     old_raw, new_raw = load_file(source)[0], load_file(changed)[0]
     old_doc, new_doc = prepare(source)[0], prepare(changed)[0]
     changes = compare(old_raw, old_doc, new_raw, new_doc)
-    assert [(c.name, c.old, c.new) for c in changes.leaves] == [("expenditure[1].project", "1188.20", "1198.20"),
-                                                                 ("project_economic[2].amount", "1078.20", "1088.20")]
+    assert [(c.name, c.old, c.new) for c in changes.leaves] == [("expenditure[2].project", "1188.20", "1198.20"),
+                                                                 ("project_economic[3].amount", "1078.20", "1088.20")]
     total = sum((Decimal(r.get("basic", 0)) + Decimal(r.get("project", 0)) for r in old_raw["expenditure"]), Decimal(0))
     figures = {c.name: (c.old, c.new) for c in changes.figures}
     assert figures["total"] == (f"{total:.2f}", f"{total + 10:.2f}")

@@ -96,7 +96,7 @@ def test_three_decimals_are_refused_at_the_amount(tmp_path: Path) -> None:
     assert LINE in BUDGET
     output = _check(tmp_path, BUDGET.replace(LINE, LINE.replace("project: 69.00", "project: 69.005")))
     line = BUDGET.split("\n").index(LINE) + 1
-    assert f"2020-budget.yaml:{line}:{LINE.index('69.00') + 1}: 错误: expenditure[2].project：金额最多保留两位小数（单位万元" in output
+    assert f"2020-budget.yaml:{line}:{LINE.index('69.00') + 1}: 错误: expenditure[3].project：金额最多保留两位小数（单位万元" in output
     output = _check(tmp_path, BUDGET.replace(LINE, LINE.replace("project: 69.00", "project: 1e-23")))
     assert "金额最多保留两位小数" in output and "内部错误" not in output
     assert "0 个错误" in _check(tmp_path, BUDGET.replace(LINE, LINE.replace("project: 69.00", "project: 69.000")))

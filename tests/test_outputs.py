@@ -51,7 +51,7 @@ def build(tmp_path: Path, *args: str) -> Result:
 def test_built_report_stamp_and_fonts_follow_the_umask(tmp_path: Path, umask_022: None) -> None:
     assert build(tmp_path, "-j", "1").exit_code == 0
     files = [p for p in (tmp_path / "out").rglob("*") if p.is_file()]
-    assert any(p.name.endswith(".stamp") for p in files) and any(p.suffix == ".otf" for p in files)
+    assert any(p.name.endswith(".stamp") for p in files) and any(p.suffix == ".woff2" for p in files)
     assert {p.name: mode(p) for p in files} == {p.name: 0o644 for p in files}
 
 

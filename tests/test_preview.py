@@ -117,7 +117,7 @@ def test_page_follows_saved_changes(preview: Preview, browser, report: Path) -> 
     edit(report, ("kind: budget\n",), ("kind: budget: x\n",))  # line 4: invalid YAML
     wait_for(browser, lambda d: "数据有误" in body_text(d))
     text = body_text(browser)
-    assert f"{report}:4:" in text
+    assert f"{report}:5:" in text
     assert "YAML 语法错误" in text
 
     edit(report, ("kind: budget: x\n",), ("kind: budget\n",))
@@ -176,7 +176,7 @@ def test_bad_data_is_an_error_page_that_recovers(preview: Preview, report: Path)
     edit(report, ("kind: budget\n",), ("kind: budget: x\n",))
     assert preview.rebuild()
     status, page = get(preview, "/")
-    assert status == 200 and "数据有误" in page and f"{report}:4:13" in page and "/__version" in page
+    assert status == 200 and "数据有误" in page and f"{report}:5:13" in page and "/__version" in page
     edit(report, ("kind: budget: x\n",), ("kind: budget\n",))
     assert preview.rebuild() == []
     assert "草稿" in get(preview, "/")[1]
@@ -203,7 +203,7 @@ def wait_until(condition, seconds: float = 5.0) -> bool:  # type: ignore[no-unty
 
 def test_rebuilds_on_templates_and_last_years_file_only(report: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     templates = tmp_path / "templates"
-    shutil.copytree(ROOT / "templates", templates)
+    shutil.copytree(ROOT / "generator" / "templates", templates)
     monkeypatch.setenv("DISCLOSURE_TEMPLATES", str(templates))
     preview = Preview(report, 0).start()
     try:

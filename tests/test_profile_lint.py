@@ -15,7 +15,7 @@ from .conftest import EXAMPLES, ROOT
 @pytest.fixture
 def templates(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     copy = tmp_path / "templates"
-    shutil.copytree(ROOT / "templates", copy)
+    shutil.copytree(ROOT / "generator" / "templates", copy)
     monkeypatch.setenv("DISCLOSURE_TEMPLATES", str(copy))
     return copy
 

@@ -19,7 +19,7 @@ from .conftest import EXAMPLES, ROOT
 @pytest.fixture
 def templates(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     copy = tmp_path / "templates"
-    shutil.copytree(ROOT / "templates", copy)
+    shutil.copytree(ROOT / "generator" / "templates", copy)
     monkeypatch.setenv("DISCLOSURE_TEMPLATES", str(copy))
     return copy
 
@@ -66,7 +66,7 @@ def test_unknown_profile_is_reported_at_its_line(templates: Path, tmp_path: Path
     with pytest.raises(DataErrors) as info:
         prepare(path)
     issue = next(i for i in info.value.issues if i.is_error)
-    assert issue.pos.line == 3 and "no-such-profile" in issue.message and "jianghan-budget" in issue.message
+    assert issue.pos.line == 4 and "no-such-profile" in issue.message and "jianghan-budget" in issue.message
 
 
 def test_bad_profile_reports_file_and_line(templates: Path, tmp_path: Path) -> None:

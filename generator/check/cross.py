@@ -79,7 +79,7 @@ def paired_items(loaded: Loaded, profile: Any) -> Iterable[Issue]:
             left = "+".join(f"{n.code} {load_codes('function').name(n.code, report.year) or ''}".strip() for n in nodes)
             right = f"{econ_code} {load_codes('economic').name(econ_code, report.year) or ''}".strip()
             message = f"{left}基本支出 {amt(basic)} ≠ {right} {amt(other)}{gap(basic, other)}（二者通常相等）"
-            yield warning(loaded.positions.pos(("expenditure", nodes[0].leaf_index)), message, "paired_items")
+            yield warning(loaded.positions.pos(("expenditure", nodes[0].leaf_index or 0)), message, "paired_items")
 
 
 @rule

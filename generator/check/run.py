@@ -8,7 +8,8 @@ from generator.errors import Issue
 from generator.read.load import Loaded
 from generator.present.profile import Profile
 
-Rule = Callable[[Loaded, Profile], Iterable[Issue]]
+Rule = Callable[[Loaded, Profile | None], Iterable[Issue]]
+"""A rule gets the profile, or None when the profile could not be loaded (rules that need it then skip)."""
 RULES: list[Rule] = []
 
 
@@ -17,7 +18,7 @@ def rule(fn: Rule) -> Rule:
     return fn
 
 
-def run_checks(loaded: Loaded, profile: Profile) -> list[Issue]:
+def run_checks(loaded: Loaded, profile: Profile | None) -> list[Issue]:
     from generator import check  # noqa: F401  (registers the rules)
 
     issues: list[Issue] = []

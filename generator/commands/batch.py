@@ -11,10 +11,10 @@ from pathlib import Path
 
 import click
 
+from generator.commands.crash import EXIT_INTERNAL
 from generator.read.discover import data_files
 from generator.errors import DataErrors, UserError
 from generator.render.engines import pdf_engine
-from generator.render.fonts import publish_fonts
 from generator.commands.outputs import output_stem, recover, system_error
 from generator.commands.shards import STATUS, select, write_summary
 from generator.commands.stamps import fingerprint, is_current, shared_fingerprint
@@ -26,22 +26,24 @@ class Outcome:
     status: str  # built | skipped | failed
     seconds: float
     messages: list[str]
+    internal: bool = False
+    """Failed by a bug of the toolkit rather than by the data."""
 
 
 def build_one(path: Path, out_dir: Path, formats: tuple[str, ...], strict: bool, font_set: str | None, print_: str,
-              engine: str | None = None, standards: tuple[str, ...] = (), layout_report: bool = False) -> Outcome:
+              engine: str | None = None, standards: tuple[str, ...] = (), layout_report: bool = False, site: bool = False) -> Outcome:
     """Build one report (in this process or a worker) and stamp it; never raises but on Ctrl-C."""
     from generator.build import build
 
     start = time.perf_counter()
     try:
-        result = build(path, out_dir, formats, strict, font_set, engine, standards, stamp=print_, layout_report=layout_report)
+        result = build(path, out_dir, formats, strict, font_set, engine, standards, stamp=print_, layout_report=layout_report, site=site)
         layout = [f"{path}: 版面：{d}" for d in result.layout]
         if layout_report and "pdf" in formats and not result.layout:
             layout = [f"{path}: 版面：没有发现问题"]
         return Outcome(path, "built", time.perf_counter() - start, [str(w) for w in result.warnings] + layout)
     except Exception as exc:
-        return Outcome(path, "failed", time.perf_counter() - start, failure(path, exc))
+        return Outcome(path, "failed", time.perf_counter() - start, failure(path, exc), is_internal(exc))
 
 
 def failure(path: Path, exc: BaseException) -> list[str]:
@@ -51,14 +53,20 @@ def failure(path: Path, exc: BaseException) -> list[str]:
         return [f"{path}: 错误: {exc}"]
     if isinstance(exc, OSError):
         return [f"{path}: 错误: {system_error(exc)}"]
-    return [f"{path}: 内部错误（{type(exc).__name__}: {exc}）"]  # a bug; a failure of this report only
+    from generator.commands.crash import internal_message
+
+    return [f"{path}: {internal_message(exc, f'数据文件：{path}')}"]  # a bug; a failure of this report only
+
+
+def is_internal(exc: BaseException) -> bool:
+    return not isinstance(exc, (DataErrors, UserError, OSError))
 
 
 
 
 def run_batch(paths: list[Path], out_dir: Path, formats: tuple[str, ...], strict: bool, font_set: str | None, jobs: int, force: bool,
               engine: str | None = None, standards: tuple[str, ...] = (), shard: tuple[int, int] | None = None,
-              summary: Path | None = None, layout_report: bool = False) -> int:
+              summary: Path | None = None, layout_report: bool = False, site: bool = False) -> int:
     engine = pdf_engine(engine)
     found = data_files(paths)
     if not found:
@@ -74,7 +82,7 @@ def run_batch(paths: list[Path], out_dir: Path, formats: tuple[str, ...], strict
     start = time.perf_counter()
     outcomes: list[Outcome] = []
     todo: list[tuple[Path, str]] = []
-    shared = shared_fingerprint(formats, font_set, strict, engine, standards)
+    shared = shared_fingerprint(formats, font_set, strict, engine, standards) + ("+site" if site else "")
     for f in files:  # deciding what to skip is cheap: done here, so an up-to-date batch starts no workers
         tick = time.perf_counter()
         print_ = fingerprint(f, formats, font_set, strict, shared)
@@ -88,20 +96,18 @@ def run_batch(paths: list[Path], out_dir: Path, formats: tuple[str, ...], strict
     with click.progressbar(length=len(todo), label="生成中", file=sys.stderr) if show_bar else _NoBar() as bar:
         if jobs <= 1:
             for f, print_ in todo:
-                outcomes.append(build_one(f, out_dir, formats, strict, font_set, print_, engine, standards, layout_report))
+                outcomes.append(build_one(f, out_dir, formats, strict, font_set, print_, engine, standards, layout_report, site))
                 bar.update(1)
         else:
             _preload(formats, engine)
-            if "html" in formats:
-                publish_fonts(out_dir)  # shared by all pages: copied once here rather than raced by the workers
             todo.sort(key=lambda item: item[0].stat().st_size, reverse=True)  # biggest first: no long report left for last
             with ProcessPoolExecutor(max_workers=jobs) as pool:
-                futures = {pool.submit(build_one, f, out_dir, formats, strict, font_set, p, engine, standards, layout_report): f for f, p in todo}
+                futures = {pool.submit(build_one, f, out_dir, formats, strict, font_set, p, engine, standards, layout_report, site): f for f, p in todo}
                 for fut in as_completed(futures):
                     try:
                         outcomes.append(fut.result())
                     except Exception as exc:  # the worker itself died (killed, out of memory)
-                        outcomes.append(Outcome(futures[fut], "failed", 0.0, failure(futures[fut], exc)))
+                        outcomes.append(Outcome(futures[fut], "failed", 0.0, failure(futures[fut], exc), is_internal(exc)))
                     bar.update(1)
     outcomes.sort(key=lambda o: str(o.source))
     for o in outcomes:
@@ -111,6 +117,8 @@ def run_batch(paths: list[Path], out_dir: Path, formats: tuple[str, ...], strict
     _summary(outcomes, seconds, out_dir)
     if summary is not None:
         write_summary(summary, outcomes, seconds, out_dir, shard)
+    if any(o.internal for o in outcomes):
+        return EXIT_INTERNAL
     return 1 if any(o.status == "failed" for o in outcomes) else 0
 
 
@@ -132,8 +140,8 @@ class _NoBar:
     def __enter__(self) -> "_NoBar":
         return self
 
-    def __exit__(self, *exc: object) -> bool:
-        return False
+    def __exit__(self, *exc: object) -> None:
+        return None
 
     def update(self, n: int) -> None:
         pass

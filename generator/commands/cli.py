@@ -2,15 +2,18 @@
 
 from __future__ import annotations
 
+import os
 import sys
-import traceback
 from pathlib import Path
 from typing import Callable
 
 import click
 
 from generator import __version__
+from generator.commands.crash import EXIT_INTERNAL
 from generator.errors import DataErrors, UserError
+
+EPILOG = "退出码：0 没有问题；1 数据有错误（或生成失败；--strict 时也包括警告）；2 命令用法有误；3 内部错误（详细信息写入日志文件）。"
 
 
 def _report_issues(err: DataErrors) -> None:
@@ -40,15 +43,28 @@ def guarded(fn: Callable[[], int]) -> int:
         click.echo("已中断。", err=True)
         return 130
     except Exception as exc:  # a bug: keep the user's screen clean, keep the details for a report
-        import os
+        from generator.commands.crash import internal_message
 
-        if os.environ.get("DISCLOSURE_DEBUG"):
-            traceback.print_exc()
-        click.echo(f"内部错误（{type(exc).__name__}: {exc}）。请将数据文件与此信息一并反馈；设置 DISCLOSURE_DEBUG=1 可查看详情。", err=True)
-        return 2
+        click.echo(internal_message(exc), err=True)
+        return EXIT_INTERNAL
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+def templates_option(fn: Callable[..., None]) -> Callable[..., None]:
+    """``--templates DIR``: a folder of the district's own profiles, glossaries and partials, searched first."""
+
+    def remember(_ctx: click.Context, _param: click.Parameter, value: tuple[Path, ...]) -> tuple[Path, ...]:
+        if value:
+            from generator.paths import SEARCH_ENV
+
+            os.environ[SEARCH_ENV] = os.pathsep.join(str(v.resolve()) for v in value)  # seen by worker processes too
+        return value
+
+    return click.option("--templates", "templates", multiple=True, expose_value=False, callback=remember, is_eager=True,
+                        type=click.Path(path_type=Path, file_okay=False, exists=True),
+                        help="本地模板文件夹（profiles/、glossary/、partials/ 等），先于随附模板查找；可多次给出")(fn)
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]}, epilog=EPILOG)
 @click.version_option(__version__, prog_name="disclosure")
 def main() -> None:
     """部门预算、决算公开报告生成工具。"""
@@ -69,8 +85,10 @@ def main() -> None:
 @click.option("--shard", "shard", default=None, metavar="K/N", help="多台机器分担：只生成第 K 份（共 N 份）")
 @click.option("--summary", "summary", default=None, type=click.Path(path_type=Path, dir_okay=False), help="把本次汇总写入 JSON 文件（供 disclosure summary 合并）")
 @click.option("--layout-report", is_flag=True, help="检查生成的 PDF 的版面（表格被截断、页末孤立标题、空白过多的页、空行、目录溢出、零值写法不一），逐页列出")
+@click.option("--site", is_flag=True, help="同时生成网站首页 index.html：按部门、年度、类型列出全部报告及各格式的链接，可搜索")
+@templates_option
 def build(paths: tuple[Path, ...], out_dir: Path, formats: str, strict: bool, font_set: str | None, engine: str | None, standards: str,
-          jobs: int, force: bool, shard: str | None, summary: Path | None, layout_report: bool) -> None:
+          jobs: int, force: bool, shard: str | None, summary: Path | None, layout_report: bool, site: bool) -> None:
     """生成报告（HTML/PDF/Excel/CSV/JSON/Word）。PATH 为数据文件或数据文件夹。"""
     from generator.build import FORMATS
     from generator.commands.batch import run_batch
@@ -83,7 +101,18 @@ def build(paths: tuple[Path, ...], out_dir: Path, formats: str, strict: bool, fo
     from generator.commands.shards import parse_shard
 
     share = parse_shard(shard) if shard else None
-    sys.exit(guarded(lambda: run_batch(list(paths), out_dir, wanted, strict, font_set, jobs, force, engine, pdf_standards(standards), share, summary, layout_report)))
+
+    def run() -> int:
+        status = run_batch(list(paths), out_dir, wanted, strict, font_set, jobs, force, engine, pdf_standards(standards), share, summary,
+                           layout_report, site)
+        if site:
+            from generator.site.index import write_site
+
+            page = write_site(out_dir)
+            click.echo(f"网站首页：{page}")
+        return status
+
+    sys.exit(guarded(run))
 
 
 @main.command()
@@ -98,17 +127,21 @@ def summary(files: tuple[Path, ...]) -> None:
 @main.command()
 @click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
 @click.option("--strict", is_flag=True, help="把警告也算作错误")
-def check(paths: tuple[Path, ...], strict: bool) -> None:
+@click.option("--format", "output_format", type=click.Choice(["text", "json"]), default="text", show_default=True,
+              help="输出格式：text（每行一个问题）或 json（供其他程序读取）")
+@templates_option
+def check(paths: tuple[Path, ...], strict: bool, output_format: str) -> None:
     """只检查数据，不生成报告。"""
     from generator.commands.check import run_check
 
-    sys.exit(guarded(lambda: run_check(list(paths), strict)))
+    sys.exit(guarded(lambda: run_check(list(paths), strict, output_format)))
 
 
 @main.command()
 @click.argument("path", type=click.Path(path_type=Path, exists=True, dir_okay=False))
 @click.option("--port", default=8000, show_default=True, type=int)
 @click.option("--pdf-engine", "engine", type=click.Choice(["typst", "weasyprint"]), default=None, help="PDF 预览（/pdf）的排版引擎")
+@templates_option
 def preview(path: Path, port: int, engine: str | None) -> None:
     """在本机浏览器中预览 HTML 草稿与 PDF（/pdf），保存后自动刷新（仅监听 127.0.0.1）。"""
     from generator.commands.preview import serve
@@ -120,8 +153,9 @@ def preview(path: Path, port: int, engine: str | None) -> None:
 @click.argument("unit", type=click.Path(path_type=Path, file_okay=False))
 @click.argument("year", type=int)
 @click.argument("kind", type=click.Choice(["budget", "final"]))
-@click.option("--profile", "profile", default=None, help="模板配置名称（templates/profiles/ 中的文件名）")
+@click.option("--profile", "profile", default=None, help="模板配置名称（profiles/ 中的文件名，不含 .yaml）")
 @click.option("--force", is_flag=True, help="文件已存在时覆盖")
+@templates_option
 def new(unit: Path, year: int, kind: str, profile: str | None, force: bool) -> None:
     """为新部门新建数据文件 UNIT/YEAR-KIND.yaml：列出模板配置用到的每一项，附中文说明，待填写处由 check 逐项提示。"""
     from generator.commands.new import run_new
@@ -169,3 +203,38 @@ def audit(source: Path, fmt: str, out: Path | None) -> None:
     from generator.commands.audit import run_audit
 
     sys.exit(guarded(lambda: run_audit(source, fmt, out)))
+
+
+@main.command()
+@click.option("-o", "--output", "out", default=None, type=click.Path(path_type=Path, dir_okay=False), help="写入文件（默认打印到屏幕）")
+def schema(out: Path | None) -> None:
+    """打印数据文件格式的 JSON Schema（供编辑器补全与检查键名：数据文件首行写 # yaml-language-server: $schema=文件名）。"""
+    from generator.reference.schema import schema_text
+
+    def run() -> int:
+        text = schema_text()
+        if out is None:
+            click.echo(text, nl=False)
+        else:
+            from generator.commands.outputs import write_atomic
+
+            write_atomic(out, text.encode("utf-8"))
+            click.echo(f"已写入 {out}")
+        return 0
+
+    sys.exit(guarded(run))
+
+
+@main.command()
+@click.option("-o", "--output", "out_dir", default=Path("docs/reference"), show_default=True, type=click.Path(path_type=Path, file_okay=False),
+              help="参考文档的输出文件夹")
+def reference(out_dir: Path) -> None:
+    """由代码生成参考文档：数据文件的每一个键、模板配置的每一种块与选项、句式可用的每一个事实名（附示例值）。"""
+    from generator.reference.write import write_reference
+
+    def run() -> int:
+        for path in write_reference(out_dir):
+            click.echo(f"已写入 {path}")
+        return 0
+
+    sys.exit(guarded(run))

@@ -2,7 +2,7 @@
 
 It holds every key the profile needs, each commented in Chinese, with 待填写 placeholders that
 ``check`` reports (and ``build`` refuses) until they are filled. The skeletons are
-``templates/new/<kind>.yaml``; the ``texts`` section lists every paragraph the profile prints.
+``new/<kind>.yaml`` of the templates; the ``texts`` section lists every paragraph the profile prints.
 """
 
 from __future__ import annotations
@@ -14,7 +14,7 @@ import click
 
 from generator.commands.outputs import write_atomic
 from generator.errors import Pos, UserError
-from generator.paths import templates_dir
+from generator.paths import find_template
 from generator.present.profile import load_profile, profile_names, texts_used
 from generator.read.drafts import PLACEHOLDER
 
@@ -34,7 +34,7 @@ def texts_section(profile_name: str) -> str:
 
 
 def skeleton(profile: str, year: int, kind: str) -> str:
-    source = templates_dir() / "new" / f"{kind}.yaml"
+    source = find_template("new", f"{kind}.yaml")
     text = source.read_text(encoding="utf-8")
     return text.format(profile=profile, year=year, prev_year=year - 1, kind_name=KIND_NAMES[kind], texts=texts_section(profile))
 
@@ -43,7 +43,7 @@ def choose_profile(kind: str, wanted: str | None) -> str:
     names = profile_names(kind)
     if wanted is None:
         if not names:
-            raise UserError(f"templates/profiles 中没有{KIND_NAMES[kind]}的模板配置")
+            raise UserError(f"模板文件夹的 profiles/ 中没有{KIND_NAMES[kind]}的模板配置")
         click.echo(f"使用模板配置 {names[0]}（可用 --profile 指定：{'、'.join(names)}）")
         return names[0]
     if wanted not in profile_names():

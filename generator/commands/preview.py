@@ -10,6 +10,7 @@ the machine can be read through the server.
 from __future__ import annotations
 
 import html
+import re
 import threading
 import time
 from http import HTTPStatus
@@ -18,9 +19,9 @@ from pathlib import Path
 
 import click
 
-from generator.errors import DataErrors, UserError
+from generator.errors import DataErrors, Issue, UserError
 from generator.render.fonts import FONT_FILES, bundled_dir
-from generator.paths import templates_dir
+from generator.paths import template_dirs
 
 HOST = "127.0.0.1"
 VERSION_PATH = "/__version"
@@ -87,6 +88,27 @@ def problems(exc: Exception) -> list[str]:
     return [f"内部错误（{type(exc).__name__}: {exc}）"]
 
 
+WARNINGS_PANEL = """<aside class="preview-warnings" role="note" aria-label="数据警告" style="position: sticky; top: 0; z-index: 10; \
+background: #fff8e1; color: #4a3500; border-bottom: 1px solid #c9a227; padding: 0.5em 1em; font-family: sans-serif; font-size: 0.9rem;">
+<p style="margin: 0 0 0.3em"><strong>数据有 {count} 个警告</strong>（正式生成时照常输出；--strict 时将停止生成；已核对的警告可在数据文件的 accept 中确认）：</p>
+<ul style="margin: 0; padding-left: 1.5em">
+{items}
+</ul>
+</aside>"""
+
+
+def with_warnings(page: str, warnings: list[Issue]) -> str:
+    """The draft page with a panel listing the data's warnings at its top (the page itself when there are none)."""
+    if not warnings:
+        return page
+    items = "\n".join(f"<li><code>{html.escape(str(w.pos))}</code> {html.escape(w.message)} [{html.escape(w.rule)}]</li>" for w in warnings)
+    panel = WARNINGS_PANEL.format(count=len(warnings), items=items)
+    match = re.search(r"<body[^>]*>", page)
+    if match is None:
+        return panel + page
+    return page[: match.end()] + "\n" + panel + page[match.end():]
+
+
 def error_page(exc: Exception, name: str, script: str) -> str:
     if isinstance(exc, DataErrors):
         items = [f"<li><code>{html.escape(str(i.pos))}</code> {html.escape(i.severity.value)}：{html.escape(i.message)}</li>" for i in exc.issues]
@@ -108,7 +130,6 @@ class Preview:
         self.pdf: tuple[int, bytes, str] | None = None
         """(version, PDF, error message) of the last PDF typeset."""
         self.folder = path.resolve().parent
-        self.templates = templates_dir().resolve()
         self.version = 0
         self.page = b""
         self.problems: list[str] = []
@@ -142,8 +163,8 @@ class Preview:
             found: list[str] = []
             doc = None
             try:
-                doc, _warnings = prepare(self.path, draft=True)
-                text = render_html(doc, head_extra=script, font_href=FONTS_URL if self.assets else None)
+                doc, warnings = prepare(self.path, draft=True)
+                text = with_warnings(render_html(doc, head_extra=script, font_href=FONTS_URL if self.assets else None), warnings)
             except Exception as exc:  # bad data, a bad profile or a bug: the server keeps running
                 found = problems(exc)
                 text = error_page(exc, self.path.name, script)
@@ -186,7 +207,7 @@ class Preview:
     # watching -----------------------------------------------------------------
 
     def relevant(self, _change: object, name: str) -> bool:
-        """The data file and its year siblings in their folder, and anything under templates/."""
+        """The data file and its year siblings in their folder, and anything under a templates folder."""
         path = Path(name)
         if path.name.startswith(".") or path.name.endswith(("~", ".swp", ".swx", ".tmp")):
             return False  # editors' temporary and backup files
@@ -196,8 +217,9 @@ class Preview:
 
     def folders(self) -> list[Path]:
         found = [self.folder]
-        if self.templates.is_dir():
-            found += [self.templates, *(p for p in sorted(self.templates.rglob("*")) if p.is_dir() and p.name != "__pycache__")]
+        for templates in template_dirs():  # the data folder's own templates (disclosure.toml) first, then the shipped ones
+            if templates.is_dir():
+                found += [templates, *(p for p in sorted(templates.rglob("*")) if p.is_dir() and p.name != "__pycache__")]
         return found
 
     def watch(self) -> None:

@@ -10,7 +10,7 @@ from pathlib import Path
 
 from generator import __version__
 from generator.render.fonts import bundled_dir
-from generator.paths import templates_dir
+from generator.paths import local_dirs, template_dirs
 from generator.commands.outputs import table_folder
 
 _YEAR = re.compile(rb"^year:\s*[\"']?(\d{4})[\"']?\s*(?:#.*)?$", re.M)
@@ -71,14 +71,15 @@ def shared_fingerprint(formats: tuple[str, ...], font_set: str | None, strict: b
             "font_files": _digest_files(sorted(fonts.iterdir())) if fonts else "",
             "renderers": renderer_versions(),
             "code": _digest_files(sorted(package.rglob("*.py")))}
-    deps = _tree(templates_dir()) + _tree(package / "codes")
+    deps = [p for folder in template_dirs() for p in _tree(folder)] + _tree(package / "codes")
     return hashlib.sha256((json.dumps(meta, sort_keys=True) + _digest_files(deps)).encode()).hexdigest()
 
 
 def fingerprint(data_file: Path, formats: tuple[str, ...], font_set: str | None, strict: bool = False, shared: str | None = None) -> str:
     """The shared part (computed once per batch and passed in) plus the data file and last year's file."""
     shared = shared or shared_fingerprint(formats, font_set, strict)
-    return hashlib.sha256((shared + _digest_files(data_dependencies(data_file))).encode()).hexdigest()
+    own = [p for folder in local_dirs(data_file) for p in _tree(folder)]  # the data folder's own templates (disclosure.toml)
+    return hashlib.sha256((shared + _digest_files(data_dependencies(data_file) + own)).encode()).hexdigest()
 
 
 def output_exists(stem: Path, fmt: str) -> bool:

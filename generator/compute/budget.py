@@ -19,7 +19,7 @@ FUNCTION_COLUMNS = ("total", "basic", "personnel", "public", "project")
 
 def _row_values(row: FunctionRow) -> dict[str, Decimal | None]:
     if row.basic is not None:
-        basic: Decimal | None = row.basic
+        basic: Decimal = row.basic
         personnel = public = None
     else:
         personnel = row.personnel if row.personnel is not None else Decimal(0)
@@ -168,6 +168,8 @@ class BudgetFigures:
 
 
 def compute(report: BudgetReport) -> BudgetFigures:
+    if report.previous is None:
+        raise ValueError("last year's figures are missing (load_report fills them from the previous file)")
     functions = function_tree(report.expenditure)
     gov_fund = function_tree(report.gov_fund_expenditure)
     economics = econ_tree([(r.code, r.amount) for r in report.basic_economic])

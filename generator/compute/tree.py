@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from decimal import Decimal
-from typing import Iterable, Mapping
+from typing import Iterable, Mapping, Sequence
 
 from generator.codes import parent
 
@@ -32,7 +32,7 @@ def _add(a: Decimal | None, b: Decimal | None) -> Decimal | None:
     return a + b
 
 
-def build_tree(leaves: list[tuple[str, Mapping[str, Decimal | None]]], columns: tuple[str, ...]) -> list[Node]:
+def build_tree(leaves: Sequence[tuple[str, Mapping[str, Decimal | None]]], columns: tuple[str, ...]) -> list[Node]:
     """Top-level nodes in code order, each with children and summed columns.
 
     ``leaves`` are (code, values) pairs at the lowest level (项 for function,

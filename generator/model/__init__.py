@@ -10,6 +10,6 @@ from generator.model.budget import BudgetReport
 from generator.model.final import FinalReport
 
 Report = Annotated[Union[BudgetReport, FinalReport], Field(discriminator="kind")]
-REPORT = TypeAdapter(Report)
+REPORT: TypeAdapter[BudgetReport | FinalReport] = TypeAdapter(Report)
 
 __all__ = ["BudgetReport", "FinalReport", "Report", "REPORT"]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from decimal import Decimal
 from typing import Annotated, Any, Literal
 
@@ -20,7 +21,28 @@ def _to_decimal(value: Any) -> Any:
         return value
     if isinstance(value, float):  # never produced by our loader; refuse to guess
         raise ValueError("not_amount")
+    if isinstance(value, str):
+        raise ValueError(amount_text_message(value))
     raise ValueError("not_amount")
+
+
+_FULL_WIDTH = str.maketrans("０１２３４５６７８９．，－＋", "0123456789.,-+")
+_UNIT_SUFFIX = re.compile(r"^\s*([-+]?[\d,]*\.?\d+)\s*(万元|万|元)\s*$")
+_GROUPED = re.compile(r"^\s*[-+]?\d{1,3}(,\d{3})+(\.\d+)?\s*$")
+
+
+def amount_text_message(text: str) -> str:
+    """Why a text is not an amount, for the common cases (full-width digits, "1,234.56", "12.5万元"); else the general code."""
+    shown = text if len(text) <= 20 else text[:20] + "…"
+    plain = text.translate(_FULL_WIDTH)
+    if plain != text:
+        return f"金额“{shown}”含有全角数字或符号：请改用半角，写成 {plain.replace(',', '').strip()}"
+    unit = _UNIT_SUFFIX.match(text)
+    if unit:
+        return f"金额“{shown}”中不能写单位“{unit.group(2)}”：只写数字 {unit.group(1).replace(',', '')}；全文件的金额单位由 unit 设定（默认万元）"
+    if _GROUPED.match(text):
+        return f"金额“{shown}”不能带千位分隔符“,”：请写成 {text.replace(',', '').strip()}"
+    return "not_amount"
 
 
 def _non_negative(value: Decimal) -> Decimal:
@@ -100,4 +122,4 @@ Text = StrictStr
 class Strict(BaseModel):
     """Every data model forbids unknown keys and is immutable."""
 
-    model_config = ConfigDict(extra="forbid", frozen=True)
+    model_config = ConfigDict(extra="forbid", frozen=True, use_attribute_docstrings=True)

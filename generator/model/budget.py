@@ -112,7 +112,7 @@ class BudgetUnit(UnitEntry):
 
 
 class BudgetDepartment(Department):
-    units: list[BudgetUnit] = []
+    units: list[BudgetUnit] = []  # type: ignore[assignment]  # a budget's units carry their own figures
 
 
 class BudgetReport(ReportBase):

@@ -120,11 +120,24 @@ class OperatingItem(Strict):
     """Economic 款 codes whose basic-expenditure amounts make up this item."""
 
 
+class Acceptance(Strict):
+    """A warning the department has looked at and keeps (``accept``): it is no longer printed, nor stops ``--strict``."""
+
+    rule: Text = Field(min_length=1)
+    """The rule's name, as ``check`` prints it in brackets (e.g. code_names)."""
+    reason: Text = Field(min_length=1)
+    """Why the warning is kept (e.g. 按财政部门批复口径印制)."""
+    at: Text | None = None
+    """Only the warning at this key path (e.g. expenditure[3].name); all of the rule's warnings without it."""
+    match: Text | None = None
+    """Only warnings whose message contains this text (e.g. a code, 2010301)."""
+
+
 class ReportBase(Strict):
     """What every report file has, whatever its kind."""
 
     profile: Text
-    """The local template: templates/profiles/<profile>.yaml."""
+    """The local template: profiles/<profile>.yaml of a templates folder (the shipped ones, or a district's own)."""
     year: int = Field(ge=1990, le=2100)
     unit: Unit = "万元"
     """The unit every amount of the file is typed in."""
@@ -143,6 +156,8 @@ class ReportBase(Strict):
     procurement: Procurement = Procurement()
     assets: Assets | None = None
     performance_management: PerformanceManagement | None = None
+    accept: list[Acceptance] = []
+    """Warnings looked at and kept, each with its rule and the reason (``check`` lists them as 已确认)."""
     review: list[Text] = []
     """Items carried over from last year's file (``disclosure rollover``) and not yet confirmed, as key paths
     (texts.budget_scope, expenditure[3]); each is a warning until its line is deleted from this list."""

@@ -9,7 +9,7 @@ from generator.present.compose import ProfileError, compose
 from generator.present.document import Composer, Document, toc_of
 from generator.present.facts import Facts
 from generator.present.glossary import load_glossary
-from generator.paths import templates_dir
+from generator.paths import find_template
 from generator.present.profile import Block, Node, Profile
 from generator.present.tables.forms import free_grid
 from generator.present.tables.grid import Grid, TableBlock
@@ -119,7 +119,7 @@ def make_document(
             if not profile.glossary:
                 raise ProfileError(f"模板配置“{profile.name}”没有指定 glossary 文件")
             codes = [r.code for r in report.expenditure]
-            return load_glossary(templates_dir() / "glossary" / f"{profile.glossary}.yaml", profile.numbering.glossary, codes, report.year, dict(report.names))
+            return load_glossary(find_template("glossary", f"{profile.glossary}.yaml"), profile.numbering.glossary, codes, report.year, dict(report.names))
         if name == "duties":
             return duties(report.overview, report.overview.duties_numbering or profile.numbering.duties)
         if name == "attachments":

@@ -29,7 +29,7 @@ class Paragraph:
 
 @dataclass(frozen=True)
 class Partial:
-    """A block laid out by a template partial (``templates/partials/<name>.html``) from ``data``."""
+    """A block laid out by a template partial (``partials/<name>.html`` of a templates folder) from ``data``."""
 
     name: str
     data: Any
@@ -218,8 +218,8 @@ class Composer:
         if spec.inline:
             lead = self.say(spec.lead) if spec.lead else ""
             tail = self.say(spec.tail) if spec.tail else ""
-            return [Paragraph(lead + "".join(l + t for l, t in texts) + tail, cls=spec.cls or "")] if texts else []
-        return [Paragraph(t, label=l, cls=spec.cls or "") for l, t in texts]
+            return [Paragraph(lead + "".join(label + t for label, t in texts) + tail, cls=spec.cls or "")] if texts else []
+        return [Paragraph(t, label=label, cls=spec.cls or "") for label, t in texts]
 
     def node(self, spec: NodeSpec, level: int, index: int, styles: list[str]) -> Section:
         title = self.say(spec.title or "")

@@ -38,7 +38,7 @@ def final_document(report: FinalReport, profile: Profile, draft: bool = False, v
     }
     captions = {name: compose(profile.table_titles.get(name, ""), facts.values) for name in CHARTS}
     charts = final_charts(fig, report.year, captions)
-    partials: dict[str, Callable[[], Any]] = {name: (lambda view=view: view) for name, view in charts.items()}
+    partials: dict[str, Callable[[], Any]] = {name: (lambda view=view: view) for name, view in charts.items()}  # type: ignore[misc]
     partials["whole_evaluation"] = lambda: whole_evaluation_grids(report, fig)
     partials["project_evaluations"] = lambda: project_evaluation_grids(report, fig, profile.table_options.get("project_evaluations", {}))
     partials["key_work_table"] = lambda: key_work_grids(report)

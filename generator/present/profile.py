@@ -1,6 +1,6 @@
 """A profile describes one local template: outline, numbering, wording, tables, glossary.
 
-Profiles live in ``templates/profiles/<name>.yaml``; a data file picks one by name.
+Profiles live in ``profiles/<name>.yaml`` of a templates folder (see ``generator.paths``); a data file picks one by name.
 A new district's variant is a new profile (plus partials), never new Python.
 """
 
@@ -14,7 +14,7 @@ from typing import Any, List, Literal
 from pydantic import Field, PrivateAttr, model_validator
 
 from generator.errors import DataErrors, Pos, error
-from generator.paths import templates_dir
+from generator.paths import find_template, template_names, templates_dir
 from generator.model.base import Strict, Text, Unit
 from generator.read.sources import load_file
 from generator.zh.phrases import ChangeWording, ExecutionWording
@@ -47,7 +47,7 @@ class Block(Strict):
     after: List["Block"] = []
     """Blocks that follow this one (inside a numbered list: before the next label)."""
     partial: Text | None = None
-    """A template partial (templates/partials/<name>.html) laying out data the report provides."""
+    """A template partial (partials/<name>.html) laying out data the report provides."""
     chart: Text | None = None
     """A chart drawn by the toolkit (e.g. chart_1), placed with the chart partial."""
     forms: Text | None = None
@@ -184,7 +184,7 @@ class Profile(Strict):
     reason_threshold: Decimal = Field(Decimal(0), ge=0)
     """Percent: a 类 whose 决算 differs from its 年初预算 by more than this needs a written reason (0: any difference)."""
     glossary: Text | None = None
-    """Name of a glossary file in templates/glossary/."""
+    """Name of a glossary file in glossary/ of a templates folder."""
     texts: list[Text] = []
     """Keys of the data's ``texts`` that the profile's sentences use and a department may leave out (then empty)."""
     summary_classes: list[Text] = []
@@ -217,7 +217,9 @@ def for_report(profile: Profile, report: Any) -> Profile:
 
 
 def profile_path(name: str, base: Path | None = None) -> Path:
-    return (base or templates_dir()) / "profiles" / f"{name}.yaml"
+    if base is not None:
+        return base / "profiles" / f"{name}.yaml"
+    return find_template("profiles", f"{name}.yaml")
 
 
 MAX_NAME = 64
@@ -235,7 +237,7 @@ def load_profile(name: str, where: Pos, base: Path | None = None) -> Profile:
     """Load and validate a profile; an unknown name is reported at the data file's ``profile`` key."""
     path = profile_path(name, base)
     if not (0 < len(name) <= MAX_NAME and name.replace("-", "").replace("_", "").isalnum() and _is_file(path)):
-        known = sorted(p.stem for p in (base or templates_dir()).joinpath("profiles").glob("*.yaml"))
+        known = _names(base)
         shown = name if len(name) <= MAX_NAME else name[:MAX_NAME] + "…"
         raise DataErrors([error(where, f"找不到模板配置（profile）“{shown}”；可用的有：{'、'.join(known)}", "profile")])
     raw, positions = load_file(path)
@@ -303,9 +305,15 @@ def tables_used(profile: Profile) -> set[str]:
     return found
 
 
+def _names(base: Path | None) -> list[str]:
+    if base is not None:
+        return sorted(p.stem for p in base.joinpath("profiles").glob("*.yaml"))
+    return template_names("profiles")
+
+
 def profile_names(kind: str | None = None, base: Path | None = None) -> list[str]:
-    """The profiles shipped in templates/profiles (of one kind of report, when given), by name."""
-    names = sorted(p.stem for p in (base or templates_dir()).joinpath("profiles").glob("*.yaml"))
+    """The profiles of every templates folder (of one kind of report, when given), by name."""
+    names = _names(base)
     if kind is None:
         return names
     return [n for n in names if load_file(profile_path(n, base))[0].get("kind") == kind]

@@ -31,13 +31,15 @@ def placeholders(raw: Any, path: Path_ = ()) -> list[Path_]:
 
 
 def dotted(path: Path_) -> str:
-    """("texts", "scope") → texts.scope; ("expenditure", 2, "basic") → expenditure[2].basic."""
+    """("texts", "scope") → texts.scope; ("expenditure", 2, "basic") → expenditure[3].basic.
+
+    As people count: the first item of a list is [1]."""
     text = ""
     for part in path:
-        text += f"[{part}]" if isinstance(part, int) else (f".{part}" if text else str(part))
+        text += f"[{part + 1}]" if isinstance(part, int) else (f".{part}" if text else str(part))
     return text
 
 
 def parse_dotted(text: str) -> Path_:
     """The inverse of ``dotted``."""
-    return tuple(int(m.group(2)) if m.group(2) is not None else m.group(1) for m in _STEP.finditer(text))
+    return tuple(int(m.group(2)) - 1 if m.group(2) is not None else m.group(1) for m in _STEP.finditer(text))

@@ -93,10 +93,10 @@ def scan(events) -> None:  # type: ignore[no-untyped-def]
             state.aliases += 1
             if state.aliases > MAX_ALIASES:
                 raise LimitExceeded(*_where(event), f"别名（*{event.anchor}）使用过多：一个文件最多使用 {MAX_ALIASES} 次别名")
-            size = state.anchors.get(event.anchor, 0)
-            if size is None:
+            held = state.anchors.get(event.anchor, 0)
+            if held is None:
                 raise LimitExceeded(*_where(event), f"别名 *{event.anchor} 引用了包含它自身的内容")
-            state.add(size)
+            state.add(held)
         else:
             continue
         if state.total > MAX_SIZE:

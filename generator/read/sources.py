@@ -60,7 +60,7 @@ def _yaml() -> YAML:
 
 
 def _scalar(node: ScalarNode, path: Path_) -> Any:
-    tag = node.tag
+    tag = node.tag or ""
     text = node.value
     if tag == _TAG + "str":
         return _text(text, path)
@@ -132,6 +132,7 @@ def _plain(node: Node, path: Path_, spots: dict[Path_, tuple[int, int]]) -> Any:
             spots[sub] = (item.start_mark.line + 1, item.start_mark.column + 1)
             items.append(_plain(item, sub, spots))
         return items
+    assert isinstance(node, ScalarNode)  # a composed node is a mapping, a sequence or a scalar
     return _scalar(node, path)
 
 
@@ -154,7 +155,9 @@ def _syntax_message(exc: YAMLError) -> str:
         return "YAML 语法错误：键重复"
     if "'\\t'" in str(problem):
         return "YAML 语法错误：不能用制表符缩进"
-    return f"YAML 语法错误：{problem}"
+    from generator.read.yaml_messages import chinese
+
+    return f"YAML 语法错误：{chinese(str(problem))}"
 
 
 def load_text(text: str, file: str) -> tuple[dict[str, Any], PositionMap]:

@@ -94,9 +94,10 @@ def _key(part: str) -> str:
 
 
 def _dotted(path: tuple[str | int, ...]) -> str:
+    """A key path as messages show it; list positions count from 1 (expenditure[1] is the first row)."""
     text = ""
     for part in path:
-        text += f"[{part}]" if isinstance(part, int) else (f".{_key(str(part))}" if text else _key(str(part)))
+        text += f"[{part + 1}]" if isinstance(part, int) else (f".{_key(str(part))}" if text else _key(str(part)))
     return text
 
 
@@ -123,7 +124,7 @@ def issues_from(exc: Exception, positions: PositionMap) -> list[Issue]:
             continue
         seen.add(key)
         where = _dotted(path)
-        text = _message(err)
+        text = _message(dict(err))
         if not path and err["type"] == "value_error":
             path = _AT.get(str(err.get("ctx", {}).get("error", "")), path)
         issues.append(error(positions.pos(path), f"{where}：{text}" if where else text, "schema"))

@@ -110,7 +110,7 @@ class WordWriter:
 
     def page_width(self) -> Any:
         section = self.word.sections[-1]
-        return section.page_width - section.left_margin - section.right_margin
+        return (section.page_width or 0) - (section.left_margin or 0) - (section.right_margin or 0)
 
     def footer(self, section: Any) -> None:
         """— N — centred at the foot of every body page."""
@@ -136,8 +136,9 @@ class WordWriter:
             if doc.cover:
                 self.page_break()
             heading = self.word.add_paragraph(doc.toc_title, style="TOC Heading")
-            word.set_fonts(heading.style.element, HEADING)
-            heading.style.font.color.rgb = None
+            style: Any = heading.style
+            word.set_fonts(style.element, HEADING)
+            style.font.color.rgb = None
             heading.paragraph_format.alignment = WD_ALIGN_PARAGRAPH.CENTER
             word.toc_field_start(self.word.add_paragraph(), f"1-{TOC_DEPTH}")
             for entry in doc.toc:

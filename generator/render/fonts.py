@@ -77,27 +77,11 @@ def has_fonts() -> bool:
 
 
 FONT_FILES = {"Noto Serif SC": "NotoSerifSC-Regular.otf", "Noto Sans SC": "NotoSansSC-Regular.otf"}
-WEB_FONTS = "_static/fonts"
-"""Where HTML output finds the bundled fonts, relative to the output folder."""
 
 
 def web_font_css(href: str) -> str:
-    """@font-face rules for screen: a local install first, else the copy at ``href``."""
+    """@font-face rules for the preview: a local install first, else the full bundled faces served at ``href``."""
     return "\n".join(
         f'@font-face {{ font-family: "{family}"; src: local("{family}"), url("{href}/{file}") format("opentype"); font-display: swap; }}'
         for family, file in FONT_FILES.items()
     )
-
-
-def publish_fonts(out_dir: Path) -> None:
-    """Copy the bundled fonts once into ``out_dir/_static/fonts`` for the HTML pages."""
-    from generator.commands.outputs import write_atomic
-
-    folder = bundled_dir()
-    if folder is None:
-        return
-    target = out_dir / WEB_FONTS
-    for file in FONT_FILES.values():
-        dest = target / file
-        if not dest.is_file() or dest.stat().st_size != (folder / file).stat().st_size:
-            write_atomic(dest, (folder / file).read_bytes())

@@ -38,7 +38,7 @@ def partial_items(block: Partial) -> list[Item]:
     """The items a partial shows, in the order its template shows them."""
     data: Any = block.data
     if block.name == "duties":
-        intro = [Text(data.intro)] if data.intro else []
+        intro: list[Item] = [Text(data.intro)] if data.intro else []
         return intro + [Text(text, label) for label, text in data.items]
     if block.name == "glossary":
         items: list[Item] = []

@@ -1,4 +1,4 @@
-"""Render a Document to PDF with Typst: the Document goes to templates/typst/report.typ as JSON data.
+"""Render a Document to PDF with Typst: the Document goes to typst/report.typ of the templates as JSON data.
 
 Nothing of the report's text is written into Typst markup: the template reads the Document with
 ``json()`` and places its strings as text, so ``#``, ``*``, ``$``, ``@``, ``<``, ``[``, ``\\`` and
@@ -20,7 +20,7 @@ from generator.errors import UserError
 from generator.present.document import Document
 from generator.render.engines import pdf_standards
 from generator.render.fonts import OFFICIAL, bundled_dir, official_files
-from generator.paths import templates_dir
+from generator.paths import find_template
 
 TEMPLATE = Path("typst") / "report.typ"
 
@@ -34,7 +34,7 @@ def plain(value: Any) -> Any:
     if dataclasses.is_dataclass(value) and not isinstance(value, type):
         out = {f.name: plain(getattr(value, f.name)) for f in dataclasses.fields(value)}
         if isinstance(getattr(type(value), "heading", None), property):
-            out["heading"] = getattr(value, "heading")
+            out["heading"] = getattr(value, "heading")  # noqa: B009  (a property, not a field)
         if hasattr(value, "row_groups"):
             out["groups"] = [list(g) for g in value.row_groups()]
         return out
@@ -79,7 +79,7 @@ def render_typst(doc: Document, font_set: str | None = None, standards: tuple[st
     except ImportError:
         raise UserError("未安装 Typst：请安装 typst（pip install typst），或改用 --pdf-engine weasyprint") from None
     standards = pdf_standards(standards)
-    base = (templates or templates_dir()).resolve()
+    base = (templates or find_template(*TEMPLATE.parts).parent.parent).resolve()
     source = base / TEMPLATE
     if not source.is_file():
         raise UserError(f"缺少 Typst 版式文件：{source}")

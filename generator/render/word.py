@@ -4,6 +4,8 @@ page orientation."""
 
 from __future__ import annotations
 
+from typing import Any
+
 from docx.enum.section import WD_ORIENT
 from docx.opc.constants import RELATIONSHIP_TYPE as RT
 from docx.oxml import OxmlElement, parse_xml
@@ -26,7 +28,7 @@ def set_fonts(rpr_owner: object, east_asian: str) -> None:
 
 def add_field(paragraph: Paragraph, instruction: str, shown: str = "") -> None:
     """A field (PAGE, TOC …) whose current result reads ``shown`` until the reader updates it."""
-    def char(kind: str) -> OxmlElement:
+    def char(kind: str) -> Any:
         run = OxmlElement("w:r")
         fld = OxmlElement("w:fldChar")
         fld.set(qn("w:fldCharType"), kind)
@@ -93,7 +95,7 @@ def keep_row_whole(row: _Row) -> None:
     row._tr.get_or_add_trPr().append(_on("w:cantSplit"))
 
 
-def _on(tag: str) -> OxmlElement:
+def _on(tag: str) -> Any:
     el = OxmlElement(tag)
     el.set(qn("w:val"), "true")
     return el
@@ -101,7 +103,9 @@ def _on(tag: str) -> OxmlElement:
 
 def orient(section: Section, landscape: bool) -> None:
     """Turn a section's A4 pages landscape or portrait, keeping its margins' roles."""
-    long, short = max(section.page_width, section.page_height), min(section.page_width, section.page_height)
+    width: Any = section.page_width
+    height: Any = section.page_height
+    long, short = max(width, height), min(width, height)
     section.orientation = WD_ORIENT.LANDSCAPE if landscape else WD_ORIENT.PORTRAIT
     section.page_width, section.page_height = (long, short) if landscape else (short, long)
 

@@ -77,7 +77,7 @@ def budget_facts(report: BudgetReport, fig: BudgetFigures, profile: Profile, tab
     _three_public(facts, report, fig, profile, base)
     facts.figure("operating_costs", fig.operating_costs)
     facts.set("operating_scope", report.operating_costs.scope or "")
-    operating = fig.operating_change(report.previous.operating_costs)
+    operating = fig.operating_change(report.previous.operating_costs if report.previous else None)
     if operating is not None:
         add_change(facts, "operating_costs", operating, base, profile, report.reasons, "operating_costs")
     perf = report.performance

@@ -142,11 +142,10 @@ def _whole_money(facts: Facts, report: FinalReport, fig: FinalFigures, profile: 
     facts.flags["has.state_capital"] = bool(led.total("state_capital") or led.total("income_state_capital"))
     pm = report.performance_management
     for key in ("target_projects", "tracked_projects", "evaluated_projects", "problems"):
-        value = getattr(pm, key) if pm else None
-        facts.set(f"pm.{key}", "" if value is None else str(value))
+        count = getattr(pm, key) if pm else None
+        facts.set(f"pm.{key}", "" if count is None else str(count))
     for key in ("target_amount", "tracked_amount", "evaluated_amount"):
-        value = getattr(pm, key) if pm else None
-        facts.figure(f"pm.{key}", value)
+        facts.figure(f"pm.{key}", getattr(pm, key) if pm else None)
     facts.set("pm.average_score", fmt_points(pm.average_score) if pm and pm.average_score is not None else "")
     for grade in ("excellent", "good", "pass", "fail"):
         facts.set(f"pm.{grade}", str(pm.grades.get(grade, 0)) if pm else "")
@@ -189,11 +188,11 @@ def _lists(facts: Facts, report: FinalReport, fig: FinalFigures, profile: Profil
     ]
     _item_executions(facts, report, fig, profile, namer)
     facts.lists["project_uses"] = [{"name": u.name, "amount": facts.amount(u.amount), "text": tidy(u.text)} for u in report.project_uses]
-    for block, classes in (("personnel_items", ("301", "303")), ("public_items", None)):
-        facts.lists[block] = [
+    for list_name, econ_classes in (("personnel_items", ("301", "303")), ("public_items", None)):
+        facts.lists[list_name] = [
             {"code": r.code, "name": namer(r.code), "amount": facts.amount(r.amount)}
             for r in sorted(report.basic_economic, key=lambda r: r.code)
-            if r.amount and (r.code[:3] in classes if classes else r.code[:3] not in ("301", "303"))
+            if r.amount and (r.code[:3] in econ_classes if econ_classes else r.code[:3] not in ("301", "303"))
         ]
     facts.lists["project_evaluations"] = [
         {"name": p.name, "budget": facts.amount(e.execution.budget), "spent": facts.amount(e.execution.actual),

@@ -58,7 +58,7 @@ class BudgetTables:
                   for i, name in enumerate(self.opt("summary_econ", "income", list(INCOME_SOURCES)))]
         functions = [(f"{c}{self.namer(c)}", led.value(c, "spending")) for c in self.classes]
         econ_codes = self.opt("summary_econ", "econ_classes", ["301", "302", "303", "307", "309", "310", "311", "312", "313", "399"])
-        econ = [(self.opt("summary_econ", "econ_head", "支出（部门预算经济分类）"), None)]
+        econ: list[tuple[str, Decimal | None]] = [(self.opt("summary_econ", "econ_head", "支出（部门预算经济分类）"), None)]
         econ += [(f"{c}{self.namer(c)}", fig.econ_all.get(c)) for c in econ_codes]
         height = max(len(income), len(functions), len(econ))
         rows = []
@@ -195,7 +195,7 @@ class BudgetTables:
                 ("二、上年结转", fig.carry_start_appropriation), ("(一) 一般公共预算拨款", start["general"]),
                 ("(二) 政府性基金预算拨款", start["gov_fund"]), ("(三) 国有资本经营预算拨款", start["state_capital"])]
         style = self.opt("appropriation", "class_style", "cn_nian_paren")
-        right = [("一、本年支出", fig.appropriation)]
+        right: list[tuple[str, Decimal | None]] = [("一、本年支出", fig.appropriation)]
         right += [(f"{number(style, i + 1).replace('（', '(').replace('）', ') ')}{self.namer(c)}", led.value(c, "appropriation")) for i, c in enumerate(self.classes)]
         right.append(("二、年终结转结余", fig.appropriation_carry_end))
         rows = []

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from decimal import Decimal
-from typing import Any, Collection
+from typing import Any, Collection, Sequence
 
 from generator.compute.final import Evaluation, FinalFigures
 from generator.model.final import FinalReport
@@ -99,8 +99,8 @@ class FinalTables:
         """Whether a table prints 行次 and 栏次 (the national layout) or plain rows (option ``row_numbers: false``)."""
         return bool(self.opt(table, "row_numbers", True))
 
-    def _two_sided(self, table: str, left: list[tuple[str, Decimal | None]], right: list[tuple[str, list[Decimal | None]]],
-                   feet: list[tuple[str, Decimal | None, str, list[Decimal | None]]], heads: list[list[Cell]], cols: list[int]) -> list[Grid]:
+    def _two_sided(self, table: str, left: Sequence[tuple[str, Decimal | None]], right: Sequence[tuple[str, Sequence[Decimal | None]]],
+                   feet: Sequence[tuple[str, Decimal | None, str, Sequence[Decimal | None]]], heads: list[list[Cell]], cols: list[int]) -> list[Grid]:
         """A 总表: sources on the left, function classes on the right, then the foot rows; with or without 行次."""
         m = self.money_for(table)
         numbered = self.numbered(table)
@@ -201,7 +201,7 @@ class FinalTables:
             ("年初财政拨款结转和结余", fig.appropriation_start, "年末财政拨款结转和结余", [fig.appropriation_end, *(end[k] for k in FUNDS.values())]),
         ]
         for i, (name, key) in enumerate(FUNDS.items()):
-            at_end = [end[key] if k in ("appropriation", key) else Decimal(0) for k in columns]
+            at_end: list[Decimal | None] = [end[key] if k in ("appropriation", key) else Decimal(0) for k in columns]
             feet.append((name if self.numbered("appropriation") else f"{number('cn_dun', i + 1)}{name}", start[key], name, at_end))
         feet.append(("总计", fig.appropriation_grand_total, "总计", [led.total(k) + (fig.appropriation_end if k == "appropriation" else end[k]) for k in columns]))
         heads = [head(Cell("收入", colspan=3), Cell("支出", colspan=6)),

@@ -1,0 +1,1 @@
+"""Reference documentation generated from the code: data keys, profile options, facts, the JSON Schema."""
