@@ -112,6 +112,7 @@ def test_accept_needs_a_rule_and_a_reason(tmp_path: Path) -> None:
 
 @pytest.mark.parametrize(("text", "expected"), [
     ("a: [1, 2\nb: 3\n", "方括号 [ ] 没有闭合"),
+    ("a: {b: 1\nc: 2\n", "花括号 { } 没有闭合"),
     ('a: "x\nb: 2\n', "引号或括号没有闭合"),
     ("a: b\n  c: d\n", "此处不能出现“键: 值”"),
     ("a:\n  - 1\n - 2\n", "缩进不一致"),

@@ -35,5 +35,5 @@ def chinese(problem: str) -> str:
     for pattern, message in MESSAGES:
         found = re.search(pattern, problem)
         if found:
-            return message.format(*found.groups())
+            return message.replace("{0}", found.group(1)) if found.groups() else message
     return f"无法解析此处（{problem}）"

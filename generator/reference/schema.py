@@ -11,12 +11,21 @@ from generator.reference.fields import all_models, meaning
 
 
 def _number(node: Any) -> Any:
-    """Decimal fields validate from numbers only (the loader reads YAML numbers exactly): say so."""
+    """Decimal fields validate from numbers only (the loader reads YAML numbers exactly): say so.
+
+    pydantic describes a Decimal as a number or a numeric string (nested or flat among the options of an
+    optional field, depending on its version); the string option is dropped."""
     if isinstance(node, dict):
         options = node.get("anyOf")
-        if isinstance(options, list) and {o.get("type") for o in options if isinstance(o, dict)} == {"number", "string"}:
-            rest = {k: v for k, v in node.items() if k != "anyOf"}
-            return {"type": "number", **rest}
+        if isinstance(options, list):
+            flat: list[Any] = []
+            for option in options:
+                option = _number(option)
+                flat += option["anyOf"] if isinstance(option, dict) and list(option) == ["anyOf"] else [option]
+            if any(isinstance(o, dict) and o.get("type") == "number" for o in flat):
+                flat = [o for o in flat if not (isinstance(o, dict) and o.get("type") == "string")]
+            rest = {k: _number(v) for k, v in node.items() if k != "anyOf"}
+            return {**flat[0], **rest} if len(flat) == 1 else {"anyOf": flat, **rest}
         return {k: _number(v) for k, v in node.items()}
     if isinstance(node, list):
         return [_number(v) for v in node]
