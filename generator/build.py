@@ -16,6 +16,7 @@ from generator.read.load import Loaded, load_report
 from generator.commands.outputs import output_stem, table_folder, write_atomic, write_set
 from generator.commands.stamps import stamp_path
 from generator.present.profile import Profile, for_report, load_profile
+from generator.paths import config_engine
 from generator.render.engines import pdf_engine
 from generator.render.html import PageLinks, render_html
 from generator.present.kinds import build_document
@@ -146,7 +147,7 @@ def build(path: Path, out_dir: Path, formats: tuple[str, ...] = DEFAULT_FORMATS,
     (subsets of the bundled faces, ``<year>-<kind>.serif.woff2`` and ``.sans.woff2`` beside it), links to the
     other formats built, and with ``site`` to the site's index (``index.html`` of the output folder).
     """
-    engine = pdf_engine(engine)
+    engine = pdf_engine(engine or config_engine(path))
     result = BuildResult(path)
     doc, result.warnings = prepare(path, strict, timings=result.timings)
     timer = Timer(result.timings)

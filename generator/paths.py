@@ -7,6 +7,7 @@ partials in a folder of its own, searched before the shipped one: named by ``--t
 ``disclosure.toml`` in the data folder::
 
     templates = "模板"          # relative to the folder of disclosure.toml; a list is allowed
+    pdf_engine = "weasyprint"   # the PDF engine of the reports of this folder (default typst)
 """
 
 from __future__ import annotations
@@ -76,18 +77,30 @@ def config_file(data_file: Path) -> Path | None:
     return None
 
 
-def local_dirs(data_file: Path) -> list[Path]:
-    """The templates folders a data file's disclosure.toml names."""
+SETTINGS = ("templates", "pdf_engine")
+"""What a disclosure.toml may set."""
+
+
+def settings_of(data_file: Path) -> tuple[Path | None, dict[str, object]]:
+    """The disclosure.toml of a data file and its settings (none when there is no such file)."""
     config = config_file(data_file)
     if config is None:
-        return []
+        return None, {}
     try:
         settings = tomllib.loads(config.read_text(encoding="utf-8"))
     except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
         raise ConfigError(f"{config}：无法读取（{exc}）") from None
-    unknown = sorted(set(settings) - {"templates"})
+    unknown = sorted(set(settings) - set(SETTINGS))
     if unknown:
-        raise ConfigError(f"{config}：未知的设置 {'、'.join(unknown)}（可用：templates）")
+        raise ConfigError(f"{config}：未知的设置 {'、'.join(unknown)}（可用：{'、'.join(SETTINGS)}）")
+    return config, settings
+
+
+def local_dirs(data_file: Path) -> list[Path]:
+    """The templates folders a data file's disclosure.toml names."""
+    config, settings = settings_of(data_file)
+    if config is None:
+        return []
     value = settings.get("templates", [])
     entries = [value] if isinstance(value, str) else value
     if not isinstance(entries, list) or not all(isinstance(e, str) for e in entries):
@@ -97,6 +110,15 @@ def local_dirs(data_file: Path) -> list[Path]:
     if missing:
         raise ConfigError(f"{config}：模板文件夹不存在：{missing[0]}")
     return dirs
+
+
+def config_engine(data_file: Path) -> str | None:
+    """The PDF engine a data file's disclosure.toml chooses (``pdf_engine = "typst"`` or ``"weasyprint"``), if any."""
+    config, settings = settings_of(data_file)
+    value = settings.get("pdf_engine")
+    if value is not None and not isinstance(value, str):
+        raise ConfigError(f"{config}：pdf_engine 应为 typst 或 weasyprint")
+    return value
 
 
 def use_data_folder(data_file: Path) -> list[Path]:

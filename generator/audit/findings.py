@@ -50,11 +50,11 @@ def table_findings(imported: Imported) -> list[Finding]:
         digits = 5 if kind == "basic" else 7
         leaves = [r for r in rows if len(r.code) == digits]
         for row in rows:
-            for key, text in row.unread.items():
+            for text in row.unread.values():
                 out.append(Finding(row.page, f"{row.table.title} {row.code or row.name}", text, "", "无法读取的数字", "unread"))
             if len(row.code) == digits or not (row.code or row.is_total):
                 continue
-            parts = [l for l in leaves if l.code.startswith(row.code)] if row.code else leaves
+            parts = [ln for ln in leaves if ln.code.startswith(row.code)] if row.code else leaves
             if not parts:
                 continue
             for key in SUMMED:

@@ -20,7 +20,10 @@ def as_text(findings: list[Finding]) -> str:
     if not rows:
         return "没有发现不一致。"
     widths = [max(len(r[i]) for r in [HEAD, *rows]) for i in range(5)]
-    line = lambda r: "  ".join(c.ljust(w) for c, w in zip(r, widths)).rstrip()
+
+    def line(r: list[str] | tuple[str, ...]) -> str:
+        return "  ".join(c.ljust(w) for c, w in zip(r, widths)).rstrip()
+
     wrong = sum(1 for f in findings if f.kind == "wrong")
     return "\n".join([line(HEAD), *(line(r) for r in rows), f"共 {wrong} 处不一致，{len(findings) - wrong} 处未能读出。"])
 

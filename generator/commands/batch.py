@@ -14,6 +14,7 @@ import click
 from generator.commands.crash import EXIT_INTERNAL
 from generator.read.discover import data_files
 from generator.errors import DataErrors, UserError
+from generator.paths import config_engine
 from generator.render.engines import pdf_engine
 from generator.commands.outputs import output_stem, recover, system_error
 from generator.commands.shards import STATUS, select, write_summary
@@ -67,7 +68,7 @@ def is_internal(exc: BaseException) -> bool:
 def run_batch(paths: list[Path], out_dir: Path, formats: tuple[str, ...], strict: bool, font_set: str | None, jobs: int, force: bool,
               engine: str | None = None, standards: tuple[str, ...] = (), shard: tuple[int, int] | None = None,
               summary: Path | None = None, layout_report: bool = False, site: bool = False) -> int:
-    engine = pdf_engine(engine)
+    chosen = pdf_engine(engine) if engine else None
     found = data_files(paths)
     if not found:
         raise UserError("没有找到数据文件（形如 2023-budget.yaml 或 2023-final.yaml）")
@@ -81,28 +82,36 @@ def run_batch(paths: list[Path], out_dir: Path, formats: tuple[str, ...], strict
         raise UserError("并行数（-j）不能为负数")
     start = time.perf_counter()
     outcomes: list[Outcome] = []
-    todo: list[tuple[Path, str]] = []
-    shared = shared_fingerprint(formats, font_set, strict, engine, standards) + ("+site" if site else "")
+    todo: list[tuple[Path, str, str]] = []
+    shared: dict[str, str] = {}  # per PDF engine (a folder's disclosure.toml may choose its own)
     for f in files:  # deciding what to skip is cheap: done here, so an up-to-date batch starts no workers
         tick = time.perf_counter()
-        print_ = fingerprint(f, formats, font_set, strict, shared)
+        try:
+            engine = chosen or pdf_engine(config_engine(f))
+        except UserError as exc:
+            outcomes.append(Outcome(f, "failed", time.perf_counter() - tick, failure(f, exc)))
+            continue
+        if engine not in shared:
+            shared[engine] = shared_fingerprint(formats, font_set, strict, engine, standards) + ("+site" if site else "")
+        print_ = fingerprint(f, formats, font_set, strict, shared[engine])
         recover(output_stem(f, out_dir))  # a build stopped while replacing this report's files is finished first
         if not force and not layout_report and is_current(output_stem(f, out_dir), formats, print_):
             outcomes.append(Outcome(f, "skipped", time.perf_counter() - tick, []))
         else:
-            todo.append((f, print_))
+            todo.append((f, print_, engine))
     jobs = min(jobs or os.cpu_count() or 1, len(todo))
     show_bar = len(todo) > 1 and sys.stderr.isatty()
     with click.progressbar(length=len(todo), label="生成中", file=sys.stderr) if show_bar else _NoBar() as bar:
         if jobs <= 1:
-            for f, print_ in todo:
+            for f, print_, engine in todo:
                 outcomes.append(build_one(f, out_dir, formats, strict, font_set, print_, engine, standards, layout_report, site))
                 bar.update(1)
         else:
-            _preload(formats, engine)
+            for engine in sorted({e for _, _, e in todo}):
+                _preload(formats, engine)
             todo.sort(key=lambda item: item[0].stat().st_size, reverse=True)  # biggest first: no long report left for last
             with ProcessPoolExecutor(max_workers=jobs) as pool:
-                futures = {pool.submit(build_one, f, out_dir, formats, strict, font_set, p, engine, standards, layout_report, site): f for f, p in todo}
+                futures = {pool.submit(build_one, f, out_dir, formats, strict, font_set, p, e, standards, layout_report, site): f for f, p, e in todo}
                 for fut in as_completed(futures):
                     try:
                         outcomes.append(fut.result())

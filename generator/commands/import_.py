@@ -35,7 +35,8 @@ def summary(imported: Imported) -> list[str]:
     read = [t for t in imported.tables if t.kind]
     out = ["读取的表格："]
     for t in read:
-        out.append(f"  第 {t.page} 页 {t.title or KINDS[t.kind]}（{KINDS[t.kind]}，{len(t.body)} 行）")
+        kind = KINDS.get(t.kind or "", "")
+        out.append(f"  第 {t.page} 页 {t.title or kind}（{kind}，{len(t.body)} 行）")
     skipped = [t for t in imported.tables if not t.kind]
     if skipped:
         out.append(f"未识别的表格 {len(skipped)} 个：" + "、".join(f"第 {t.page} 页{('“' + t.title + '”') if t.title else ''}" for t in skipped[:20]))

@@ -21,7 +21,7 @@ import click
 
 from generator.errors import DataErrors, Issue, UserError
 from generator.render.fonts import FONT_FILES, bundled_dir
-from generator.paths import template_dirs
+from generator.paths import config_engine, template_dirs
 
 HOST = "127.0.0.1"
 VERSION_PATH = "/__version"
@@ -124,7 +124,7 @@ class Preview:
         from generator.render.engines import pdf_engine
 
         self.path = path
-        self.engine = pdf_engine(engine)
+        self.engine = pdf_engine(engine or config_engine(path))
         self.doc: object | None = None
         """The Document of the current version (None while the data has errors)."""
         self.pdf: tuple[int, bytes, str] | None = None

@@ -92,9 +92,9 @@ def attribute(imported: Any, draft: Any, facts: Facts) -> list[Found]:
                     data.setdefault("texts", {})[name[5:]] = value
                 elif name in facts.reason_keys:
                     data.setdefault("reasons", {})[facts.reason_keys[name]] = value
-                elif name == "operating_costs" and data.get("kind") == "final" and amount(value) is not None:
+                elif name == "operating_costs" and data.get("kind") == "final" and (read := amount(value)) is not None:
                     scale = Decimal(10000) if data.get("unit") == "元" and profile.text.unit == "万元" else Decimal(1)
-                    data.setdefault("operating_costs", amount(value) * scale)  # a primary figure where 事业单位 are left out
+                    data.setdefault("operating_costs", read * scale)  # a primary figure where 事业单位 are left out
     return found
 
 

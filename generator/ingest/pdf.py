@@ -7,6 +7,8 @@ part of the lines.
 
 from __future__ import annotations
 
+from typing import Any
+
 import logging
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -64,7 +66,7 @@ def _lines(words: list[dict], page: int) -> list[Line]:
     for line in out:
         line.sort(key=lambda w: w["x0"])
         result.append(Line(page, min(w["top"] for w in line), line[0]["x0"], " ".join(w["text"] for w in line)))
-    result.sort(key=lambda l: l.top)
+    result.sort(key=lambda ln: ln.top)
     return result
 
 
@@ -73,7 +75,7 @@ def _inside(word: dict, boxes: list[tuple[float, float, float, float]]) -> bool:
     return any(x0 - 1 <= cx <= x1 + 1 and t - 1 <= cy <= b + 1 for x0, t, x1, b in boxes)
 
 
-def _filled(table: object, rows: list[list[str | None]]) -> list[list[str]]:
+def _filled(table: Any, rows: list[list[str | None]]) -> list[list[str]]:
     """Each slot's text, a merged cell's text in every slot it covers (found by the slot's centre)."""
     boxes = [(box, rows[r][i]) for r, row in enumerate(table.rows) for i, box in enumerate(row.cells) if box is not None]
     lefts = sorted({round(b[0], 1) for b, _ in boxes})

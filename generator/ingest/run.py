@@ -141,9 +141,13 @@ def import_source(path: Path) -> Imported:
 def _sentences(imported: Imported) -> None:
     data = imported.data
     final = data["kind"] == "final"
+    profile = imported.match.profile
+    if profile is None:
+        imported.notes.append("没有匹配的模板配置，正文句子未读取")
+        return
     try:
         draft = load_data({**data, "previous": provisional() if final else {}})
-        facts = facts_of(draft, imported.match.profile)
+        facts = facts_of(draft, profile)
     except (DataErrors, UserError) as err:
         imported.notes.append(f"草稿数据无法载入，正文句子未读取：{str(err).splitlines()[0]}")
         return
@@ -151,7 +155,7 @@ def _sentences(imported: Imported) -> None:
     if final:
         from generator.compute.final import compute
 
-        fig = compute(draft, imported.match.profile.execution_basis)
+        fig = compute(draft, profile.execution_basis)
         prev = previous_of(imported.found, fig, Decimal(10000) if data["unit"] == "元" else Decimal(1))
         if prev:
             data["previous"] = prev
@@ -169,7 +173,7 @@ def _unplaced(lines: list[Line], body: Body, found: list[Found], used: list[Line
     covered = bytearray(len(body.text))
     for f in found:
         covered[f.start:f.end] = b"\x01" * (f.end - f.start)
-    used_ids = {id(l) for l in used}
+    used_ids = {id(ln) for ln in used}
     titles = {squash(t.title) for t in tables if t.title}
     out: list[tuple[int, str]] = []
     offset = 0

@@ -161,7 +161,7 @@ def _title_above(lines: list[Line], table: RawTable, floor: float) -> tuple[str,
         if m:
             unit = m.group(1)
         text = _UNIT.sub("", line.text).strip()
-        if squash(text).rstrip("（续）(续)").endswith("表"):
+        if squash(text).removesuffix("（续）").removesuffix("(续)").endswith("表"):
             title = text
     return title, unit
 
@@ -185,7 +185,7 @@ def recognise(lines: list[Line], raw: list[RawTable]) -> list[Table]:
             continue
         header, body = _split(t.rows)
         table = Table(kind_of(title) if title else None, title, t.page, unit or "", header, [(t.page, r) for r in body])
-        table.paths = header_paths(t.filled[:len(header)] if t.filled else header, width)
+        table.paths = header_paths(t.filled[:len(header)] if t.filled else [[c or "" for c in r] for r in header], width)
         table.grid = t.filled or [[c or "" for c in r] for r in t.rows]
         out.append(table)
     return out

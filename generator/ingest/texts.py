@@ -19,21 +19,21 @@ COMPOSITION_HEADS = ("单位构成", "机构设置", "部门构成")
 
 def meta(lines: list[Line], titles: list[str]) -> dict[str, Any]:
     """Department, year and kind of report from the cover, the table titles and their head lines."""
-    text = " ".join(l.text for l in lines[:60]) + " " + " ".join(titles)
+    text = " ".join(ln.text for ln in lines[:60]) + " " + " ".join(titles)
     kind = "final" if text.count("决算") > text.count("预算") / 3 and "决算" in text else "budget"
     years = [int(y) for y in _YEAR.findall(" ".join(titles) or text) if 1990 <= int(y) <= 2100]
     if not years:
         years = [int(y) for y in _YEAR.findall(text) if 1990 <= int(y) <= 2100] or [int(m) for m in re.findall(r"\b(20\d{2})\b", text)]
     name = ""
-    names = [squash(m.group(1)) for l in lines for m in [_DEPT.search(l.text)] if m]
-    parts = [m.group(1) for l in lines for m in [re.match(r"^第一部分(.{4,40}?)(?:概况|基本情况)", squash(l.text))] if m]
+    names = [squash(m.group(1)) for ln in lines for m in [_DEPT.search(ln.text)] if m]
+    parts = [m.group(1) for ln in lines for m in [re.match(r"^第一部分(.{4,40}?)(?:概况|基本情况)", squash(ln.text))] if m]
     if parts:
         name = max(set(parts), key=parts.count)
     elif names:
         name = max(set(names), key=names.count)
     if not name:
-        for l in lines[:10]:
-            s = squash(l.text)
+        for ln in lines[:10]:
+            s = squash(ln.text)
             m = re.match(r"^(.+?)(?:20\d{2}年度?)?(?:部门)?(?:预算|决算)", s)
             if m and len(m.group(1)) >= 4:
                 name = m.group(1)
@@ -76,7 +76,8 @@ def _section(lines: list[Line], heads: tuple[str, ...]) -> tuple[list[Line], int
 
 
 def _markers(text: str, style: str) -> list[int]:
-    at, out, n = 0, [], 1
+    at, n = 0, 1
+    out: list[int] = []
     while True:
         label = number(style, n)
         pos = text.find(label, at)
@@ -92,7 +93,7 @@ def _markers(text: str, style: str) -> list[int]:
 def duties(lines: list[Line]) -> tuple[dict[str, Any], list[Line]]:
     """The duties paragraph split into its numbered items (the intro before the first), and the lines used."""
     body, _ = _section(lines, DUTY_HEADS)
-    text = "".join(l.text.strip() for l in body)
+    text = "".join(ln.text.strip() for ln in body)
     if not text:
         return {}, []
     style, marks = max(((s, _markers(text, s)) for s in DUTY_STYLES), key=lambda x: len(x[1]))
@@ -108,5 +109,5 @@ def duties(lines: list[Line]) -> tuple[dict[str, Any], list[Line]]:
 
 def composition(lines: list[Line]) -> tuple[str, list[Line]]:
     body, _ = _section(lines, COMPOSITION_HEADS)
-    text = "".join(l.text.strip() for l in body)
+    text = "".join(ln.text.strip() for ln in body)
     return text, body

@@ -15,7 +15,7 @@ def _item(labels: list[str]) -> str | None:
         if label in ("小计", "合计") or "合计" in label:
             return None
         for word, key in ITEMS:
-            if word in label and not ("购置及运行" in label):
+            if word in label and "购置及运行" not in label:
                 return key
     return None
 
@@ -45,7 +45,7 @@ def three_public(table: Table) -> dict[str, dict[str, Decimal]]:
         for i, cell in enumerate(row):
             labels = [squash(h[i]) for h in header if i < len(h) and squash(h[i])]
             key = _item(labels)
-            if key is None or any("机关运行" in l for l in labels):
+            if key is None or any("机关运行" in label for label in labels):
                 continue
             number = amount(cell)
             out.setdefault(_side(labels), {})[key] = number if number is not None else Decimal(0)
@@ -55,6 +55,6 @@ def three_public(table: Table) -> dict[str, dict[str, Decimal]]:
         key = _item([label])
         if key is None:
             continue
-        number = next((amount(c) for c in row[1:] if amount(c) is not None), Decimal(0))
+        number = next((a for a in (amount(c) for c in row[1:]) if a is not None), Decimal(0))
         out.setdefault("budget", {})[key] = number
     return out

@@ -53,9 +53,9 @@ def read_xlsx(path: Path) -> Source:
             width = max(len(r) for r in rows)
             tables.append(RawTable(number, float(start), float(len(grid)), [r + [""] * (width - len(r)) for r in rows],
                                    [r + [""] * (width - len(r)) for r in filled[start:]], pages=[number]))
-        if sheet.title and not any(squash(l.text).endswith("表") for l in lines if l.page == number):
+        if sheet.title and not any(squash(ln.text).endswith("表") for ln in lines if ln.page == number):
             lines.append(Line(number, -1.0, 0.0, sheet.title))
-    lines.sort(key=lambda l: (l.page, l.top))
+    lines.sort(key=lambda ln: (ln.page, ln.top))
     if not tables:
         raise ImportFailed(f"{path} 中没有任何表格")
     return Source(lines, tables, len(book.worksheets))

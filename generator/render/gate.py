@@ -84,7 +84,7 @@ class _Page:
 
     def items(self) -> list[tuple[float, float, Any]]:
         """Lines and tables by position: (top, bottom, item)."""
-        out = [(ln["top"], ln["bottom"], ln) for ln in self.lines]
+        out: list[tuple[float, float, Any]] = [(ln["top"], ln["bottom"], ln) for ln in self.lines]
         out += [(t.bbox[1], t.bbox[3], t) for t in self.tables]
         return sorted(out, key=lambda x: (x[0], x[1]))
 
@@ -302,22 +302,22 @@ def layout_defects(pdf_file: bytes | str | Path) -> list[Defect]:
     tops: dict[bool, float] = {}
     bottoms: dict[bool, float] = {}
     for page in pages:
-        t, b = page.top(), page.bottom()
-        if t is None or b is None:
+        upper, lower = page.top(), page.bottom()
+        if upper is None or lower is None:
             continue
-        tops[page.landscape] = min(tops.get(page.landscape, t), t)
-        bottoms[page.landscape] = max(bottoms.get(page.landscape, b), page.footer_top or b, b)
+        tops[page.landscape] = min(tops.get(page.landscape, upper), upper)
+        bottoms[page.landscape] = max(bottoms.get(page.landscape, lower), page.footer_top or lower, lower)
     continued = {id(t): len(t.rows) - t.head for chain in chains for _, t in chain[1:]}
     for i, page in enumerate(pages):
-        t, b = page.top(), page.bottom()
-        if t is None or b is None or i == len(pages) - 1 or (i + 1) in parts or i < front:
+        upper, lower = page.top(), page.bottom()
+        if upper is None or lower is None or i == len(pages) - 1 or (i + 1) in parts or i < front:
             continue
         if i in marked or any(id(t) not in continued or continued[id(t)] >= MIN_ROWS for t in page.tables):
             continue  # it begins something (a heading, a table), or holds a fair piece of a table
         if page in toc_pages and page is toc_pages[-1]:
             continue  # reported as toc when it is an overflow
         full = bottoms[page.landscape] - tops[page.landscape]
-        fill = (b - tops[page.landscape]) / full if full > 0 else 1
+        fill = (lower - tops[page.landscape]) / full if full > 0 else 1
         if fill < MIN_FILL:
             add(page, "sparse", pct=round(fill * 100))
     return sorted(defects, key=lambda d: (d.page, d.kind))
