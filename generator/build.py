@@ -119,8 +119,9 @@ def page_links(doc: Document, stem: Path, formats: tuple[str, ...], site: bool) 
     return PageLinks(links, "../index.html" if site else None, doc.toc or toc_of(doc.parts, 1))
 
 
-def render_pdf(doc: Document, base_url: Path, font_set: str | None = None, engine: str | None = None,
-               standards: tuple[str, ...] = (), timer: Timer | None = None) -> bytes:
+def render_pdf(
+    doc: Document, base_url: Path, font_set: str | None = None, engine: str | None = None, standards: tuple[str, ...] = (), timer: Timer | None = None
+) -> bytes:
     """The PDF of a Document with the chosen engine (``pdf_engine``): Typst from the Document, WeasyPrint from its print HTML."""
     timer = timer or Timer({})
     if pdf_engine(engine) == "typst":
@@ -134,9 +135,18 @@ def render_pdf(doc: Document, base_url: Path, font_set: str | None = None, engin
     return html_to_pdf(page, base_url, font_set, standards)
 
 
-def build(path: Path, out_dir: Path, formats: tuple[str, ...] = DEFAULT_FORMATS, strict: bool = False, font_set: str | None = None,
-          engine: str | None = None, standards: tuple[str, ...] = (), stamp: str | None = None, layout_report: bool = False,
-          site: bool = False) -> BuildResult:
+def build(
+    path: Path,
+    out_dir: Path,
+    formats: tuple[str, ...] = DEFAULT_FORMATS,
+    strict: bool = False,
+    font_set: str | None = None,
+    engine: str | None = None,
+    standards: tuple[str, ...] = (),
+    stamp: str | None = None,
+    layout_report: bool = False,
+    site: bool = False,
+) -> BuildResult:
     """Build one report; its outputs (and ``stamp``, the fingerprint it was built from) replace the old ones together,
     only after everything has rendered.
 

@@ -4,4 +4,5 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 VENV="${DISCLOSURE_VENV:-$PWD/.venv}"
 "$VENV/bin/ruff" check generator
+"$VENV/bin/ruff" format --check generator
 "$VENV/bin/mypy"

@@ -16,11 +16,28 @@ from generator.ingest.run import Imported
 from generator.ingest.tables import KINDS
 
 ZERO = Decimal(0)
-SUMMED = ("total", "basic", "project", "personnel", "public", "amount", "income_appropriation", "income_other",
-          "income_business", "income_operating", "income_upper_grant", "income_subsidiary", "to_upper", "operating_spend", "to_subsidiary")
-SENTENCE_FACTS = re.compile(r"^(grand_total|appropriation_total|income_total|spending_total|spending_basic|spending_project|total|basic|"
-                            r"personnel|public|share\.[a-z_]+|tp\.(total|outbound|vehicle|vehicle_purchase|vehicle_operation|reception)|"
-                            r"tp_budget\.[a-z_]+|econ\.\d+)$")
+SUMMED = (
+    "total",
+    "basic",
+    "project",
+    "personnel",
+    "public",
+    "amount",
+    "income_appropriation",
+    "income_other",
+    "income_business",
+    "income_operating",
+    "income_upper_grant",
+    "income_subsidiary",
+    "to_upper",
+    "operating_spend",
+    "to_subsidiary",
+)
+SENTENCE_FACTS = re.compile(
+    r"^(grand_total|appropriation_total|income_total|spending_total|spending_basic|spending_project|total|basic|"
+    r"personnel|public|share\.[a-z_]+|tp\.(total|outbound|vehicle|vehicle_purchase|vehicle_operation|reception)|"
+    r"tp_budget\.[a-z_]+|econ\.\d+)$"
+)
 
 
 @dataclass
@@ -64,14 +81,28 @@ def table_findings(imported: Imported) -> list[Finding]:
                 printed = row.values[key]
                 if printed != expected:
                     label = "合计" if row.is_total else f"{row.code} {row.name}"
-                    out.append(Finding(row.page, f"{row.table.title or KINDS[kind]} {label}（{key}）", row.printed[key], f"{expected:,.2f}",
-                                       f"印出的{'合计' if row.is_total else '小计'}与所列明细之和不符（{len(parts)} 行）"))
+                    out.append(
+                        Finding(
+                            row.page,
+                            f"{row.table.title or KINDS[kind]} {label}（{key}）",
+                            row.printed[key],
+                            f"{expected:,.2f}",
+                            f"印出的{'合计' if row.is_total else '小计'}与所列明细之和不符（{len(parts)} 行）",
+                        )
+                    )
         for row in rows:
             v = row.values
             if "total" in row.printed and "basic" in v and "project" in v and kind in ("general", "expenditure") and len(v) <= 4:
                 if v["total"] != v["basic"] + v["project"]:
-                    out.append(Finding(row.page, f"{row.table.title} {row.code or row.name}", row.printed["total"],
-                                       f"{v['basic'] + v['project']:,.2f}", "合计不等于基本支出与项目支出之和"))
+                    out.append(
+                        Finding(
+                            row.page,
+                            f"{row.table.title} {row.code or row.name}",
+                            row.printed["total"],
+                            f"{v['basic'] + v['project']:,.2f}",
+                            "合计不等于基本支出与项目支出之和",
+                        )
+                    )
     return out
 
 

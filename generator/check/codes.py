@@ -71,7 +71,11 @@ def code_length(loaded: Loaded, profile: Any) -> Iterable[Issue]:
     """A function row is a 7-digit 项, an economic row a 5-digit 款, a class a 3-digit 类."""
     for use in all_codes(loaded.report):
         if len(use.code) not in use.lengths:
-            yield error(loaded.positions.pos(use.path), f"科目编码“{use.code}”为 {len(use.code)} 位，此处应为 {_levels(use.lengths)}{LIST_NAMES[use.kind]}编码", "code_length")
+            yield error(
+                loaded.positions.pos(use.path),
+                f"科目编码“{use.code}”为 {len(use.code)} 位，此处应为 {_levels(use.lengths)}{LIST_NAMES[use.kind]}编码",
+                "code_length",
+            )
 
 
 @rule
@@ -86,7 +90,11 @@ def code_in_list(loaded: Loaded, profile: Any) -> Iterable[Issue]:
         where = loaded.positions.pos(use.path)
         if entry is None and use.code in declared:
             if use.path[0] != "names":
-                yield warning(where, f"科目编码 {use.code}（{shown(declared[use.code])}）不在{LIST_NAMES[use.kind]}中，按数据文件 codes 中的声明使用，请核对编码", "code_in_list")
+                yield warning(
+                    where,
+                    f"科目编码 {use.code}（{shown(declared[use.code])}）不在{LIST_NAMES[use.kind]}中，按数据文件 codes 中的声明使用，请核对编码",
+                    "code_in_list",
+                )
         elif entry is None:
             yield error(where, f"科目编码 {use.code} 不在{LIST_NAMES[use.kind]}中，请核对编码；确属有效科目时，在 codes 中声明其编码和名称", "code_in_list")
         elif not entry.valid_in(year):
@@ -108,7 +116,9 @@ def code_parent(loaded: Loaded, profile: Any) -> Iterable[Issue]:
             entry = load_codes(use.kind).get(up)
             if (entry is None or not entry.valid_in(report.year)) and up not in report.names and up not in declared:
                 level = LEVELS.get(len(up), "")
-                yield error(loaded.positions.pos(use.path), f"科目 {use.code} 所属的{level} {up} 不在{LIST_NAMES[use.kind]}中（也未在 names 中给出名称）", "code_parent")
+                yield error(
+                    loaded.positions.pos(use.path), f"科目 {use.code} 所属的{level} {up} 不在{LIST_NAMES[use.kind]}中（也未在 names 中给出名称）", "code_parent"
+                )
                 break
             up = parent(up)
 
@@ -153,7 +163,11 @@ def class_budget_codes(loaded: Loaded, profile: Any) -> Iterable[Issue]:
     spent = {row.code for row in report.expenditure}
     for i, item in enumerate(getattr(report, "class_budgets", None) or []):
         if not any(code.startswith(item.code) for code in spent):
-            yield error(loaded.positions.pos(("class_budgets", i, "code")), f"年初预算科目 {item.code} 在本年支出（expenditure）中没有对应的项级科目", "class_budget_codes")
+            yield error(
+                loaded.positions.pos(("class_budgets", i, "code")),
+                f"年初预算科目 {item.code} 在本年支出（expenditure）中没有对应的项级科目",
+                "class_budget_codes",
+            )
 
 
 @rule
@@ -165,4 +179,8 @@ def project_under_basic_item(loaded: Loaded, profile: Any) -> Iterable[Issue]:
     for i, row in enumerate(report.expenditure):
         entry = load_codes("function").get(row.code)
         if entry is not None and entry.name_in(report.year) in ("行政运行", "事业运行") and row.project:
-            yield warning(loaded.positions.pos(("expenditure", i, "project")), f"科目 {row.code} {entry.name_in(report.year)}反映基本支出，却列有项目支出 {amt(row.project)} 万元（项目支出通常列在一般行政管理事务等项）", "project_under_basic_item")
+            yield warning(
+                loaded.positions.pos(("expenditure", i, "project")),
+                f"科目 {row.code} {entry.name_in(report.year)}反映基本支出，却列有项目支出 {amt(row.project)} 万元（项目支出通常列在一般行政管理事务等项）",
+                "project_under_basic_item",
+            )

@@ -36,7 +36,7 @@ def exceeds(part: Decimal, whole: Decimal) -> bool:
 
 
 def gap(a: Decimal, b: Decimal) -> str:
-    """"，相差 0.55"."""
+    """ "，相差 0.55"."""
     return f"，相差 {amt(abs(a - b))}"
 
 

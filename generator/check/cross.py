@@ -23,7 +23,6 @@ THREE_PUBLIC_CODES = {
 """"三公" items and the economic 款 that carries their basic-expenditure part."""
 
 
-
 def _compare(loaded: Loaded, label: str, by_function: Decimal, by_econ: Decimal, econ_note: str) -> Iterable[Issue]:
     if differs(by_function, by_econ):
         message = f"{label}：一般公共预算支出表（按功能分类）合计 {amt(by_function)} ≠ 基本支出表（按经济分类{econ_note}）合计 {amt(by_econ)}{gap(by_function, by_econ)}"
@@ -93,7 +92,11 @@ def projects_within_project_spending(loaded: Loaded, profile: Any) -> Iterable[I
     listed = sum(amounts, Decimal(0))
     spent = column_total(functions(report), "project") or Decimal(0)
     if amounts and exceeds(listed, spent):
-        yield error(loaded.positions.pos((key,)), f"{label} {amt(listed)} 大于一般公共预算项目支出合计 {amt(spent)}{gap(listed, spent)}", "projects_within_project_spending")
+        yield error(
+            loaded.positions.pos((key,)),
+            f"{label} {amt(listed)} 大于一般公共预算项目支出合计 {amt(spent)}{gap(listed, spent)}",
+            "projects_within_project_spending",
+        )
 
 
 @rule
@@ -105,4 +108,8 @@ def operating_codes_present(loaded: Loaded, profile: Any) -> Iterable[Issue]:
     for i, item in enumerate(operating.items if operating else []):
         for j, code in enumerate(item.codes):
             if code not in econ:
-                yield error(loaded.positions.pos(("operating_costs", "items", i, "codes", j)), f"机关运行经费“{shown(item.label)}”引用的科目 {code} 不在基本支出（basic_economic）中，金额将为 0", "operating_codes_present")
+                yield error(
+                    loaded.positions.pos(("operating_costs", "items", i, "codes", j)),
+                    f"机关运行经费“{shown(item.label)}”引用的科目 {code} 不在基本支出（basic_economic）中，金额将为 0",
+                    "operating_codes_present",
+                )

@@ -27,7 +27,11 @@ def project_details(loaded: Loaded, profile: Any) -> Iterable[Issue]:
             continue
         details = project_amount(project)
         if differs(project.amount, details):
-            yield error(loaded.positions.pos(("projects", i, "amount")), f"项目“{shown(project.name)}”金额 {amt(project.amount)} ≠ 支出明细之和 {amt(details)}{gap(project.amount, details)}", "project_details")
+            yield error(
+                loaded.positions.pos(("projects", i, "amount")),
+                f"项目“{shown(project.name)}”金额 {amt(project.amount)} ≠ 支出明细之和 {amt(details)}{gap(project.amount, details)}",
+                "project_details",
+            )
 
 
 @rule
@@ -39,14 +43,26 @@ def procurement_parts(loaded: Loaded, profile: Any) -> Iterable[Issue]:
         part = getattr(procurement, kind)
         total = kind_amount(part)
         if part.amount is not None and part.items and differs(part.amount, total):
-            yield error(pos(("procurement", kind, "amount")), f"政府采购{label}类金额 {amt(part.amount)} ≠ 明细之和 {amt(total)}{gap(part.amount, total)}", "procurement_parts")
+            yield error(
+                pos(("procurement", kind, "amount")),
+                f"政府采购{label}类金额 {amt(part.amount)} ≠ 明细之和 {amt(total)}{gap(part.amount, total)}",
+                "procurement_parts",
+            )
         if part.sme is not None and exceeds(part.sme, total):
-            yield error(pos(("procurement", kind, "sme")), f"政府采购{label}类授予中小企业 {amt(part.sme)} 大于该类合计 {amt(total)}{gap(part.sme, total)}", "procurement_parts")
+            yield error(
+                pos(("procurement", kind, "sme")),
+                f"政府采购{label}类授予中小企业 {amt(part.sme)} 大于该类合计 {amt(total)}{gap(part.sme, total)}",
+                "procurement_parts",
+            )
     figures = ProcurementFigures.of(procurement)
     if procurement.small_micro is not None:
         whole, label = (figures.sme, "授予中小企业合计") if figures.sme is not None else (figures.total, "政府采购合计")
         if exceeds(procurement.small_micro, whole):
-            yield error(pos(("procurement", "small_micro")), f"授予小微企业 {amt(procurement.small_micro)} 大于{label} {amt(whole)}{gap(procurement.small_micro, whole)}", "procurement_parts")
+            yield error(
+                pos(("procurement", "small_micro")),
+                f"授予小微企业 {amt(procurement.small_micro)} 大于{label} {amt(whole)}{gap(procurement.small_micro, whole)}",
+                "procurement_parts",
+            )
 
 
 @rule
@@ -59,13 +75,21 @@ def staffing_total(loaded: Loaded, profile: Any) -> Iterable[Issue]:
             continue
         items = staff_total(group.model_copy(update={"total": None})) or 0
         if group.total < items:
-            yield error(loaded.positions.pos(("overview", "staffing", key, "total")), f"{label}合计 {group.total} 人少于所列分项之和 {items} 人，相差 {items - group.total} 人", "staffing_total")
+            yield error(
+                loaded.positions.pos(("overview", "staffing", key, "total")),
+                f"{label}合计 {group.total} 人少于所列分项之和 {items} 人，相差 {items - group.total} 人",
+                "staffing_total",
+            )
 
 
 def _score_issues(loaded: Loaded, path: tuple[str | int, ...], title: str, weight: Decimal, scores: list[Decimal]) -> Iterable[Issue]:
     got = sum(scores, Decimal(0))
     if exceeds(got, weight):
-        yield error(loaded.positions.pos((*path, "weight")), f"“{shown(title)}”的指标得分之和 {fmt_points(got)} 超过其分值（权重）{fmt_points(weight)}，多 {fmt_points(got - weight)}", "evaluation_scores")
+        yield error(
+            loaded.positions.pos((*path, "weight")),
+            f"“{shown(title)}”的指标得分之和 {fmt_points(got)} 超过其分值（权重）{fmt_points(weight)}，多 {fmt_points(got - weight)}",
+            "evaluation_scores",
+        )
 
 
 @rule
@@ -108,16 +132,26 @@ def fund_carry_by_item(loaded: Loaded, profile: Any) -> Iterable[Issue]:
             by_item = ledger.total(f"carry_{when}_{fund}")
             where = loaded.positions.pos(("carry_over", when, fund))
             if by_item and given and differs(given, by_item):
-                yield error(where, f"{name}{label} {amt(given)} ≠ 各项 carry_{when} 之和 {amt(by_item)}{gap(given, by_item)}；"
-                            f"按项填写时可删去此处（由各项相加得出）", "fund_carry_by_item")
+                yield error(
+                    where,
+                    f"{name}{label} {amt(given)} ≠ 各项 carry_{when} 之和 {amt(by_item)}{gap(given, by_item)}；按项填写时可删去此处（由各项相加得出）",
+                    "fund_carry_by_item",
+                )
             elif given and not by_item and getattr(report, key):
-                yield error(where, f"{name}{label} {amt(given)} 须按项填写（{key} 各行的 carry_{when}），"
-                            f"公开表逐项列示结转和结余，否则各行收支与结转对不上", "fund_carry_by_item")
+                yield error(
+                    where,
+                    f"{name}{label} {amt(given)} 须按项填写（{key} 各行的 carry_{when}），公开表逐项列示结转和结余，否则各行收支与结转对不上",
+                    "fund_carry_by_item",
+                )
         for i, row in enumerate(getattr(report, key)):
             income = row.appropriation_income if row.appropriation_income is not None else row.basic + row.project
             if differs(income + row.carry_start, row.basic + row.project + row.carry_end):
-                yield error(loaded.positions.pos((key, i)), f"{name} {row.code}：收入 {amt(income)} + 年初结转和结余 {amt(row.carry_start)} ≠ "
-                            f"支出 {amt(row.basic + row.project)} + 年末结转和结余 {amt(row.carry_end)}", "fund_carry_by_item")
+                yield error(
+                    loaded.positions.pos((key, i)),
+                    f"{name} {row.code}：收入 {amt(income)} + 年初结转和结余 {amt(row.carry_start)} ≠ "
+                    f"支出 {amt(row.basic + row.project)} + 年末结转和结余 {amt(row.carry_end)}",
+                    "fund_carry_by_item",
+                )
 
 
 @rule
@@ -135,12 +169,16 @@ def carry_over_balances(loaded: Loaded, profile: Any) -> Iterable[Issue]:
         income, spent = ledger.total(f"income_{fund}"), ledger.total(fund)
         start, end = starts[fund], ends[fund]
         if differs(income + start, spent + end):
-            message = (f"{label}：收入 {amt(income)} + 年初结转和结余 {amt(start)} = {amt(income + start)}，"
-                       f"而支出 {amt(spent)} + 年末结转和结余 {amt(end)} = {amt(spent + end)}{gap(income + start, spent + end)}")
+            message = (
+                f"{label}：收入 {amt(income)} + 年初结转和结余 {amt(start)} = {amt(income + start)}，"
+                f"而支出 {amt(spent)} + 年末结转和结余 {amt(end)} = {amt(spent + end)}{gap(income + start, spent + end)}"
+            )
             yield error(where, message, "carry_over_balances")
     income = ledger.total("income_non_appropriation") + carry.start.other + carry.surplus_used
     spent = ledger.total("spending") - ledger.total("appropriation") + carry.end.other + carry.surplus_distributed
     if differs(income, spent):
-        message = (f"财政拨款以外的资金：收入 + 年初结转和结余 + 使用非财政拨款结余 = {amt(income)}，"
-                   f"而支出 + 年末结转和结余 + 结余分配 = {amt(spent)}{gap(income, spent)}")
+        message = (
+            f"财政拨款以外的资金：收入 + 年初结转和结余 + 使用非财政拨款结余 = {amt(income)}，"
+            f"而支出 + 年末结转和结余 + 结余分配 = {amt(spent)}{gap(income, spent)}"
+        )
         yield error(where, message, "carry_over_balances")

@@ -78,10 +78,18 @@ def _facts(loaded: Loaded, profile: Any) -> Facts:
 
 
 LABELS = {
-    "total": "总额", "basic": "基本支出", "project": "项目支出", "personnel": "人员经费", "public": "公用经费",
-    "operating_costs": "机关运行经费", "tp_total": "“三公”经费", "tp_outbound": "因公出国（境）费用",
-    "tp_vehicle": "公务用车购置及运行维护费", "tp_vehicle_purchase": "公务用车购置费",
-    "tp_vehicle_operation": "公务用车运行维护费", "tp_reception": "公务接待费",
+    "total": "总额",
+    "basic": "基本支出",
+    "project": "项目支出",
+    "personnel": "人员经费",
+    "public": "公用经费",
+    "operating_costs": "机关运行经费",
+    "tp_total": "“三公”经费",
+    "tp_outbound": "因公出国（境）费用",
+    "tp_vehicle": "公务用车购置及运行维护费",
+    "tp_vehicle_purchase": "公务用车购置费",
+    "tp_vehicle_operation": "公务用车运行维护费",
+    "tp_reception": "公务接待费",
 }
 
 WHY = re.compile(r"\{(why(?:_budget)?\.[a-z_]+)\}")

@@ -21,7 +21,7 @@ TEMPLATE_KEYS = ("say", "item", "lead", "tail", "part", "title", "toc_title")
 
 
 def nearest(name: str, names: Iterable[str]) -> str:
-    """"，是不是“x”？" with the closest valid name, or "" when none is close."""
+    """ "，是不是“x”？" with the closest valid name, or "" when none is close."""
     match = difflib.get_close_matches(name, sorted(set(names)), n=1, cutoff=0.6)
     return f"；是不是“{match[0]}”？" if match else ""
 
@@ -61,6 +61,7 @@ def profile_names(loaded: Loaded, profile: Any) -> Iterable[Issue]:
     def known_condition(name: str, scope: set[str]) -> bool:
         """A condition's fact, or one of a family set per entry present (has.econ.303 is there only when 303 is)."""
         return name in vocab.facts or name in scope or OPEN in scope or ("." in name and name.split(".", 1)[0] in families)
+
     scope_lists: dict[str, set[str]] = {}
 
     def blocks(path: tuple[Any, ...], items: Any, scope: set[str]) -> None:

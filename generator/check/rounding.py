@@ -20,15 +20,35 @@ from generator.read.load import Loaded
 from generator.zh.numbers import fmt_amount, q2
 
 COLUMNS = {
-    "spending": "支出合计", "basic": "基本支出", "project": "项目支出", "to_upper": "上缴上级支出", "operating_spend": "经营支出",
-    "to_subsidiary": "对附属单位补助支出", "income": "收入合计", "income_appropriation": "财政拨款收入", "income_general": "一般公共预算财政拨款收入",
-    "income_gov_fund": "政府性基金预算财政拨款收入", "income_state_capital": "国有资本经营预算财政拨款收入", "income_business": "事业收入",
-    "income_operating": "经营收入", "income_upper_grant": "上级补助收入", "income_subsidiary": "附属单位上缴收入", "income_other": "其他收入",
-    "income_special_account": "财政专户管理资金收入", "income_unit_funds": "单位资金收入", "income_business_fund": "用事业基金弥补收支差额",
-    "general": "一般公共预算财政拨款", "general_basic": "一般公共预算基本支出", "general_project": "一般公共预算项目支出",
-    "gov_fund": "政府性基金预算财政拨款", "state_capital": "国有资本经营预算财政拨款", "appropriation": "财政拨款支出",
-    "carry_start_gov_fund": "政府性基金年初结转和结余", "carry_end_gov_fund": "政府性基金年末结转和结余",
-    "carry_start_state_capital": "国有资本经营年初结转和结余", "carry_end_state_capital": "国有资本经营年末结转和结余",
+    "spending": "支出合计",
+    "basic": "基本支出",
+    "project": "项目支出",
+    "to_upper": "上缴上级支出",
+    "operating_spend": "经营支出",
+    "to_subsidiary": "对附属单位补助支出",
+    "income": "收入合计",
+    "income_appropriation": "财政拨款收入",
+    "income_general": "一般公共预算财政拨款收入",
+    "income_gov_fund": "政府性基金预算财政拨款收入",
+    "income_state_capital": "国有资本经营预算财政拨款收入",
+    "income_business": "事业收入",
+    "income_operating": "经营收入",
+    "income_upper_grant": "上级补助收入",
+    "income_subsidiary": "附属单位上缴收入",
+    "income_other": "其他收入",
+    "income_special_account": "财政专户管理资金收入",
+    "income_unit_funds": "单位资金收入",
+    "income_business_fund": "用事业基金弥补收支差额",
+    "general": "一般公共预算财政拨款",
+    "general_basic": "一般公共预算基本支出",
+    "general_project": "一般公共预算项目支出",
+    "gov_fund": "政府性基金预算财政拨款",
+    "state_capital": "国有资本经营预算财政拨款",
+    "appropriation": "财政拨款支出",
+    "carry_start_gov_fund": "政府性基金年初结转和结余",
+    "carry_end_gov_fund": "政府性基金年末结转和结余",
+    "carry_start_state_capital": "国有资本经营年初结转和结余",
+    "carry_end_state_capital": "国有资本经营年末结转和结余",
 }
 """The printed columns of the function tables whose subtotals are compared, with their names in the message."""
 SHOWN = 3
@@ -41,8 +61,7 @@ def _mismatches(roots: list[Node], totals: dict[str, Decimal | None], namer: Any
         if not totals.get(column):
             continue
         pairs = [("合计", totals[column], [r.values.get(column) for r in roots])]
-        pairs += [(f"{n.code}", n.values.get(column), [c.values.get(column) for c in n.children])
-                  for root in roots for n in root.walk() if n.children]
+        pairs += [(f"{n.code}", n.values.get(column), [c.values.get(column) for c in n.children]) for root in roots for n in root.walk() if n.children]
         for where, whole, parts in pairs:
             rounded = sum((q2(p) for p in parts if p is not None), Decimal(0))
             if whole is not None and q2(whole) != rounded:
@@ -50,8 +69,18 @@ def _mismatches(roots: list[Node], totals: dict[str, Decimal | None], namer: Any
     return found
 
 
-TREE_TABLES = ("summary", "summary_econ", "income", "expenditure", "appropriation", "appropriation_econ", "appropriation_funds",
-               "general", "gov_fund", "state_capital")
+TREE_TABLES = (
+    "summary",
+    "summary_econ",
+    "income",
+    "expenditure",
+    "appropriation",
+    "appropriation_econ",
+    "appropriation_funds",
+    "general",
+    "gov_fund",
+    "state_capital",
+)
 """The tables that print the function classification and its totals."""
 
 
@@ -71,6 +100,9 @@ def converted_tables_add_up(loaded: Loaded, profile: Any) -> Iterable[Issue]:
     if not found:
         return
     more = f"等 {len(found)} 处" if len(found) > SHOWN else ""
-    yield warning(loaded.positions.pos(("unit",)),
-                  f"金额以元填写而表格以万元列示，四舍五入后{'；'.join(found[:SHOWN])}{more}：每个合计按精确金额四舍五入，"
-                  f"与各行四舍五入后之和可相差 0.01 万元。请在表注中说明，或改以万元填写", "converted_tables_add_up")
+    yield warning(
+        loaded.positions.pos(("unit",)),
+        f"金额以元填写而表格以万元列示，四舍五入后{'；'.join(found[:SHOWN])}{more}：每个合计按精确金额四舍五入，"
+        f"与各行四舍五入后之和可相差 0.01 万元。请在表注中说明，或改以万元填写",
+        "converted_tables_add_up",
+    )

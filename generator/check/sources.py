@@ -35,6 +35,9 @@ def complete_lists(loaded: Loaded, profile: Any) -> Iterable[Issue]:
         where = loaded.positions.pos(("expenditure", rows[0], "project") if rows else ("expenditure",))
         codes = "、".join(report.expenditure[i].code for i in rows[:3]) + ("等" if len(rows) > 3 else "")
         detail = f"（{codes}，见 {where}）" if rows else f"（见 {where}）"
-        yield error(loaded.positions.pos(("projects",)),
-                    f"{name}所列项目合计 {amt(listed)} ≠ 一般公共预算项目支出 {amt(spent)}{detail}{gap(listed, spent)}；"
-                    f"项目支出表须列出全部项目，正文、主表与项目支出表、绩效目标说明中的同一金额应一致", "complete_lists")
+        yield error(
+            loaded.positions.pos(("projects",)),
+            f"{name}所列项目合计 {amt(listed)} ≠ 一般公共预算项目支出 {amt(spent)}{detail}{gap(listed, spent)}；"
+            f"项目支出表须列出全部项目，正文、主表与项目支出表、绩效目标说明中的同一金额应一致",
+            "complete_lists",
+        )

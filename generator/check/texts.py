@@ -11,9 +11,18 @@ from generator.read.load import Loaded
 from generator.check.common import Path_, shown
 
 INSTRUCTIONS = (
-    r"[XＸ]{2,}", r"×{2,}", r"…{2,}",              # blanks
-    r"请依据", r"请结合[^。；]{0,40}(?:编报|填报|填写|说明)", r"请选择", r"请填写", r"请在此", r"待填写", r"待补充",
-    r"根据本部门[^。；]{0,40}补充", r"\{[^{}]{0,12}[\u4e00-\u9fff][^{}]{0,12}\}",  # {单位}
+    r"[XＸ]{2,}",
+    r"×{2,}",
+    r"…{2,}",  # blanks
+    r"请依据",
+    r"请结合[^。；]{0,40}(?:编报|填报|填写|说明)",
+    r"请选择",
+    r"请填写",
+    r"请在此",
+    r"待填写",
+    r"待补充",
+    r"根据本部门[^。；]{0,40}补充",
+    r"\{[^{}]{0,12}[\u4e00-\u9fff][^{}]{0,12}\}",  # {单位}
 )
 """Blanks and instructions of a template or a form left in a published text: the one list the checks use."""
 PLACEHOLDER = re.compile("|".join(INSTRUCTIONS))
@@ -79,7 +88,9 @@ def other_years(loaded: Loaded, profile: Any) -> Iterable[Issue]:
                 yield warning(loaded.positions.pos(path), f"文字提到“{shown(match.group(0))}”，而本报告是 {year} 年的，请核对年份", "other_years")
         for match in PLANNED.finditer(text):
             if int(match.group(1)) < year:
-                yield warning(loaded.positions.pos(path), f"文字说“{shown(match.group(0))}”，{match.group(1)} 年在本报告（{year} 年）之前，请核对年份", "other_years")
+                yield warning(
+                    loaded.positions.pos(path), f"文字说“{shown(match.group(0))}”，{match.group(1)} 年在本报告（{year} 年）之前，请核对年份", "other_years"
+                )
 
 
 @rule
@@ -93,4 +104,8 @@ def prior_year_labels(loaded: Loaded, profile: Any) -> Iterable[Issue]:
         years = [int(y) for y in re.findall(r"\d{4}", prior.label)]
         if years and years[0] != want:
             span = "、".join(str(y) for y in expected)
-            yield warning(loaded.positions.pos(("whole_form", "prior_years", i, "label")), f"前几年预算应依次为 {span} 年，此处为“{shown(prior.label)}”（应为 {want} 年）", "prior_year_labels")
+            yield warning(
+                loaded.positions.pos(("whole_form", "prior_years", i, "label")),
+                f"前几年预算应依次为 {span} 年，此处为“{shown(prior.label)}”（应为 {want} 年）",
+                "prior_year_labels",
+            )

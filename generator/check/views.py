@@ -63,8 +63,10 @@ def project_by_economic(loaded: Loaded, profile: Any) -> Iterable[Issue]:
     if not given:
         message = f"缺少项目支出按经济分类（project_economic）：一般公共预算项目支出合计 {amt(by_function)}{effect}"
     else:
-        message = (f"项目支出按经济分类（project_economic）合计 {amt(by_econ)} ≠ 一般公共预算支出各项目支出（project）合计 "
-                   f"{amt(by_function)}{gap(by_econ, by_function)}{effect}")
+        message = (
+            f"项目支出按经济分类（project_economic）合计 {amt(by_econ)} ≠ 一般公共预算支出各项目支出（project）合计 "
+            f"{amt(by_function)}{gap(by_econ, by_function)}{effect}"
+        )
     yield error(_where(loaded, "project_economic", "expenditure"), message, "project_by_economic")
 
 
@@ -80,7 +82,11 @@ def econ_classes_printed(loaded: Loaded, profile: Any) -> Iterable[Issue]:
         for code, amount in sorted(amounts.items()):
             if amount and code not in listed:
                 where = _econ_row(loaded, code)
-                yield error(where, f"经济分类 {code}（{amt(amount)}）不在{ECON_TABLES[table]}所列的类中（{'、'.join(listed)}），该表经济分类栏合计将少于本年支出合计", "econ_classes_printed")
+                yield error(
+                    where,
+                    f"经济分类 {code}（{amt(amount)}）不在{ECON_TABLES[table]}所列的类中（{'、'.join(listed)}），该表经济分类栏合计将少于本年支出合计",
+                    "econ_classes_printed",
+                )
 
 
 def _econ_row(loaded: Loaded, code: str) -> Any:
@@ -101,12 +107,20 @@ def gov_fund_by_economic(loaded: Loaded, profile: Any) -> Iterable[Issue]:
     ledger = ledger_of(report)
     gov_fund = ledger.total("gov_fund")
     if gov_fund:
-        yield error(_where(loaded, "gov_fund_expenditure"), f"政府性基金预算支出 {amt(gov_fund)} 没有按经济分类的数据，"
-                    f"{ECON_TABLES['summary_econ']}的经济分类栏合计将少于本年支出合计（模板配置不适用于有政府性基金支出的部门）", "gov_fund_by_economic")
+        yield error(
+            _where(loaded, "gov_fund_expenditure"),
+            f"政府性基金预算支出 {amt(gov_fund)} 没有按经济分类的数据，"
+            f"{ECON_TABLES['summary_econ']}的经济分类栏合计将少于本年支出合计（模板配置不适用于有政府性基金支出的部门）",
+            "gov_fund_by_economic",
+        )
     other = ledger.total("spending") - ledger.total("appropriation")
     if other:
-        yield error(_where(loaded, "expenditure"), f"财政拨款以外资金的支出 {amt(other)} 没有按经济分类的数据，"
-                    f"{ECON_TABLES['summary_econ']}的经济分类栏合计将少于本年支出合计（模板配置不适用于有其他资金支出的部门）", "gov_fund_by_economic")
+        yield error(
+            _where(loaded, "expenditure"),
+            f"财政拨款以外资金的支出 {amt(other)} 没有按经济分类的数据，"
+            f"{ECON_TABLES['summary_econ']}的经济分类栏合计将少于本年支出合计（模板配置不适用于有其他资金支出的部门）",
+            "gov_fund_by_economic",
+        )
 
 
 @rule
@@ -124,5 +138,9 @@ def function_classes_printed(loaded: Loaded, profile: Any) -> Iterable[Issue]:
             if code in profile.summary_classes or code in reported or not spent:
                 continue
             reported.add(code)
-            yield error(loaded.positions.pos((key, i, "code")), f"功能分类 {code}（支出 {amt(spent)}）不在模板配置“{profile.name}”的收支总表所列的类中，"
-                        f"该表支出合计将少于本年支出合计；请在模板配置的 summary_classes 中加入 {code}", "function_classes_printed")
+            yield error(
+                loaded.positions.pos((key, i, "code")),
+                f"功能分类 {code}（支出 {amt(spent)}）不在模板配置“{profile.name}”的收支总表所列的类中，"
+                f"该表支出合计将少于本年支出合计；请在模板配置的 summary_classes 中加入 {code}",
+                "function_classes_printed",
+            )

@@ -54,7 +54,7 @@ def repeated_words(loaded: Loaded, profile: Any) -> Iterable[Issue]:
     """The same word twice in a row (落实落实)."""
     for path, text in _texts(loaded, profile):
         for match in _REPEATED.finditer(text):
-            if not any(ok in text[max(0, match.start() - 2):match.end() + 2] for ok in REPEAT_ALLOWED):
+            if not any(ok in text[max(0, match.start() - 2) : match.end() + 2] for ok in REPEAT_ALLOWED):
                 yield warning(loaded.positions.pos(path), f"词语重复“{match.group(0)}”：{_around(text, match)}", "repeated_words")
                 break
 
@@ -93,11 +93,17 @@ def date_years(loaded: Loaded, profile: Any) -> Iterable[Issue]:
         match = _DATE.search(str(text))
         if match and int(match.group(1)) not in allowed:
             span = "或".join(str(y) for y in allowed)
-            yield warning(loaded.positions.pos(path), f"日期“{shown(match.group(0))}”与 {report.year} 年{'预算' if report.kind == 'budget' else '决算'}不符（应在 {span} 年）", "date_years")
+            yield warning(
+                loaded.positions.pos(path),
+                f"日期“{shown(match.group(0))}”与 {report.year} 年{'预算' if report.kind == 'budget' else '决算'}不符（应在 {span} 年）",
+                "date_years",
+            )
     for path, text in _texts(loaded, profile):
         for match in _DATE.finditer(text):
             if match.group(3) and not report.year - 2 <= int(match.group(1)) <= report.year + 1:
-                yield warning(loaded.positions.pos(path), f"文字中的日期“{shown(match.group(0))}”与本报告年度 {report.year} 年相距较远，请核对年份", "date_years")
+                yield warning(
+                    loaded.positions.pos(path), f"文字中的日期“{shown(match.group(0))}”与本报告年度 {report.year} 年相距较远，请核对年份", "date_years"
+                )
                 break
 
 
@@ -131,8 +137,11 @@ def missing_reasons(loaded: Loaded, profile: Any) -> Iterable[Issue]:
             continue
         off = abs(spent - budget) / budget * 100 if budget else Decimal(100)
         if off > limit:
-            yield warning(loaded.positions.pos(("class_budgets", i)), f"{item.code} 决算 {spent:.2f} 与年初预算 {budget:.2f} 相差 {off:.2f}%"
-                          f"（超过 {limit}%），但没有填写原因 class_budgets[{i}].reason", "missing_reasons")
+            yield warning(
+                loaded.positions.pos(("class_budgets", i)),
+                f"{item.code} 决算 {spent:.2f} 与年初预算 {budget:.2f} 相差 {off:.2f}%（超过 {limit}%），但没有填写原因 class_budgets[{i}].reason",
+                "missing_reasons",
+            )
 
 
 def _profile_text(profile: Any) -> str:
@@ -142,6 +151,6 @@ def _profile_text(profile: Any) -> str:
 def _around(text: str, match: re.Match[str] | None, width: int = 12) -> str:
     """The words around a match, as a message quotes them."""
     if match is None:
-        return f"“{shown(text[:width * 2])}…”"
+        return f"“{shown(text[: width * 2])}…”"
     start, end = max(0, match.start() - width), min(len(text), match.end() + width)
     return f"“{'…' if start else ''}{shown(text[start:end])}{'…' if end < len(text) else ''}”"

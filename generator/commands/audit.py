@@ -29,11 +29,12 @@ def as_text(findings: list[Finding]) -> str:
 
 
 def as_html(findings: list[Finding], source: str) -> str:
-    cells = "".join(
-        "<tr>" + "".join(f"<td>{html.escape(c)}</td>" for c in (str(f.page), f.where, f.printed, f.expected, f.why)) + "</tr>" for f in findings)
+    cells = "".join("<tr>" + "".join(f"<td>{html.escape(c)}</td>" for c in (str(f.page), f.where, f.printed, f.expected, f.why)) + "</tr>" for f in findings)
     head = "".join(f"<th>{h}</th>" for h in HEAD)
-    return (f"<!doctype html><html lang=\"zh-CN\"><meta charset=\"utf-8\"><title>审核：{html.escape(source)}</title>"
-            f"<h1>审核：{html.escape(source)}</h1><table><thead><tr>{head}</tr></thead><tbody>{cells}</tbody></table></html>\n")
+    return (
+        f'<!doctype html><html lang="zh-CN"><meta charset="utf-8"><title>审核：{html.escape(source)}</title>'
+        f"<h1>审核：{html.escape(source)}</h1><table><thead><tr>{head}</tr></thead><tbody>{cells}</tbody></table></html>\n"
+    )
 
 
 def as_json(findings: list[Finding]) -> str:

@@ -31,8 +31,18 @@ class Outcome:
     """Failed by a bug of the toolkit rather than by the data."""
 
 
-def build_one(path: Path, out_dir: Path, formats: tuple[str, ...], strict: bool, font_set: str | None, print_: str,
-              engine: str | None = None, standards: tuple[str, ...] = (), layout_report: bool = False, site: bool = False) -> Outcome:
+def build_one(
+    path: Path,
+    out_dir: Path,
+    formats: tuple[str, ...],
+    strict: bool,
+    font_set: str | None,
+    print_: str,
+    engine: str | None = None,
+    standards: tuple[str, ...] = (),
+    layout_report: bool = False,
+    site: bool = False,
+) -> Outcome:
     """Build one report (in this process or a worker) and stamp it; never raises but on Ctrl-C."""
     from generator.build import build
 
@@ -63,11 +73,21 @@ def is_internal(exc: BaseException) -> bool:
     return not isinstance(exc, (DataErrors, UserError, OSError))
 
 
-
-
-def run_batch(paths: list[Path], out_dir: Path, formats: tuple[str, ...], strict: bool, font_set: str | None, jobs: int, force: bool,
-              engine: str | None = None, standards: tuple[str, ...] = (), shard: tuple[int, int] | None = None,
-              summary: Path | None = None, layout_report: bool = False, site: bool = False) -> int:
+def run_batch(
+    paths: list[Path],
+    out_dir: Path,
+    formats: tuple[str, ...],
+    strict: bool,
+    font_set: str | None,
+    jobs: int,
+    force: bool,
+    engine: str | None = None,
+    standards: tuple[str, ...] = (),
+    shard: tuple[int, int] | None = None,
+    summary: Path | None = None,
+    layout_report: bool = False,
+    site: bool = False,
+) -> int:
     chosen = pdf_engine(engine) if engine else None
     found = data_files(paths)
     if not found:

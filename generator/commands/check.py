@@ -45,8 +45,14 @@ def run_check(paths: list[Path], strict: bool, output_format: str = "text") -> i
 
 
 def _issue(issue: Issue) -> dict[str, Any]:
-    return {"file": issue.pos.file, "line": issue.pos.line, "column": issue.pos.col, "severity": SEVERITY[issue.is_error],
-            "rule": issue.rule, "message": issue.message}
+    return {
+        "file": issue.pos.file,
+        "line": issue.pos.line,
+        "column": issue.pos.col,
+        "severity": SEVERITY[issue.is_error],
+        "rule": issue.rule,
+        "message": issue.message,
+    }
 
 
 def as_json(files: list[Path], issues: list[Issue], accepted: list[Accepted], status: int) -> dict[str, Any]:

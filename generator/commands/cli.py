@@ -59,9 +59,16 @@ def templates_option(fn: Callable[..., None]) -> Callable[..., None]:
             os.environ[SEARCH_ENV] = os.pathsep.join(str(v.resolve()) for v in value)  # seen by worker processes too
         return value
 
-    return click.option("--templates", "templates", multiple=True, expose_value=False, callback=remember, is_eager=True,
-                        type=click.Path(path_type=Path, file_okay=False, exists=True),
-                        help="本地模板文件夹（profiles/、glossary/、partials/ 等），先于随附模板查找；可多次给出")(fn)
+    return click.option(
+        "--templates",
+        "templates",
+        multiple=True,
+        expose_value=False,
+        callback=remember,
+        is_eager=True,
+        type=click.Path(path_type=Path, file_okay=False, exists=True),
+        help="本地模板文件夹（profiles/、glossary/、partials/ 等），先于随附模板查找；可多次给出",
+    )(fn)
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]}, epilog=EPILOG)
@@ -76,19 +83,38 @@ def main() -> None:
 @click.option("--format", "formats", default="html,pdf", show_default=True, help="输出格式：html、pdf、xlsx、csv、json、docx，以逗号分隔")
 @click.option("--strict", is_flag=True, help="有警告或版面问题（见 --layout-report）时也停止生成")
 @click.option("--fonts", "font_set", type=click.Choice(["bundled", "official"]), default=None, help="PDF 字体：随附字体，或系统中的仿宋_GB2312/宋体/黑体")
-@click.option("--pdf-engine", "engine", type=click.Choice(["typst", "weasyprint"]), default=None,
-              help="PDF 排版引擎：typst（默认，快）或 weasyprint；也可用环境变量 DISCLOSURE_PDF_ENGINE 设定")
-@click.option("--pdf-standard", "standards", default="", metavar="ua-1,a-2b",
-              help="PDF 标准，以逗号分隔：ua-1（带标签、无障碍）、a-2b（长期存档）")
+@click.option(
+    "--pdf-engine",
+    "engine",
+    type=click.Choice(["typst", "weasyprint"]),
+    default=None,
+    help="PDF 排版引擎：typst（默认，快）或 weasyprint；也可用环境变量 DISCLOSURE_PDF_ENGINE 设定",
+)
+@click.option("--pdf-standard", "standards", default="", metavar="ua-1,a-2b", help="PDF 标准，以逗号分隔：ua-1（带标签、无障碍）、a-2b（长期存档）")
 @click.option("-j", "--jobs", default=0, type=int, help="并行数（默认为 CPU 核数）")
 @click.option("--force", is_flag=True, help="即使没有变化也重新生成")
 @click.option("--shard", "shard", default=None, metavar="K/N", help="多台机器分担：只生成第 K 份（共 N 份）")
-@click.option("--summary", "summary", default=None, type=click.Path(path_type=Path, dir_okay=False), help="把本次汇总写入 JSON 文件（供 disclosure summary 合并）")
+@click.option(
+    "--summary", "summary", default=None, type=click.Path(path_type=Path, dir_okay=False), help="把本次汇总写入 JSON 文件（供 disclosure summary 合并）"
+)
 @click.option("--layout-report", is_flag=True, help="检查生成的 PDF 的版面（表格被截断、页末孤立标题、空白过多的页、空行、目录溢出、零值写法不一），逐页列出")
 @click.option("--site", is_flag=True, help="同时生成网站首页 index.html：按部门、年度、类型列出全部报告及各格式的链接，可搜索")
 @templates_option
-def build(paths: tuple[Path, ...], out_dir: Path, formats: str, strict: bool, font_set: str | None, engine: str | None, standards: str,
-          jobs: int, force: bool, shard: str | None, summary: Path | None, layout_report: bool, site: bool) -> None:
+def build(
+    paths: tuple[Path, ...],
+    out_dir: Path,
+    formats: str,
+    strict: bool,
+    font_set: str | None,
+    engine: str | None,
+    standards: str,
+    jobs: int,
+    force: bool,
+    shard: str | None,
+    summary: Path | None,
+    layout_report: bool,
+    site: bool,
+) -> None:
     """生成报告（HTML/PDF/Excel/CSV/JSON/Word）。PATH 为数据文件或数据文件夹。"""
     from generator.build import FORMATS
     from generator.commands.batch import run_batch
@@ -103,8 +129,7 @@ def build(paths: tuple[Path, ...], out_dir: Path, formats: str, strict: bool, fo
     share = parse_shard(shard) if shard else None
 
     def run() -> int:
-        status = run_batch(list(paths), out_dir, wanted, strict, font_set, jobs, force, engine, pdf_standards(standards), share, summary,
-                           layout_report, site)
+        status = run_batch(list(paths), out_dir, wanted, strict, font_set, jobs, force, engine, pdf_standards(standards), share, summary, layout_report, site)
         if site:
             from generator.site.index import write_site
 
@@ -127,8 +152,14 @@ def summary(files: tuple[Path, ...]) -> None:
 @main.command()
 @click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
 @click.option("--strict", is_flag=True, help="把警告也算作错误")
-@click.option("--format", "output_format", type=click.Choice(["text", "json"]), default="text", show_default=True,
-              help="输出格式：text（每行一个问题）或 json（供其他程序读取）")
+@click.option(
+    "--format",
+    "output_format",
+    type=click.Choice(["text", "json"]),
+    default="text",
+    show_default=True,
+    help="输出格式：text（每行一个问题）或 json（供其他程序读取）",
+)
 @templates_option
 def check(paths: tuple[Path, ...], strict: bool, output_format: str) -> None:
     """只检查数据，不生成报告。"""
@@ -176,7 +207,14 @@ def rollover(path: Path, force: bool) -> None:
 @main.command()
 @click.argument("old")
 @click.argument("new")
-@click.option("-o", "--output", "out", default=None, type=click.Path(path_type=Path, dir_okay=False), help="对比网页的文件名（默认：output/<单位>/<年度>-<类型>-diff.html）")
+@click.option(
+    "-o",
+    "--output",
+    "out",
+    default=None,
+    type=click.Path(path_type=Path, dir_okay=False),
+    help="对比网页的文件名（默认：output/<单位>/<年度>-<类型>-diff.html）",
+)
 def diff(old: str, new: str, out: Path | None) -> None:
     """比较两个数据文件（或同一文件的两个版本，如 HEAD~1:data/x/2023-budget.yaml）：列出变化的数据、计算结果、语句和表格行。"""
     from generator.commands.diff import run_diff
@@ -226,8 +264,15 @@ def schema(out: Path | None) -> None:
 
 
 @main.command()
-@click.option("-o", "--output", "out_dir", default=Path("docs/reference"), show_default=True, type=click.Path(path_type=Path, file_okay=False),
-              help="参考文档的输出文件夹")
+@click.option(
+    "-o",
+    "--output",
+    "out_dir",
+    default=Path("docs/reference"),
+    show_default=True,
+    type=click.Path(path_type=Path, file_okay=False),
+    help="参考文档的输出文件夹",
+)
 def reference(out_dir: Path) -> None:
     """由代码生成参考文档：数据文件的每一个键、模板配置的每一种块与选项、句式可用的每一个事实名（附示例值）。"""
     from generator.reference.write import write_reference

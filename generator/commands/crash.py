@@ -38,8 +38,10 @@ def save_traceback(exc: BaseException, context: str = "") -> Path | None:
     """Append the traceback of ``exc`` to ``errors.log``; its path, or None when no folder could be written."""
     stamp = datetime.datetime.now().isoformat(timespec="seconds")
     text = "".join(traceback.format_exception(type(exc), exc, exc.__traceback__))
-    entry = (f"=== {stamp}  disclosure {__version__}  Python {platform.python_version()}  {platform.platform()}\n"
-             f"命令：{' '.join(sys.argv)}\n" + (f"{context}\n" if context else "") + text + "\n")
+    entry = (
+        f"=== {stamp}  disclosure {__version__}  Python {platform.python_version()}  {platform.platform()}\n"
+        f"命令：{' '.join(sys.argv)}\n" + (f"{context}\n" if context else "") + text + "\n"
+    )
     for folder in log_dirs():
         try:
             folder.mkdir(parents=True, exist_ok=True)

@@ -121,7 +121,8 @@ def run_diff(old_spec: str, new_spec: str, out: Path | None) -> int:
     changes = compare(old_raw, old_doc, new_raw, new_doc)
     print_changes(changes, old_name, new_name)
     target = out or output_stem(Path(new_spec.partition(":")[2] if not Path(new_spec).is_file() else new_spec), Path("output")).with_name(
-        f"{Path(new_path).stem}-diff.html")
+        f"{Path(new_path).stem}-diff.html"
+    )
     write_atomic(target, render_diff(changes, old_name, new_name, new_doc.title).encode("utf-8"))
     click.echo(f"\n对比网页：{target}")
     return 0

@@ -41,9 +41,13 @@ def summary(imported: Imported) -> list[str]:
     if skipped:
         out.append(f"未识别的表格 {len(skipped)} 个：" + "、".join(f"第 {t.page} 页{('“' + t.title + '”') if t.title else ''}" for t in skipped[:20]))
     d = imported.data
-    counts = [f"功能分类项 {len(d.get('expenditure', [])) + len(d.get('gov_fund_expenditure', [])) + len(d.get('state_capital_expenditure', []))} 行",
-              f"经济分类款 {len(d.get('basic_economic', []))} 行", f"句子 {len(imported.found)} 句",
-              f"职能 {len(d['overview'].get('duties', []))} 条", f"原因 {len(d.get('reasons', {}))} 条"]
+    counts = [
+        f"功能分类项 {len(d.get('expenditure', [])) + len(d.get('gov_fund_expenditure', [])) + len(d.get('state_capital_expenditure', []))} 行",
+        f"经济分类款 {len(d.get('basic_economic', []))} 行",
+        f"句子 {len(imported.found)} 句",
+        f"职能 {len(d['overview'].get('duties', []))} 条",
+        f"原因 {len(d.get('reasons', {}))} 条",
+    ]
     out.append("读到：" + "，".join(counts) + "。")
     for note in imported.notes:
         out.append(f"注意：{note}")

@@ -106,7 +106,7 @@ def with_warnings(page: str, warnings: list[Issue]) -> str:
     match = re.search(r"<body[^>]*>", page)
     if match is None:
         return panel + page
-    return page[: match.end()] + "\n" + panel + page[match.end():]
+    return page[: match.end()] + "\n" + panel + page[match.end() :]
 
 
 def error_page(exc: Exception, name: str, script: str) -> str:
@@ -228,8 +228,17 @@ class Preview:
 
         try:
             # rust_timeout + yield_on_timeout: the first (empty) yield tells that the watch is set up
-            for changes in watch(*self.folders(), watch_filter=self.relevant, recursive=False, debounce=300, step=30,
-                                 rust_timeout=200, yield_on_timeout=True, stop_event=self.stopping, raise_interrupt=False):
+            for changes in watch(
+                *self.folders(),
+                watch_filter=self.relevant,
+                recursive=False,
+                debounce=300,
+                step=30,
+                rust_timeout=200,
+                yield_on_timeout=True,
+                stop_event=self.stopping,
+                raise_interrupt=False,
+            ):
                 self.watching.set()
                 if changes:
                     self.report(self.rebuild())

@@ -93,7 +93,8 @@ def rollover(path: Path, force: bool = False) -> Path:
     items = review_items(data)
     data.insert(list(data.keys()).index("year") + 1, "review", CommentedSeq(items))
     data.yaml_set_comment_before_after_key(
-        "review", before=f"以下各项沿用 {report.year} 年的数据和文字，尚待核对；逐项核对或改写后，删去对应的一行。全部删去后可删去 review。")
+        "review", before=f"以下各项沿用 {report.year} 年的数据和文字，尚待核对；逐项核对或改写后，删去对应的一行。全部删去后可删去 review。"
+    )
     buffer = io.StringIO()
     yaml.dump(data, buffer)
     write_atomic(target, buffer.getvalue().encode("utf-8"))

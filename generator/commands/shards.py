@@ -23,7 +23,7 @@ STATUS = {"built": "已生成", "skipped": "未变化，跳过", "failed": "失�
 
 
 def parse_shard(text: str) -> tuple[int, int]:
-    """"2/4" → (2, 4): the second of four shares."""
+    """ "2/4" → (2, 4): the second of four shares."""
     match = _SHARD.match(text)
     if not match or not 1 <= int(match.group(1)) <= int(match.group(2)):
         raise click.BadParameter(f"应写作 K/N（第 K 份，共 N 份，1 ≤ K ≤ N），如 2/4；此处为“{text}”", param_hint="--shard")

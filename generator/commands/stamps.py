@@ -66,11 +66,17 @@ def shared_fingerprint(formats: tuple[str, ...], font_set: str | None, strict: b
     """What every report depends on: templates, profiles, glossaries, code lists, fonts, code and options."""
     package = Path(__file__).resolve().parent.parent
     fonts = bundled_dir()
-    meta = {"version": __version__, "formats": sorted(formats), "fonts": font_set or "bundled", "strict": strict,
-            "engine": engine if "pdf" in formats else "", "standards": sorted(standards) if "pdf" in formats else [],
-            "font_files": _digest_files(sorted(fonts.iterdir())) if fonts else "",
-            "renderers": renderer_versions(),
-            "code": _digest_files(sorted(package.rglob("*.py")))}
+    meta = {
+        "version": __version__,
+        "formats": sorted(formats),
+        "fonts": font_set or "bundled",
+        "strict": strict,
+        "engine": engine if "pdf" in formats else "",
+        "standards": sorted(standards) if "pdf" in formats else [],
+        "font_files": _digest_files(sorted(fonts.iterdir())) if fonts else "",
+        "renderers": renderer_versions(),
+        "code": _digest_files(sorted(package.rglob("*.py"))),
+    }
     deps = [p for folder in template_dirs() for p in _tree(folder)] + _tree(package / "codes")
     return hashlib.sha256((json.dumps(meta, sort_keys=True) + _digest_files(deps)).encode()).hexdigest()
 

@@ -184,10 +184,7 @@ def compute(report: BudgetReport) -> BudgetFigures:
     for code, amount in project_econ.items():
         econ_all[code] = econ_all.get(code, Decimal(0)) + amount
     leaf_amounts = {r.code: r.amount for r in report.basic_economic}
-    items = [
-        OperatingItemFigure(i.label, sum((leaf_amounts.get(c, Decimal(0)) for c in i.codes), Decimal(0)))
-        for i in report.operating_costs.items
-    ]
+    items = [OperatingItemFigure(i.label, sum((leaf_amounts.get(c, Decimal(0)) for c in i.codes), Decimal(0))) for i in report.operating_costs.items]
     operating = sum((i.amount for i in items), Decimal(0)) if items else public
     start = report.carry_over.start
     return BudgetFigures(

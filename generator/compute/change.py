@@ -26,7 +26,7 @@ class Change:
 
     @property
     def direction(self) -> str:
-        """"up", "down" or "flat", decided on the change as printed (2 decimals)."""
+        """ "up", "down" or "flat", decided on the change as printed (2 decimals)."""
         shown = q2(self.delta)
         if shown == 0:
             return "flat"
@@ -51,7 +51,7 @@ class Execution:
 
     @property
     def comparison(self) -> str:
-        """"over", "under" or "equal", on the amounts as printed."""
+        """ "over", "under" or "equal", on the amounts as printed."""
         diff = q2(self.actual) - q2(self.budget)
         if diff == 0:
             return "equal"

@@ -273,7 +273,8 @@ def compute(report: FinalReport, basis: str = "initial") -> FinalFigures:
         econ_amounts=amounts,
         classes=classes,
         three_public=ThreePublicFinal(
-            ThreePublicFigures.of(tp.budget), ThreePublicFigures.of(tp.actual),
+            ThreePublicFigures.of(tp.budget),
+            ThreePublicFigures.of(tp.actual),
             ThreePublicFigures.of(prev.three_public) if prev else None,
         ),
         procurement=ProcurementFigures.of(report.procurement),

@@ -16,18 +16,39 @@ from generator.compute.tree import Node, build_tree
 ZERO = Decimal(0)
 
 SPENDING = (
-    "general_basic", "general_project", "general_personnel", "general_public",
-    "gov_fund_basic", "gov_fund_project", "state_capital_basic", "state_capital_project",
-    "other_basic", "other_project", "to_upper", "operating_spend", "to_subsidiary",
+    "general_basic",
+    "general_project",
+    "general_personnel",
+    "general_public",
+    "gov_fund_basic",
+    "gov_fund_project",
+    "state_capital_basic",
+    "state_capital_project",
+    "other_basic",
+    "other_project",
+    "to_upper",
+    "operating_spend",
+    "to_subsidiary",
 )
 CARRY = tuple(f"carry_{when}_{fund}" for when in ("start", "end") for fund in FUNDS)
 """年初/年末结转和结余 by 项, of each fund's list."""
 INCOME = ("income_general", "income_gov_fund", "income_state_capital", *(f"income_{s}" for s in INCOME_SOURCES))
 DERIVED = (
-    "general", "gov_fund", "state_capital", "other",
-    "appropriation", "appropriation_basic", "appropriation_project",
-    "basic", "project", "spending", "income_appropriation", "income_non_appropriation", "income",
-    "budget_initial", "budget_adjusted",
+    "general",
+    "gov_fund",
+    "state_capital",
+    "other",
+    "appropriation",
+    "appropriation_basic",
+    "appropriation_project",
+    "basic",
+    "project",
+    "spending",
+    "income_appropriation",
+    "income_non_appropriation",
+    "income",
+    "budget_initial",
+    "budget_adjusted",
 )
 COLUMNS = SPENDING + INCOME + CARRY + DERIVED
 

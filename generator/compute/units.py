@@ -19,8 +19,9 @@ def _add(a: Any, b: Any) -> Any:
             return a if b is None else b
         return a + b
     if isinstance(a, BaseModel) and isinstance(b, BaseModel):
-        return type(a).model_construct(**{f: _add(getattr(a, f), getattr(b, f)) for f in type(a).model_fields},
-                                       _fields_set=a.model_fields_set | b.model_fields_set)
+        return type(a).model_construct(
+            **{f: _add(getattr(a, f), getattr(b, f)) for f in type(a).model_fields}, _fields_set=a.model_fields_set | b.model_fields_set
+        )
     return a if a not in (None, "", []) else b
 
 

@@ -61,7 +61,7 @@ def read_tables(tables: list[Table]) -> Reading:
         else:
             r.rows[t.kind] = function_rows(t)
     general = next((t for t in tables if t.kind == "general"), None) or next((t for t in tables if t.kind in ("expenditure", "income")), None)
-    r.unit = (general.unit if general and general.unit else "万元")
+    r.unit = general.unit if general and general.unit else "万元"
     _functions(r)
     _economic(r)
     _carry(r)

@@ -48,7 +48,7 @@ def leading_code(text: str | None) -> tuple[str, str]:
     s = squash(text)
     m = _CODE_HEAD.match(s)
     if m and len(s) > len(m.group(1)) and not s[len(m.group(1))].isdigit():
-        return m.group(1), s[len(m.group(1)):]
+        return m.group(1), s[len(m.group(1)) :]
     if m and len(s) == len(m.group(1)):
         return m.group(1), ""
     return "", s

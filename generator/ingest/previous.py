@@ -9,10 +9,13 @@ from typing import Any
 from generator.ingest.sentences import Found
 
 _CHANGE = re.compile(r"^(增加|减少|增长|下降|持平)([\d,]+(?:\.\d+)?)?")
-METRICS = {"change.total": "total", "change.appropriation": "appropriation_total", "change.general": "general",
-           "change.operating_costs": "operating_costs"}
-TP = {"change.tp_outbound": "outbound", "change.tp_vehicle_purchase": "vehicle_purchase",
-      "change.tp_vehicle_operation": "vehicle_operation", "change.tp_reception": "reception"}
+METRICS = {"change.total": "total", "change.appropriation": "appropriation_total", "change.general": "general", "change.operating_costs": "operating_costs"}
+TP = {
+    "change.tp_outbound": "outbound",
+    "change.tp_vehicle_purchase": "vehicle_purchase",
+    "change.tp_vehicle_operation": "vehicle_operation",
+    "change.tp_reception": "reception",
+}
 ZERO = Decimal(0)
 
 
@@ -36,8 +39,7 @@ def delta(text: str) -> Decimal | None:
 
 def previous_of(found: list[Found], fig: Any, scale: Decimal) -> dict[str, Any]:
     """``previous`` of a final account in the file's unit (``scale``: 1 for 万元, 10000 for 元); figures are in 万元."""
-    current = {"total": fig.grand_total, "appropriation_total": fig.appropriation_grand_total, "general": fig.total,
-               "operating_costs": fig.operating_costs}
+    current = {"total": fig.grand_total, "appropriation_total": fig.appropriation_grand_total, "general": fig.total, "operating_costs": fig.operating_costs}
     out: dict[str, Any] = {}
     tp: dict[str, Decimal] = {}
     for f in found:

@@ -52,10 +52,10 @@ def skeleton_profile(kind: str, tables: list[Table]) -> str:
     for t in tables:
         if t.kind and t.kind not in seen:
             seen.append(t.kind)
-            lines.append(f"  {t.kind}: \"{squash(t.title)}\"")
-    lines += ["outline:", "  - part: \"{department}{year}年部门" + ("决算" if kind == "final" else "预算") + "表\"", "    sections:"]
+            lines.append(f'  {t.kind}: "{squash(t.title)}"')
+    lines += ["outline:", '  - part: "{department}{year}年部门' + ("决算" if kind == "final" else "预算") + '表"', "    sections:"]
     for t in tables:
         if t.kind and t.kind in seen:
             seen.remove(t.kind)
-            lines.append(f"      - {{title: \"{squash(t.title)}\", body: [{{table: {t.kind}}}]}}")
+            lines.append(f'      - {{title: "{squash(t.title)}", body: [{{table: {t.kind}}}]}}')
     return "\n".join(lines) + "\n"

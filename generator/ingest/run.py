@@ -172,7 +172,7 @@ _HEAD = re.compile(r"^(第[一二三四五六七八九十]+部分|[一二三四�
 def _unplaced(lines: list[Line], body: Body, found: list[Found], used: list[Line], tables: list[Table]) -> list[tuple[int, str]]:
     covered = bytearray(len(body.text))
     for f in found:
-        covered[f.start:f.end] = b"\x01" * (f.end - f.start)
+        covered[f.start : f.end] = b"\x01" * (f.end - f.start)
     used_ids = {id(ln) for ln in used}
     titles = {squash(t.title) for t in tables if t.title}
     out: list[tuple[int, str]] = []

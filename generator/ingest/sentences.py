@@ -92,7 +92,7 @@ def compile_template(template: str, known: dict[str, str], numeric: set[str], ta
     def piece(text: str) -> str:
         out, last = [], 0
         for m in re.finditer(r"\{([A-Za-z0-9_.]+)\}", text):
-            out.append(re.escape(squash(text[last:m.start()])))
+            out.append(re.escape(squash(text[last : m.start()])))
             name = m.group(1)
             if name in known:
                 out.append(re.escape(squash(known[name])))
@@ -105,7 +105,7 @@ def compile_template(template: str, known: dict[str, str], numeric: set[str], ta
 
     parts, last = [], 0
     for m in _TOKEN.finditer(template):
-        parts.append(piece(template[last:m.start()]))
+        parts.append(piece(template[last : m.start()]))
         if m.group(1) is not None:
             parts.append(f"(?:{piece(m.group(1))})?")
         else:

@@ -15,9 +15,15 @@ from generator.ingest.cells import amount, squash
 from generator.ingest.pdf import Line, RawTable
 
 KINDS = {
-    "summary": "收入支出总表", "income": "收入表", "expenditure": "支出表", "appropriation": "财政拨款收入支出总表",
-    "general": "一般公共预算支出表", "basic": "一般公共预算基本支出表", "three_public": "“三公”经费支出表",
-    "gov_fund": "政府性基金预算支出表", "state_capital": "国有资本经营预算支出表",
+    "summary": "收入支出总表",
+    "income": "收入表",
+    "expenditure": "支出表",
+    "appropriation": "财政拨款收入支出总表",
+    "general": "一般公共预算支出表",
+    "basic": "一般公共预算基本支出表",
+    "three_public": "“三公”经费支出表",
+    "gov_fund": "政府性基金预算支出表",
+    "state_capital": "国有资本经营预算支出表",
 }
 """Every standard table the importer reads, with a plain name for messages."""
 
@@ -105,15 +111,32 @@ def header_paths(header: list[list[str]], width: int) -> list[list[str]]:
 
 
 _MONEY_KEYS = [
-    ("年初结转", "carry_start"), ("上年结转", "carry_start"), ("年末结转", "carry_end"), ("结转下年", "carry_end"),
-    ("人员经费", "personnel"), ("公用经费", "public"), ("基本支出", "basic"), ("项目支出", "project"),
-    ("上缴上级", "to_upper"), ("附属单位补助", "to_subsidiary"), ("经营支出", "operating_spend"),
-    ("上级补助", "income_upper_grant"), ("附属单位上缴", "income_subsidiary"), ("经营收入", "income_operating"),
-    ("事业收入", "income_business"), ("其他收入", "income_other"), ("财政专户", "income_special_account"),
-    ("单位资金", "income_unit_funds"), ("事业基金", "income_business_fund"),
+    ("年初结转", "carry_start"),
+    ("上年结转", "carry_start"),
+    ("年末结转", "carry_end"),
+    ("结转下年", "carry_end"),
+    ("人员经费", "personnel"),
+    ("公用经费", "public"),
+    ("基本支出", "basic"),
+    ("项目支出", "project"),
+    ("上缴上级", "to_upper"),
+    ("附属单位补助", "to_subsidiary"),
+    ("经营支出", "operating_spend"),
+    ("上级补助", "income_upper_grant"),
+    ("附属单位上缴", "income_subsidiary"),
+    ("经营收入", "income_operating"),
+    ("事业收入", "income_business"),
+    ("其他收入", "income_other"),
+    ("财政专户", "income_special_account"),
+    ("单位资金", "income_unit_funds"),
+    ("事业基金", "income_business_fund"),
     ("财政拨款收入", "income_appropriation"),
-    ("一般公共预算", "general"), ("政府性基金", "gov_fund"), ("国有资本", "state_capital"),
-    ("本年收入", "income"), ("决算数", "amount"), ("预算数", "amount"),
+    ("一般公共预算", "general"),
+    ("政府性基金", "gov_fund"),
+    ("国有资本", "state_capital"),
+    ("本年收入", "income"),
+    ("决算数", "amount"),
+    ("预算数", "amount"),
 ]
 _TOTALS = ("合计", "总计", "小计", "本年收入合计", "本年支出合计", "本年支出")
 
@@ -185,7 +208,7 @@ def recognise(lines: list[Line], raw: list[RawTable]) -> list[Table]:
             continue
         header, body = _split(t.rows)
         table = Table(kind_of(title) if title else None, title, t.page, unit or "", header, [(t.page, r) for r in body])
-        table.paths = header_paths(t.filled[:len(header)] if t.filled else [[c or "" for c in r] for r in header], width)
+        table.paths = header_paths(t.filled[: len(header)] if t.filled else [[c or "" for c in r] for r in header], width)
         table.grid = t.filled or [[c or "" for c in r] for r in t.rows]
         out.append(table)
     return out

@@ -63,7 +63,7 @@ def _section(lines: list[Line], heads: tuple[str, ...]) -> tuple[list[Line], int
         if len(title) > 30 or not any(title.endswith(h) or title.endswith(h + "情况") for h in heads):
             continue
         body = []
-        for nxt in lines[k + 1:]:
+        for nxt in lines[k + 1 :]:
             t = squash(nxt.text)
             if _is_heading(t):
                 break
@@ -99,7 +99,7 @@ def duties(lines: list[Line]) -> tuple[dict[str, Any], list[Line]]:
     style, marks = max(((s, _markers(text, s)) for s in DUTY_STYLES), key=lambda x: len(x[1]))
     if len(marks) < 2:
         return {"duties": [text]}, body
-    items = [text[a + len(number(style, i + 1)): b].strip() for i, (a, b) in enumerate(zip(marks, marks[1:] + [len(text)]))]
+    items = [text[a + len(number(style, i + 1)) : b].strip() for i, (a, b) in enumerate(zip(marks, marks[1:] + [len(text)]))]
     out: dict[str, Any] = {"duties": items, "duties_numbering": style}
     intro = text[: marks[0]].strip()
     if intro:

@@ -36,8 +36,16 @@ def _numbering(row: list[str]) -> bool:
 def three_public(table: Table) -> dict[str, dict[str, Decimal]]:
     """{"budget": {outbound: …}, "actual": {…}} from a one-row table, or from rows labelled by item."""
     grid = table.grid or []
-    values_at = next((k for k, row in enumerate(grid) if sum(1 for c in row if amount(c) is not None) >= 2 and not _numbering(row) and not any(
-        squash(c) and amount(c) is None and not is_blank_amount(c) for c in row)), None)
+    values_at = next(
+        (
+            k
+            for k, row in enumerate(grid)
+            if sum(1 for c in row if amount(c) is not None) >= 2
+            and not _numbering(row)
+            and not any(squash(c) and amount(c) is None and not is_blank_amount(c) for c in row)
+        ),
+        None,
+    )
     out: dict[str, dict[str, Decimal]] = {}
     if values_at is not None:
         header = grid[:values_at]

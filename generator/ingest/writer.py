@@ -10,8 +10,25 @@ from ruamel.yaml import YAML
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
 from ruamel.yaml.scalarstring import DoubleQuotedScalarString
 
-ORDER = ("profile", "table_options", "kind", "year", "unit", "department", "overview", "texts", "names", "expenditure",
-         "gov_fund_expenditure", "state_capital_expenditure", "carry_over", "basic_economic", "three_public", "previous", "reasons")
+ORDER = (
+    "profile",
+    "table_options",
+    "kind",
+    "year",
+    "unit",
+    "department",
+    "overview",
+    "texts",
+    "names",
+    "expenditure",
+    "gov_fund_expenditure",
+    "state_capital_expenditure",
+    "carry_over",
+    "basic_economic",
+    "three_public",
+    "previous",
+    "reasons",
+)
 CODE_KEYS = ("code",)
 
 

@@ -51,8 +51,16 @@ def read_xlsx(path: Path) -> Source:
         if start < len(grid):
             rows = raw[start:]
             width = max(len(r) for r in rows)
-            tables.append(RawTable(number, float(start), float(len(grid)), [r + [""] * (width - len(r)) for r in rows],
-                                   [r + [""] * (width - len(r)) for r in filled[start:]], pages=[number]))
+            tables.append(
+                RawTable(
+                    number,
+                    float(start),
+                    float(len(grid)),
+                    [r + [""] * (width - len(r)) for r in rows],
+                    [r + [""] * (width - len(r)) for r in filled[start:]],
+                    pages=[number],
+                )
+            )
         if sheet.title and not any(squash(ln.text).endswith("表") for ln in lines if ln.page == number):
             lines.append(Line(number, -1.0, 0.0, sheet.title))
     lines.sort(key=lambda ln: (ln.page, ln.top))

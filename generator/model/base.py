@@ -110,7 +110,9 @@ Amount = Annotated[Decimal, BeforeValidator(_to_decimal), AfterValidator(_non_ne
 Points = Annotated[Decimal, BeforeValidator(_to_decimal), AfterValidator(_non_negative), AfterValidator(_hundredths)]
 """A score or weight of a self-evaluation (分): never converted."""
 
-Count = Annotated[int, BeforeValidator(lambda v: v if isinstance(v, int) and not isinstance(v, bool) and 0 <= v < 10**9 else (_ for _ in ()).throw(ValueError("not_count")))]
+Count = Annotated[
+    int, BeforeValidator(lambda v: v if isinstance(v, int) and not isinstance(v, bool) and 0 <= v < 10**9 else (_ for _ in ()).throw(ValueError("not_count")))
+]
 """A head or item count: a whole number, not negative."""
 
 Code = Annotated[str, BeforeValidator(_code)]

@@ -197,4 +197,3 @@ class ProjectEvaluation(Strict):
     improvement: Text = ""
     summary: Text = ""
     notes: list[Text] = []
-

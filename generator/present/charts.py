@@ -30,13 +30,14 @@ class ChartView:
 
 
 def text(x: float, y: float, content: str, size: int = 13, anchor: str = "middle", fill: str = "#222") -> str:
-    return (f'<text x="{x:.1f}" y="{y:.1f}" font-family="{FONT}" font-size="{size}" text-anchor="{anchor}" '
-            f'fill="{fill}">{escape(content)}</text>')
+    return f'<text x="{x:.1f}" y="{y:.1f}" font-family="{FONT}" font-size="{size}" text-anchor="{anchor}" fill="{fill}">{escape(content)}</text>'
 
 
 def svg(body: list[str], label: str) -> str:
-    return (f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {WIDTH} {HEIGHT}" width="{WIDTH}" height="{HEIGHT}" '
-            f'role="img" aria-label="{escape(label)}">' + "".join(body) + "</svg>")
+    return (
+        f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {WIDTH} {HEIGHT}" width="{WIDTH}" height="{HEIGHT}" '
+        f'role="img" aria-label="{escape(label)}">' + "".join(body) + "</svg>"
+    )
 
 
 def bar_chart(items: list[tuple[str, Decimal]], unit: str, label: str) -> str:
@@ -45,9 +46,11 @@ def bar_chart(items: list[tuple[str, Decimal]], unit: str, label: str) -> str:
     biggest = max((v for _, v in items), default=Decimal(0))
     slot = (right - left) / max(len(items), 1)
     bar = min(90.0, slot * 0.5)
-    body = [text(12, 22, unit, 12, "start"),
-            f'<line x1="{left}" y1="{base}" x2="{right}" y2="{base}" stroke="#444" stroke-width="1"/>',
-            f'<line x1="{left}" y1="{top - 10}" x2="{left}" y2="{base}" stroke="#444" stroke-width="1"/>']
+    body = [
+        text(12, 22, unit, 12, "start"),
+        f'<line x1="{left}" y1="{base}" x2="{right}" y2="{base}" stroke="#444" stroke-width="1"/>',
+        f'<line x1="{left}" y1="{top - 10}" x2="{left}" y2="{base}" stroke="#444" stroke-width="1"/>',
+    ]
     for i, (name, value) in enumerate(items):
         share = float(ratio(value, biggest) or 0)
         h = (base - top) * share
@@ -87,8 +90,14 @@ def pie_chart(items: list[tuple[str, Decimal]], unit: str, label: str) -> str:
     return svg(body, label)
 
 
-INCOME_PARTS = {"财政拨款收入": "income_appropriation", "上级补助收入": "income_upper_grant", "事业收入": "income_business",
-                "经营收入": "income_operating", "附属单位上缴收入": "income_subsidiary", "其他收入": "income_other"}
+INCOME_PARTS = {
+    "财政拨款收入": "income_appropriation",
+    "上级补助收入": "income_upper_grant",
+    "事业收入": "income_business",
+    "经营收入": "income_operating",
+    "附属单位上缴收入": "income_subsidiary",
+    "其他收入": "income_other",
+}
 """The slices of the income chart (图2) and the ledger column of each."""
 
 
@@ -102,9 +111,17 @@ def final_charts(fig: FinalFigures, year: int, captions: dict[str, str], unit: s
     specs = {
         "chart_1": bar_chart(totals, unit, captions.get("chart_1", "")),
         "chart_2": pie_chart([(name, led.total(key)) for name, key in INCOME_PARTS.items()], unit, captions.get("chart_2", "")),
-        "chart_3": pie_chart([("基本支出", led.total("basic")), ("项目支出", led.total("project")), ("上缴上级支出", led.total("to_upper")),
-                              ("经营支出", led.total("operating_spend")), ("对附属单位补助支出", led.total("to_subsidiary"))],
-                             unit, captions.get("chart_3", "")),
+        "chart_3": pie_chart(
+            [
+                ("基本支出", led.total("basic")),
+                ("项目支出", led.total("project")),
+                ("上缴上级支出", led.total("to_upper")),
+                ("经营支出", led.total("operating_spend")),
+                ("对附属单位补助支出", led.total("to_subsidiary")),
+            ],
+            unit,
+            captions.get("chart_3", ""),
+        ),
         "chart_4": bar_chart(appropriation, unit, captions.get("chart_4", "")),
     }
     return {name: ChartView(body, captions.get(name, "")) for name, body in specs.items()}

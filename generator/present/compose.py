@@ -46,7 +46,7 @@ def _segment(text: str, facts: Mapping[str, str], template: str) -> str:
         value = _value(match.group(1), facts, template)
         if value == "":
             return ""
-        pieces += [text[last:match.start()], value]
+        pieces += [text[last : match.start()], value]
         last = match.end()
     return "".join(pieces) + text[last:]
 

@@ -94,9 +94,14 @@ def make_document(
 ) -> Any:
     """The Document; with ``vocabulary``, only what a profile may name for this report (``Vocabulary``)."""
     if vocabulary:
-        return Vocabulary({**facts.values, **{k: "" for k in facts.flags}}, {k: sorted({key for e in v for key in e}) for k, v in facts.lists.items()},
-                          set(builders), {"glossary", "duties", "attachments", *partials})
+        return Vocabulary(
+            {**facts.values, **{k: "" for k in facts.flags}},
+            {k: sorted({key for e in v for key in e}) for k, v in facts.lists.items()},
+            set(builders),
+            {"glossary", "duties", "attachments", *partials},
+        )
     labels = table_labels(profile)
+
     def table(tid: str) -> TableBlock:
         if tid not in builders:
             raise ProfileError(f"模板配置引用了未知的表格 {tid}；可用：{'、'.join(sorted(builders))}")

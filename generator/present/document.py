@@ -232,8 +232,7 @@ class Composer:
         if isinstance(lead, TableBlock):
             # a section that opens with a table starts on the table's page (landscape if it is)
             blocks[0] = replace(lead, new_page=False)
-            return Section(self._anchor(), label, title, level, blocks, children, spec.in_toc,
-                           spec.break_before or lead.new_page, lead.landscape, toc)
+            return Section(self._anchor(), label, title, level, blocks, children, spec.in_toc, spec.break_before or lead.new_page, lead.landscape, toc)
         return Section(self._anchor(), label, title, level, blocks, children, spec.in_toc, spec.break_before, toc_title=toc)
 
     def children(self, specs: list[NodeSpec], level: int, styles: list[str] | None = None) -> list[Section]:
@@ -296,7 +295,7 @@ class Scope:
         if self.entry is None:
             return
         facts = self.saved = self.composer.facts
-        own = {k[len(self.prefix):]: v for k, v in facts.lists.items() if k.startswith(self.prefix)}
+        own = {k[len(self.prefix) :]: v for k, v in facts.lists.items() if k.startswith(self.prefix)}
         self.composer.facts = replace(facts, values={**facts.values, **self.entry}, lists={**facts.lists, **own})
 
     def __exit__(self, *exc: object) -> None:

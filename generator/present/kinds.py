@@ -39,12 +39,26 @@ def budget_document(report: BudgetReport, profile: Profile, draft: bool = False,
         "projects": t.projects,
         "stage_targets": lambda: stage_target_grids(report.projects, fig.project_amounts, report.year, unit),
         "project_forms": lambda: project_form_grids(report.projects, fig.project_amounts),
-        "whole_form": lambda: whole_form_grids(
-            report.whole_form, report.department.name, report.year,
-            [("人员类项目支出", fig.personnel), ("运转类项目支出", fig.public), ("特定目标类项目支出", fig.project)],
-        ) if report.whole_form else [],
+        "whole_form": lambda: (
+            whole_form_grids(
+                report.whole_form,
+                report.department.name,
+                report.year,
+                [("人员类项目支出", fig.personnel), ("运转类项目支出", fig.public), ("特定目标类项目支出", fig.project)],
+            )
+            if report.whole_form
+            else []
+        ),
     }
-    return make_document(report, profile, facts, builders, {"units": lambda: units_grids(report, fig.units, money.with_options(profile.table_options.get("units", {})), fig.ledger)}, draft, vocabulary)
+    return make_document(
+        report,
+        profile,
+        facts,
+        builders,
+        {"units": lambda: units_grids(report, fig.units, money.with_options(profile.table_options.get("units", {})), fig.ledger)},
+        draft,
+        vocabulary,
+    )
 
 
 def build_document(report: Any, profile: Profile, draft: bool = False) -> Document:

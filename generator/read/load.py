@@ -50,8 +50,11 @@ def _final_previous(prev: FinalReport) -> FinalPrevious:
 
     fig = compute(prev)
     return FinalPrevious(
-        total=fig.grand_total, appropriation_total=fig.appropriation_grand_total, general=fig.total,
-        three_public=prev.three_public.actual, operating_costs=fig.operating_costs,
+        total=fig.grand_total,
+        appropriation_total=fig.appropriation_grand_total,
+        general=fig.total,
+        three_public=prev.three_public.actual,
+        operating_costs=fig.operating_costs,
     )
 
 
@@ -85,8 +88,9 @@ def load_report(path: Path, _depth: int = 0) -> Loaded:
     raw, positions = load_file(path)
     unfilled = placeholders(raw)
     if unfilled:
-        raise DataErrors([error(positions.pos(p), f"{dotted(p)}：尚未填写（把“{PLACEHOLDER}……”换成实际内容，用不到的项可删去）", "placeholder")
-                          for p in unfilled])
+        raise DataErrors(
+            [error(positions.pos(p), f"{dotted(p)}：尚未填写（把“{PLACEHOLDER}……”换成实际内容，用不到的项可删去）", "placeholder") for p in unfilled]
+        )
     report = department_of(to_report(raw, positions))
     _unit_positions(report, positions)
     prev_path = sibling(path, report.year - 1, report.kind)

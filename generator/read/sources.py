@@ -171,7 +171,9 @@ def load_text(text: str, file: str) -> tuple[dict[str, Any], PositionMap]:
     except MarkedYAMLError as exc:
         raise DataErrors([error(_mark_pos(file, exc), _syntax_message(exc), "yaml")]) from None
     except ReaderError as exc:
-        raise DataErrors([error(_offset_pos(file, text, exc.position), f"文件含有不能出现在文本中的控制字符（U+{_code_point(exc.character):04X}）", "yaml")]) from None
+        raise DataErrors(
+            [error(_offset_pos(file, text, exc.position), f"文件含有不能出现在文本中的控制字符（U+{_code_point(exc.character):04X}）", "yaml")]
+        ) from None
     except YAMLError as exc:
         raise DataErrors([error(Pos(file, 1, 1), _syntax_message(exc), "yaml")]) from None
     except RecursionError:

@@ -20,7 +20,7 @@ _CUSTOM = {
     "decimals_yuan": "金额最多保留两位小数（单位元，即精确到分）",
     "decimals_points": "分值最多保留两位小数",
     "not_count": "应为不小于 0 的整数",
-    "code_not_string": "科目编码须加引号写成文字，如 \"2010301\"，以免被当作数字",
+    "code_not_string": '科目编码须加引号写成文字，如 "2010301"，以免被当作数字',
     "code_not_digits": "科目编码只能由数字组成",
     "basic_and_split": "已给出人员经费/公用经费，不能再给出 basic（基本支出由二者相加得出）",
     "total_and_split": "已给出基本支出/项目支出，不能再给出 total（合计由二者相加得出）",

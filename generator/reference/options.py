@@ -36,8 +36,15 @@ def table_options() -> list[TableOption]:
             continue
         tree = ast.parse(source.read_text(encoding="utf-8"))
         for node in ast.walk(tree):
-            if (isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) and node.func.attr == "get"
-                    and isinstance(node.func.value, ast.Name) and node.func.value.id == "o" and node.args and isinstance(node.args[0], ast.Constant)):
+            if (
+                isinstance(node, ast.Call)
+                and isinstance(node.func, ast.Attribute)
+                and node.func.attr == "get"
+                and isinstance(node.func.value, ast.Name)
+                and node.func.value.id == "o"
+                and node.args
+                and isinstance(node.args[0], ast.Constant)
+            ):
                 key_name = str(node.args[0].value)  # o.get("key", default): an option of the classification tables
                 found.setdefault(("*", key_name), TableOption("*", key_name, _literal(node.args[1]) if len(node.args) > 1 else "None"))
                 continue
@@ -48,7 +55,12 @@ def table_options() -> list[TableOption]:
                 continue
             name = table.value if isinstance(table, ast.Constant) else "*"
             found.setdefault((str(name), str(key.value)), TableOption(str(name), str(key.value), _literal(default)))
-    for key_name, default_text in (("zero", "（同 tables.zero）"), ("thousands", "（同 tables.thousands）"), ("unit", "（同 tables.unit）"), ("landscape", "False")):
+    for key_name, default_text in (
+        ("zero", "（同 tables.zero）"),
+        ("thousands", "（同 tables.thousands）"),
+        ("unit", "（同 tables.unit）"),
+        ("landscape", "False"),
+    ):
         found.setdefault(("*", key_name), TableOption("*", key_name, default_text))
     return sorted(found.values(), key=lambda o: (o.table != "*", o.table, o.key))
 

@@ -9,7 +9,6 @@ from generator.model import REPORT, BudgetReport, FinalReport
 from generator.reference.fields import all_models, meaning
 
 
-
 def _number(node: Any) -> Any:
     """Decimal fields validate from numbers only (the loader reads YAML numbers exactly): say so.
 

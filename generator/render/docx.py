@@ -162,8 +162,9 @@ class WordWriter:
         if not last:
             return True
         el = last[0]
-        return el.tag == qn("w:p") and (el.find(f"{qn('w:pPr')}/{qn('w:sectPr')}") is not None
-                                        or any(br.get(qn("w:type")) == "page" for br in el.iter(qn("w:br"))))
+        return el.tag == qn("w:p") and (
+            el.find(f"{qn('w:pPr')}/{qn('w:sectPr')}") is not None or any(br.get(qn("w:type")) == "page" for br in el.iter(qn("w:br")))
+        )
 
     # body ---------------------------------------------------------------------------------------
     def heading(self, text: str, level: int, break_before: bool) -> None:

@@ -23,7 +23,7 @@ def pdf_engine(choice: str | None = None) -> str:
 
 
 def pdf_standards(text: str | tuple[str, ...] | None) -> tuple[str, ...]:
-    """"ua-1,a-2b" → ("ua-1", "a-2b"), checked; empty for none."""
+    """ "ua-1,a-2b" → ("ua-1", "a-2b"), checked; empty for none."""
     if not text:
         return ()
     items = text.split(",") if isinstance(text, str) else list(text)

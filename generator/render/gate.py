@@ -271,7 +271,7 @@ def layout_defects(pdf_file: bytes | str | Path) -> list[Defect]:
                     break
 
     for chain in chains:
-        rows = [r for k, (_, t) in enumerate(chain) for r in (t.rows if k == 0 else t.rows[t.head:])]
+        rows = [r for k, (_, t) in enumerate(chain) for r in (t.rows if k == 0 else t.rows[t.head :])]
         styles = _zero_styles(rows)
         if len(styles) > 1:
             add(chain[0][0], "zeros", styles="、".join(sorted(styles)))

@@ -31,8 +31,15 @@ def stylesheet(templates: Path | tuple[Path, ...], name: str) -> str:
     raise ProfileError(f"缺少样式表 static/{name}")
 
 
-def render_html(doc: Document, templates: Path | None = None, print_css: bool = False, head_extra: str = "", font_href: str | None = None,
-                fonts_css: str | None = None, links: PageLinks | None = None) -> str:
+def render_html(
+    doc: Document,
+    templates: Path | None = None,
+    print_css: bool = False,
+    head_extra: str = "",
+    font_href: str | None = None,
+    fonts_css: str | None = None,
+    links: PageLinks | None = None,
+) -> str:
     """The report as one HTML string; ``print_css`` adds the paged-media rules used for PDF.
 
     ``font_href`` (relative URL of the bundled fonts) lets the page show Chinese text on a

@@ -48,8 +48,7 @@ def grid_json(grid: Grid) -> dict[str, Any]:
 
 
 def table_json(block: TableBlock) -> dict[str, Any]:
-    return {"id": block.id, "label": block.label, "title": block.title, "landscape": block.landscape,
-            "grids": [grid_json(g) for g in block.grids]}
+    return {"id": block.id, "label": block.label, "title": block.title, "landscape": block.landscape, "grids": [grid_json(g) for g in block.grids]}
 
 
 def blocks_json(blocks: list[Any]) -> list[dict[str, Any]]:
@@ -75,8 +74,7 @@ def blocks_json(blocks: list[Any]) -> list[dict[str, Any]]:
 
 
 def section_json(s: Section) -> dict[str, Any]:
-    return {"number": s.number, "title": s.title, "level": s.level, "blocks": blocks_json(s.blocks),
-            "sections": [section_json(c) for c in s.sections]}
+    return {"number": s.number, "title": s.title, "level": s.level, "blocks": blocks_json(s.blocks), "sections": [section_json(c) for c in s.sections]}
 
 
 def part_json(p: Part) -> dict[str, Any]:

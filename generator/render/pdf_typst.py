@@ -84,8 +84,7 @@ def render_typst(doc: Document, font_set: str | None = None, standards: tuple[st
     if not source.is_file():
         raise UserError(f"缺少 Typst 版式文件：{source}")
     families, font_paths = font_choice(font_set)
-    inputs = {"document": document_json(doc), "fonts": json.dumps(families, ensure_ascii=False),
-              "dated": "yes" if "a-2b" in standards else "no"}
+    inputs = {"document": document_json(doc), "fonts": json.dumps(families, ensure_ascii=False), "dated": "yes" if "a-2b" in standards else "no"}
     kwargs: dict[str, Any] = {}
     if standards:
         kwargs["pdf_standards"] = list(standards)

@@ -28,6 +28,7 @@ def set_fonts(rpr_owner: object, east_asian: str) -> None:
 
 def add_field(paragraph: Paragraph, instruction: str, shown: str = "") -> None:
     """A field (PAGE, TOC …) whose current result reads ``shown`` until the reader updates it."""
+
     def char(kind: str) -> Any:
         run = OxmlElement("w:r")
         fld = OxmlElement("w:fldChar")

@@ -132,9 +132,11 @@ def render_index(items: list[Entry], title: str = "部门预算、决算公开")
         for e in sorted(by_department[department], key=lambda x: (-x.year, x.kind)):
             search = " ".join([e.department, str(e.year), f"{e.year}年", KINDS[e.kind], e.kind, e.title]).lower()
             links = "".join(f'<a href="{html.escape(href)}">{html.escape(label)}</a>' for label, href in e.links)
-            rows.append(f'<li data-search="{html.escape(search)}"><span class="report-title">{e.year} 年{KINDS[e.kind]}：'
-                        f'<a href="{html.escape(e.links[0][1])}">{html.escape(e.title)}</a></span>'
-                        f'<span class="formats" aria-label="{html.escape(e.title)}的各种格式">{links}</span></li>')
+            rows.append(
+                f'<li data-search="{html.escape(search)}"><span class="report-title">{e.year} 年{KINDS[e.kind]}：'
+                f'<a href="{html.escape(e.links[0][1])}">{html.escape(e.title)}</a></span>'
+                f'<span class="formats" aria-label="{html.escape(e.title)}的各种格式">{links}</span></li>'
+            )
         sections.append(f'<section class="department"><h2>{html.escape(department)}</h2>\n<ul class="reports">\n' + "\n".join(rows) + "\n</ul></section>")
     body = "\n".join(sections) if sections else "<p>输出文件夹中还没有报告。</p>"
     return f"""<!DOCTYPE html>

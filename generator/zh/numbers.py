@@ -39,7 +39,6 @@ def ratio(part: Decimal, whole: Decimal) -> Decimal | None:
     return None if whole == 0 else part / whole
 
 
-
 def fmt_points(value: Decimal) -> str:
     """A self-evaluation score or weight: 2 decimals (half-up), a whole number without them (20, 13.33)."""
     text = fmt_amount(value)

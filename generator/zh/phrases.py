@@ -23,7 +23,10 @@ class ChangeWording:
 
 
 def change_phrase(
-    change: Change, base: str, wording: ChangeWording = ChangeWording(), with_rate: bool = True,
+    change: Change,
+    base: str,
+    wording: ChangeWording = ChangeWording(),
+    with_rate: bool = True,
     money: Callable[[Decimal], str] = fmt_amount,
 ) -> str:
     """比2019年预算增加565.57万元，增长33.93% / 与上年持平 / 比上年新增50.00万元."""

@@ -9,5 +9,5 @@ _GAP = re.compile(rf"(?<=[{_CJK}0-9%])[ \t]+(?=[{_CJK}])|(?<=[{_CJK}])[ \t]+(?=[
 
 
 def tidy(text: str) -> str:
-    """"2019 年 12 月" → "2019年12月"; spaces between Latin words are kept."""
+    """ "2019 年 12 月" → "2019年12月"; spaces between Latin words are kept."""
     return _GAP.sub("", text.strip())

@@ -106,34 +106,48 @@ def _lists(facts: Facts, report: BudgetReport, fig: BudgetFigures, profile: Prof
     classes = [n for n in fig.functions if n.values["total"]]
     class_shares = fmt_shares([n.values["total"] or Decimal(0) for n in classes], fig.total)
     facts.lists["function_classes"] = [
-        {"code": n.code, "name": code_name(n.code), "amount": facts.amount(n.values["total"]), "share": share}
-        for n, share in zip(classes, class_shares)
+        {"code": n.code, "name": code_name(n.code), "amount": facts.amount(n.values["total"]), "share": share} for n, share in zip(classes, class_shares)
     ]
     project_items = []
     for root in fig.functions:
         for node in root.walk():
             if node.level == 2 and node.values["project"]:
-                project_items.append({
-                    "code": node.code,
-                    "name": code_name(node.code),
-                    "amount": facts.amount(node.values["project"]),
-                    "use": report.texts.get(f"project_use_{node.code}", ""),
-                })
+                project_items.append(
+                    {
+                        "code": node.code,
+                        "name": code_name(node.code),
+                        "amount": facts.amount(node.values["project"]),
+                        "use": report.texts.get(f"project_use_{node.code}", ""),
+                    }
+                )
     facts.lists["project_functions"] = project_items
     uses = {r.code: r.use for r in (*report.expenditure, *report.gov_fund_expenditure, *report.state_capital_expenditure) if r.use}
     facts.lists["items"] = [
-        {"code": node.code, "name": code_name(node.code), "path": item_path(profile.wording.item_path, code_name, node.code),
-         "amount": facts.amount(node.values["appropriation"]), "use": tidy(uses.get(node.code, ""))}
-        for root in fig.ledger.roots for node in root.walk() if node.level == 2 and node.values["appropriation"]
+        {
+            "code": node.code,
+            "name": code_name(node.code),
+            "path": item_path(profile.wording.item_path, code_name, node.code),
+            "amount": facts.amount(node.values["appropriation"]),
+            "use": tidy(uses.get(node.code, "")),
+        }
+        for root in fig.ledger.roots
+        for node in root.walk()
+        if node.level == 2 and node.values["appropriation"]
     ]
     facts.lists["econ_classes"] = [
-        {"code": n.code, "name": code_name(n.code), "amount": facts.amount(n.values["amount"])}
-        for n in fig.economics if n.values["amount"]
+        {"code": n.code, "name": code_name(n.code), "amount": facts.amount(n.values["amount"])} for n in fig.economics if n.values["amount"]
     ]
     facts.lists["projects"] = [
-        {"name": p.name, "amount": facts.amount(a), "description": p.description or "",
-         "overview": tidy(p.overview or ""), "implementer": tidy(p.implementer or ""), "plan": tidy(p.plan or ""),
-         "period": tidy(p.period or ""), "details_total": facts.amount(a) if len(p.details) > 1 else ""}
+        {
+            "name": p.name,
+            "amount": facts.amount(a),
+            "description": p.description or "",
+            "overview": tidy(p.overview or ""),
+            "implementer": tidy(p.implementer or ""),
+            "plan": tidy(p.plan or ""),
+            "period": tidy(p.period or ""),
+            "details_total": facts.amount(a) if len(p.details) > 1 else "",
+        }
         for p, a in zip(report.projects, fig.project_amounts)
     ]
     for i, p in enumerate(report.projects):

@@ -119,7 +119,9 @@ def add_procurement(facts: Facts, figures: ProcurementFigures, items: dict[str, 
         sme = getattr(figures, f"sme_{kind}")
         facts.set(f"proc.sme_{kind}_share", fmt_pct(ratio(sme, value)) if sme is not None else "")
         if value != 0:
-            entries.append({"kind": name, "amount": facts.amount(value), "details": "；".join(f"{i.name}{facts.amount(i.amount)}万元" for i in items.get(kind, []))})
+            entries.append(
+                {"kind": name, "amount": facts.amount(value), "details": "；".join(f"{i.name}{facts.amount(i.amount)}万元" for i in items.get(kind, []))}
+            )
     facts.lists["procurement_kinds"] = entries
     sme = figures.sme
     facts.figure("proc.sme", sme)

@@ -121,10 +121,17 @@ INCOME_NAMES = {key: name for name, key in INCOME_COLUMNS.items() if key != "inc
 def _whole_money(facts: Facts, report: FinalReport, fig: FinalFigures, profile: Profile, base: str) -> None:
     """Every kind of money: 收支总计, 本年收入 by source, 本年支出, 财政拨款, carry-over (with their changes and shares)."""
     led = fig.ledger
-    for name, value in (("grand_total", fig.grand_total), ("income_total", fig.income_total), ("spending_total", fig.spending_total),
-                        ("spending_basic", led.total("basic")), ("spending_project", led.total("project")),
-                        ("appropriation_total", fig.appropriation_grand_total), ("appropriation_income", fig.appropriation_income),
-                        ("carry.start", fig.start_total), ("carry.end", fig.end_total)):
+    for name, value in (
+        ("grand_total", fig.grand_total),
+        ("income_total", fig.income_total),
+        ("spending_total", fig.spending_total),
+        ("spending_basic", led.total("basic")),
+        ("spending_project", led.total("project")),
+        ("appropriation_total", fig.appropriation_grand_total),
+        ("appropriation_income", fig.appropriation_income),
+        ("carry.start", fig.start_total),
+        ("carry.end", fig.end_total),
+    ):
         facts.figure(name, value)
     add_shares(facts, {"spending_basic": led.total("basic"), "spending_project": led.total("project")}, fig.spending_total)
     add_share(facts, "general_of_spending", fig.total, fig.spending_total)
@@ -161,13 +168,19 @@ def _item_executions(facts: Facts, report: FinalReport, fig: FinalFigures, profi
     for item in fig.items:
         e = item.execution
         equal = e.comparison == "equal"
-        entries.append({
-            "code": item.code,
-            "path": item_path(w.item_path, namer, item.code),
-            "use": tidy(item.use or ""), "initial": facts.amount(e.budget), "actual": facts.amount(e.actual),
-            "execution": execution_text(e, profile), "cmp": comparison(e, profile),
-            "reason": tidy(item.reason or "") if not equal else "", "equal": w.budget_equal if equal else "",
-        })
+        entries.append(
+            {
+                "code": item.code,
+                "path": item_path(w.item_path, namer, item.code),
+                "use": tidy(item.use or ""),
+                "initial": facts.amount(e.budget),
+                "actual": facts.amount(e.actual),
+                "execution": execution_text(e, profile),
+                "cmp": comparison(e, profile),
+                "reason": tidy(item.reason or "") if not equal else "",
+                "equal": w.budget_equal if equal else "",
+            }
+        )
     facts.lists["item_executions"] = entries
 
 
@@ -181,9 +194,15 @@ def _lists(facts: Facts, report: FinalReport, fig: FinalFigures, profile: Profil
         for n, share in zip(classes, class_shares)
     ]
     facts.lists["class_executions"] = [
-        {"code": c.code, "name": namer(c.code), "initial": facts.amount(c.execution.budget), "actual": facts.amount(c.execution.actual),
-         "execution": execution_text(c.execution, profile), "cmp": comparison(c.execution, profile),
-         "reason": tidy(c.reason or "") if c.execution.comparison != "equal" else ""}
+        {
+            "code": c.code,
+            "name": namer(c.code),
+            "initial": facts.amount(c.execution.budget),
+            "actual": facts.amount(c.execution.actual),
+            "execution": execution_text(c.execution, profile),
+            "cmp": comparison(c.execution, profile),
+            "reason": tidy(c.reason or "") if c.execution.comparison != "equal" else "",
+        }
         for c in fig.classes
     ]
     _item_executions(facts, report, fig, profile, namer)
@@ -195,8 +214,14 @@ def _lists(facts: Facts, report: FinalReport, fig: FinalFigures, profile: Profil
             if r.amount and (r.code[:3] in econ_classes if econ_classes else r.code[:3] not in ("301", "303"))
         ]
     facts.lists["project_evaluations"] = [
-        {"name": p.name, "budget": facts.amount(e.execution.budget), "spent": facts.amount(e.execution.actual),
-         "execution": fmt_pct(e.execution.rate), "score": fmt_points(e.total), "summary": tidy(p.summary)}
+        {
+            "name": p.name,
+            "budget": facts.amount(e.execution.budget),
+            "spent": facts.amount(e.execution.actual),
+            "execution": fmt_pct(e.execution.rate),
+            "score": fmt_points(e.total),
+            "summary": tidy(p.summary),
+        }
         for p, e in zip(report.project_evaluations, fig.projects)
     ]
     facts.set("eval.names", "、".join(p.name for p in report.project_evaluations))

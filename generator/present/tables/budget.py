@@ -13,21 +13,48 @@ from generator.present.tables.common import Namer, code_width, empty_total, tota
 from generator.present.tables.grid import Cell, Grid, Money, head, label, num
 
 INCOME_SOURCES = (
-    "一般公共预算财政拨款收入", "政府性基金预算财政拨款收入", "事业收入", "上级补助收入",
-    "附属单位上缴收入", "事业单位经营收入", "其他收入",
+    "一般公共预算财政拨款收入",
+    "政府性基金预算财政拨款收入",
+    "事业收入",
+    "上级补助收入",
+    "附属单位上缴收入",
+    "事业单位经营收入",
+    "其他收入",
 )
 INCOME = {
-    "总计": "income", "合计": "income", "收入合计": "income", "财政拨款收入": "income_appropriation",
-    "一般公共预算财政拨款收入": "income_general", "一般公共预算拨款收入": "income_general", "一般公共预算资金": "income_general",
-    "政府性基金预算财政拨款收入": "income_gov_fund", "政府性基金预算拨款收入": "income_gov_fund", "政府性基金": "income_gov_fund",
-    "国有资本经营预算财政拨款收入": "income_state_capital", "国有资本经营预算拨款收入": "income_state_capital", "国有资本经营预算": "income_state_capital",
-    "财政专户管理资金收入": "income_special_account", "财政专户管理资金": "income_special_account", "单位资金": "income_unit_funds",
-    "事业收入": "income_business", "上级补助收入": "income_upper_grant", "事业单位经营收入": "income_operating",
-    "附属单位上缴收入": "income_subsidiary", "其他收入": "income_other", "用事业基金弥补收支差额": "income_business_fund",
+    "总计": "income",
+    "合计": "income",
+    "收入合计": "income",
+    "财政拨款收入": "income_appropriation",
+    "一般公共预算财政拨款收入": "income_general",
+    "一般公共预算拨款收入": "income_general",
+    "一般公共预算资金": "income_general",
+    "政府性基金预算财政拨款收入": "income_gov_fund",
+    "政府性基金预算拨款收入": "income_gov_fund",
+    "政府性基金": "income_gov_fund",
+    "国有资本经营预算财政拨款收入": "income_state_capital",
+    "国有资本经营预算拨款收入": "income_state_capital",
+    "国有资本经营预算": "income_state_capital",
+    "财政专户管理资金收入": "income_special_account",
+    "财政专户管理资金": "income_special_account",
+    "单位资金": "income_unit_funds",
+    "事业收入": "income_business",
+    "上级补助收入": "income_upper_grant",
+    "事业单位经营收入": "income_operating",
+    "附属单位上缴收入": "income_subsidiary",
+    "其他收入": "income_other",
+    "用事业基金弥补收支差额": "income_business_fund",
 }
 """Income rows and columns of the budget tables by name, and the ledger column each one shows."""
-SPENDING = {"总计": "spending", "合计": "spending", "基本支出": "basic", "项目支出": "project", "上缴上级支出": "to_upper",
-            "对附属单位补助支出": "to_subsidiary", "事业单位经营支出": "operating_spend"}
+SPENDING = {
+    "总计": "spending",
+    "合计": "spending",
+    "基本支出": "basic",
+    "项目支出": "project",
+    "上缴上级支出": "to_upper",
+    "对附属单位补助支出": "to_subsidiary",
+    "事业单位经营支出": "operating_spend",
+}
 """Spending columns of the budget tables by name, and the ledger column each one shows."""
 
 
@@ -54,8 +81,10 @@ class BudgetTables:
         m = self.money_for("summary_econ")
         fig = self.fig
         led = fig.ledger
-        income = [(f"{number('cn_dun', i + 1)}{name}", led.total(INCOME[name]) if name in INCOME else None)
-                  for i, name in enumerate(self.opt("summary_econ", "income", list(INCOME_SOURCES)))]
+        income = [
+            (f"{number('cn_dun', i + 1)}{name}", led.total(INCOME[name]) if name in INCOME else None)
+            for i, name in enumerate(self.opt("summary_econ", "income", list(INCOME_SOURCES)))
+        ]
         functions = [(f"{c}{self.namer(c)}", led.value(c, "spending")) for c in self.classes]
         econ_codes = self.opt("summary_econ", "econ_classes", ["301", "302", "303", "307", "309", "310", "311", "312", "313", "399"])
         econ: list[tuple[str, Decimal | None]] = [(self.opt("summary_econ", "econ_head", "支出（部门预算经济分类）"), None)]
@@ -69,24 +98,50 @@ class BudgetTables:
                 row += [label(text), m.cell(value)]
             rows.append(row)
         income_total, spent = fig.income_total, fig.spending_total
-        rows.append([label("本年收入合计", strong=True), m.cell(income_total), label("本年支出合计", strong=True), m.cell(spent),
-                     label("本年支出合计", strong=True), m.cell(spent)])
+        rows.append(
+            [
+                label("本年收入合计", strong=True),
+                m.cell(income_total),
+                label("本年支出合计", strong=True),
+                m.cell(spent),
+                label("本年支出合计", strong=True),
+                m.cell(spent),
+            ]
+        )
         footer = {"carry": (fig.carry_start, fig.carry_end), "business_fund": (led.total("income_business_fund"), None)}
         for entry in self.opt("summary_econ", "footer", [["八、用事业基金弥补收支差额", "", "business_fund"], ["九、上年结转", "结转下年", "carry"]]):
             left, mid, key = (list(entry) + ["", ""])[:3]
             a, b = footer.get(key, (None, None))
             rows.append([label(left), m.cell(a), label(mid), m.cell(b) if mid else num(""), label(mid), m.cell(b) if mid else num("")])
         total = fig.grand_total
-        rows.append([label("收入总计", strong=True), m.cell(total), label("支出总计", strong=True), m.cell(total), label("支出总计", strong=True), m.cell(total)])
-        header = [head(Cell("收入", colspan=2), Cell("支出（功能）", colspan=2), Cell("支出（经济分类）", colspan=2)),
-                  head("项目", "预算数", "项目", "预算数", "项目", "预算数")]
+        rows.append(
+            [label("收入总计", strong=True), m.cell(total), label("支出总计", strong=True), m.cell(total), label("支出总计", strong=True), m.cell(total)]
+        )
+        header = [
+            head(Cell("收入", colspan=2), Cell("支出（功能）", colspan=2), Cell("支出（经济分类）", colspan=2)),
+            head("项目", "预算数", "项目", "预算数", "项目", "预算数"),
+        ]
         return [Grid(header, rows, cols=[22, 9, 22, 9, 22, 9], cls="summary")]
 
     def summary(self) -> list[Grid]:
         """收入 | 支出 with the function classes numbered 一、二、…, as in 附表4-1."""
         m = self.money_for("summary")
         fig, led = self.fig, self.fig.ledger
-        sources = self.opt("summary", "income", ["一般公共预算拨款收入", "政府性基金预算拨款收入", "国有资本经营预算拨款收入", "财政专户管理资金收入", "事业收入", "事业单位经营收入", "上级补助收入", "附属单位上缴收入", "其他收入"])
+        sources = self.opt(
+            "summary",
+            "income",
+            [
+                "一般公共预算拨款收入",
+                "政府性基金预算拨款收入",
+                "国有资本经营预算拨款收入",
+                "财政专户管理资金收入",
+                "事业收入",
+                "事业单位经营收入",
+                "上级补助收入",
+                "附属单位上缴收入",
+                "其他收入",
+            ],
+        )
         income = []
         for i, entry in enumerate(sources):
             text, key = self.source(entry, "summary")
@@ -128,14 +183,23 @@ class BudgetTables:
         keys = [k for _, k in spec] if economic else [k if k and self.fig.ledger.total(k) else "" for _, k in spec]
         total = total_row(o.get("total_label", "合计"), [self.fig.ledger.total(k) if k else None for k in keys], m, span=code_width(split, economic) + 1)
         if economic:
-            total = total_row(o.get("total_label", "合计"), [sum((r.values.get(k) or Decimal(0) for r in roots), Decimal(0)) for k in keys], m,
-                              span=code_width(split, economic) + 1)
+            total = total_row(
+                o.get("total_label", "合计"),
+                [sum((r.values.get(k) or Decimal(0) for r in roots), Decimal(0)) for k in keys],
+                m,
+                span=code_width(split, economic) + 1,
+            )
         body = tree_rows(roots, self.namer, keys, m, split=split)
         if not roots and o.get("empty_total", False):
             body = []
         elif not roots:
-            return [Grid(tree_header(o["code_head"], o["name_head"], [h for h, _ in spec], split, economic, o.get("group"), o.get("item_head", "项目")),
-                         [empty_total(o.get("total_label", "合计"), code_width(split, economic) + 1, len(spec))], cols=[1] * (code_width(split, economic) + 1 + len(spec)))]
+            return [
+                Grid(
+                    tree_header(o["code_head"], o["name_head"], [h for h, _ in spec], split, economic, o.get("group"), o.get("item_head", "项目")),
+                    [empty_total(o.get("total_label", "合计"), code_width(split, economic) + 1, len(spec))],
+                    cols=[1] * (code_width(split, economic) + 1 + len(spec)),
+                )
+            ]
         rows = with_total(body, total, o.get("total_at", "top"))
         header = tree_header(o["code_head"], o["name_head"], [h for h, _ in spec], split, economic, o.get("group"), o.get("item_head", "项目"))
         code_cols = [4] * 3 if split and not economic else [6] * 2 if split else [o.get("code_width", 10)]
@@ -152,13 +216,30 @@ class BudgetTables:
         return out
 
     def income(self) -> list[Grid]:
-        spec = self.columns("income", ["总计", *INCOME_SOURCES[:2], "事业收入", "上级补助收入", "事业单位经营收入", "其他收入", "用事业基金弥补收支差额", "上年结转、结余"], INCOME)
+        spec = self.columns(
+            "income",
+            ["总计", *INCOME_SOURCES[:2], "事业收入", "上级补助收入", "事业单位经营收入", "其他收入", "用事业基金弥补收支差额", "上年结转、结余"],
+            INCOME,
+        )
         roots = self.fig.ledger.shown([k for _, k in spec if k])
-        return self._tree_table("income", roots, spec, {"code_head": "功能科目编码", "name_head": "功能科目名称", "value_width": 7, "name_width": 24, "cls": "tree wide"})
+        return self._tree_table(
+            "income", roots, spec, {"code_head": "功能科目编码", "name_head": "功能科目名称", "value_width": 7, "name_width": 24, "cls": "tree wide"}
+        )
 
     def expenditure(self) -> list[Grid]:
-        spec = self.columns("expenditure", [["总计", "spending"], ["基本支出", "basic"], ["项目支出", "project"], ["上缴上级支出", "to_upper"],
-                                            ["对附属单位补助支出", "to_subsidiary"], ["事业单位经营支出", "operating_spend"], ["结转下年", ""]], SPENDING)
+        spec = self.columns(
+            "expenditure",
+            [
+                ["总计", "spending"],
+                ["基本支出", "basic"],
+                ["项目支出", "project"],
+                ["上缴上级支出", "to_upper"],
+                ["对附属单位补助支出", "to_subsidiary"],
+                ["事业单位经营支出", "operating_spend"],
+                ["结转下年", ""],
+            ],
+            SPENDING,
+        )
         roots = self.fig.ledger.shown([k for _, k in spec if k])
         return self._tree_table("expenditure", roots, spec, {"code_head": "功能科目编码", "name_head": "功能科目名称"})
 
@@ -179,31 +260,65 @@ class BudgetTables:
             rows.append([label(lt), m.cell(lv), label(ft), m.cell(fa), m.cell(fb), label(et), m.cell(ea), m.cell(eb)])
         g, f = led.total("general"), led.total("gov_fund")
         income_total = led.total("income_general") + led.total("income_gov_fund")
-        rows.append([label("本年收入合计", strong=True), m.cell(income_total), label("本年支出合计", strong=True), m.cell(g), m.cell(f), label("本年支出合计", strong=True), m.cell(g), m.cell(f)])
+        rows.append(
+            [
+                label("本年收入合计", strong=True),
+                m.cell(income_total),
+                label("本年支出合计", strong=True),
+                m.cell(g),
+                m.cell(f),
+                label("本年支出合计", strong=True),
+                m.cell(g),
+                m.cell(f),
+            ]
+        )
         rows.append([label("上年结转"), num(""), label("结转下年"), num(""), num(""), label("结转下年"), num(""), num("")])
-        rows.append([label("收入总计", strong=True), m.cell(income_total), label("支出总计", strong=True), m.cell(g), m.cell(f), label("支出总计", strong=True), m.cell(g), m.cell(f)])
-        header = [head(Cell("收入", colspan=2), Cell("支出（功能分类）", colspan=3), Cell("支出（部门预算经济分类）", colspan=3)),
-                  head("项目", "预算数", "项目", "一般公共预算", "政府性基金预算", "项目", "一般公共预算", "政府性基金预算")]
+        rows.append(
+            [
+                label("收入总计", strong=True),
+                m.cell(income_total),
+                label("支出总计", strong=True),
+                m.cell(g),
+                m.cell(f),
+                label("支出总计", strong=True),
+                m.cell(g),
+                m.cell(f),
+            ]
+        )
+        header = [
+            head(Cell("收入", colspan=2), Cell("支出（功能分类）", colspan=3), Cell("支出（部门预算经济分类）", colspan=3)),
+            head("项目", "预算数", "项目", "一般公共预算", "政府性基金预算", "项目", "一般公共预算", "政府性基金预算"),
+        ]
         return [Grid(header, rows, cols=[20, 8, 20, 8, 8, 18, 8, 8], cls="summary")]
 
     def appropriation(self) -> list[Grid]:
         m = self.money_for("appropriation")
         fig, led = self.fig, self.fig.ledger
         start = fig.carry_start_funds
-        left = [("一、本年收入", fig.income_appropriation), ("(一) 一般公共预算拨款", led.total("income_general")),
-                ("(二) 政府性基金预算拨款", led.total("income_gov_fund")), ("(三) 国有资本经营预算拨款", led.total("income_state_capital")),
-                ("二、上年结转", fig.carry_start_appropriation), ("(一) 一般公共预算拨款", start["general"]),
-                ("(二) 政府性基金预算拨款", start["gov_fund"]), ("(三) 国有资本经营预算拨款", start["state_capital"])]
+        left = [
+            ("一、本年收入", fig.income_appropriation),
+            ("(一) 一般公共预算拨款", led.total("income_general")),
+            ("(二) 政府性基金预算拨款", led.total("income_gov_fund")),
+            ("(三) 国有资本经营预算拨款", led.total("income_state_capital")),
+            ("二、上年结转", fig.carry_start_appropriation),
+            ("(一) 一般公共预算拨款", start["general"]),
+            ("(二) 政府性基金预算拨款", start["gov_fund"]),
+            ("(三) 国有资本经营预算拨款", start["state_capital"]),
+        ]
         style = self.opt("appropriation", "class_style", "cn_nian_paren")
         right: list[tuple[str, Decimal | None]] = [("一、本年支出", fig.appropriation)]
-        right += [(f"{number(style, i + 1).replace('（', '(').replace('）', ') ')}{self.namer(c)}", led.value(c, "appropriation")) for i, c in enumerate(self.classes)]
+        right += [
+            (f"{number(style, i + 1).replace('（', '(').replace('）', ') ')}{self.namer(c)}", led.value(c, "appropriation")) for i, c in enumerate(self.classes)
+        ]
         right.append(("二、年终结转结余", fig.appropriation_carry_end))
         rows = []
         for i in range(max(len(left), len(right))):
             lt, lv = left[i] if i < len(left) else ("", None)
             rt, rv = right[i] if i < len(right) else ("", None)
             rows.append([label(lt), m.cell(lv), label(rt), m.cell(rv)])
-        rows.append([label("收 入 总 计", strong=True), m.cell(fig.appropriation_grand_total), label("支 出 总 计", strong=True), m.cell(fig.appropriation_grand_total)])
+        rows.append(
+            [label("收 入 总 计", strong=True), m.cell(fig.appropriation_grand_total), label("支 出 总 计", strong=True), m.cell(fig.appropriation_grand_total)]
+        )
         header = [head(Cell("收 入", colspan=2), Cell("支 出", colspan=2)), head("项目", "预算数", "项目", "预算数")]
         return [Grid(header, rows, cols=[30, 12, 30, 12], cls="summary")]
 
@@ -218,7 +333,9 @@ class BudgetTables:
         head_total = self.opt(table, "total_head", total_head)
         spec = [(head_total, fund), ("基本支出", f"{fund}_basic"), ("项目支出", f"{fund}_project")]
         roots = self.fig.ledger.shown([fund])
-        return self._tree_table(table, roots, spec, {"code_head": "功能科目编码", "name_head": "功能科目名称", "code_width": 11, "name_width": 30, "value_width": 9})
+        return self._tree_table(
+            table, roots, spec, {"code_head": "功能科目编码", "name_head": "功能科目名称", "code_width": 11, "name_width": 30, "value_width": 9}
+        )
 
     def _general_split(self) -> list[Grid]:
         m = self.money_for("general")
@@ -226,8 +343,10 @@ class BudgetTables:
         code_head = self.opt("general", "code_head", "功能科目编码")
         name_head = self.opt("general", "name_head", "功能科目名称")
         keys = ["total", "basic", "personnel", "public", "project"]
-        header = [head(Cell(code_head, rowspan=2), Cell(name_head, rowspan=2), Cell("合计", rowspan=2), Cell("基本支出", colspan=3), Cell("项目支出", rowspan=2)),
-                  head("小计", "人员经费", "公用经费")]
+        header = [
+            head(Cell(code_head, rowspan=2), Cell(name_head, rowspan=2), Cell("合计", rowspan=2), Cell("基本支出", colspan=3), Cell("项目支出", rowspan=2)),
+            head("小计", "人员经费", "公用经费"),
+        ]
         led = fig.ledger
         totals = [fig.total, fig.basic, led.total("general_personnel"), led.total("general_public"), fig.project]
         rows = [total_row("合计", totals, m)] + tree_rows(fig.functions, self.namer, keys, m)
@@ -237,13 +356,19 @@ class BudgetTables:
         o = self.options.get("basic", {})
         spec = [(o.get("total_head", "小计"), "amount"), ("人员经费", "personnel"), ("公用经费", "public")]
         if o.get("code_columns") == "split" or o.get("total_at") == "bottom" or "group" in o:
-            return self._tree_table("basic", self.fig.economics, spec, {"code_head": "经济科目编码", "name_head": "经济科目名称", "economic": True,
-                                                                        "code_width": 12, "name_width": 34, "value_width": 12})
+            return self._tree_table(
+                "basic",
+                self.fig.economics,
+                spec,
+                {"code_head": "经济科目编码", "name_head": "经济科目名称", "economic": True, "code_width": 12, "name_width": 34, "value_width": 12},
+            )
         m = self.money_for("basic")
         fig = self.fig
         group = o.get("group_head", "基本支出")
-        header = [head(Cell(o.get("code_head", "经济科目编码"), rowspan=2), Cell(o.get("name_head", "经济科目名称"), rowspan=2), Cell(group, colspan=3)),
-                  head(spec[0][0], "人员经费", "公用经费")]
+        header = [
+            head(Cell(o.get("code_head", "经济科目编码"), rowspan=2), Cell(o.get("name_head", "经济科目名称"), rowspan=2), Cell(group, colspan=3)),
+            head(spec[0][0], "人员经费", "公用经费"),
+        ]
         rows = [total_row("合计", [fig.basic, fig.personnel, fig.public], m)]
         rows += tree_rows(fig.economics, self.namer, ["amount", "personnel", "public"], m)
         return [Grid(header, rows, cols=[12, 34, 12, 12, 12], cls="tree")]
@@ -253,7 +378,11 @@ class BudgetTables:
         """财政拨款收入 by fund | 财政拨款支出 by function 类: 合计 and one column per fund."""
         m = self.money_for("appropriation_funds")
         fig, led = self.fig, self.fig.ledger
-        sources = self.opt("appropriation_funds", "income", [["一、一般公共预算资金", "income_general"], ["二、政府性基金", "income_gov_fund"], ["三、国有资本经营预算", "income_state_capital"]])
+        sources = self.opt(
+            "appropriation_funds",
+            "income",
+            [["一、一般公共预算资金", "income_general"], ["二、政府性基金", "income_gov_fund"], ["三、国有资本经营预算", "income_state_capital"]],
+        )
         left = [(str(s[0]), led.total(str(s[1]))) for s in sources]
         funds = ["appropriation", "general", "gov_fund", "state_capital"]
         shown = [f if led.total(f) else "" for f in funds]
@@ -266,20 +395,24 @@ class BudgetTables:
             rows.append([label(lt), m.cell(lv), label(rt)] + [m.cell(v) for v in rv])
         totals = [led.total(f) if f else None for f in shown]
         rows.append([label("收入总计", strong=True), m.cell(fig.appropriation_grand_total), label("支出总计", strong=True)] + [m.cell(v) for v in totals])
-        header = [head(Cell("财政拨款收入", colspan=2), Cell("财政拨款支出", colspan=5)),
-                  head("项目", "预算数", "项目", "合计", "一般公共预算", "政府性基金预算", "国有资本经营预算")]
+        header = [
+            head(Cell("财政拨款收入", colspan=2), Cell("财政拨款支出", colspan=5)),
+            head("项目", "预算数", "项目", "合计", "一般公共预算", "政府性基金预算", "国有资本经营预算"),
+        ]
         return [Grid(header, rows, cols=[17, 14, 19, 14, 14, 11, 11], cls="summary wide")]
 
     # "三公"经费表 -----------------------------------------------------------------
     def three_public_rows(self) -> list[Grid]:
         m = self.money_for("three_public_rows")
         tp = self.fig.three_public
-        rows = [[label("合   计", strong=True), m.cell(tp.total), Cell("")],
-                [label("1.因公出国（境）费用"), m.cell(tp.outbound), Cell("")],
-                [label("2.公务用车购置及运行维护费"), m.cell(tp.vehicle), Cell("")],
-                [label("其中：(1)公务用车购置", 1), m.cell(tp.vehicle_purchase), Cell("")],
-                [label("(2)公务用车运行维护费", 2), m.cell(tp.vehicle_operation), Cell("")],
-                [label("3.公务接待费"), m.cell(tp.reception), Cell("")]]
+        rows = [
+            [label("合   计", strong=True), m.cell(tp.total), Cell("")],
+            [label("1.因公出国（境）费用"), m.cell(tp.outbound), Cell("")],
+            [label("2.公务用车购置及运行维护费"), m.cell(tp.vehicle), Cell("")],
+            [label("其中：(1)公务用车购置", 1), m.cell(tp.vehicle_purchase), Cell("")],
+            [label("(2)公务用车运行维护费", 2), m.cell(tp.vehicle_operation), Cell("")],
+            [label("3.公务接待费"), m.cell(tp.reception), Cell("")],
+        ]
         return [Grid([head("项   目", "本年预算数", "情况说明")], rows, cols=[40, 15, 30])]
 
     def three_public_row(self) -> list[Grid]:
@@ -289,12 +422,16 @@ class BudgetTables:
         o = self.options.get("three_public_row", {})
         if o.get("operating_costs", False):
             group = o.get("group", "“三公”经费预算数")
-            header = [head(Cell(group, colspan=6), Cell(o.get("operating_head", "机关运行经费预算数"), rowspan=3)),
-                      head(Cell("合计", rowspan=2), Cell("因公出国(境)费", rowspan=2), Cell("公务用车购置及运行费", colspan=3), Cell("公务接待费", rowspan=2)),
-                      head("小计", "购置费", "运行费")]
+            header = [
+                head(Cell(group, colspan=6), Cell(o.get("operating_head", "机关运行经费预算数"), rowspan=3)),
+                head(Cell("合计", rowspan=2), Cell("因公出国(境)费", rowspan=2), Cell("公务用车购置及运行费", colspan=3), Cell("公务接待费", rowspan=2)),
+                head("小计", "购置费", "运行费"),
+            ]
             return [Grid(header, [[m.cell(v) for v in [*values, self.fig.operating_costs]]], cols=[1] * 7)]
-        header = [head(Cell("“三公”经费合计", rowspan=2), Cell("因公出国(境)费", rowspan=2), Cell("公务用车购置及运行费", colspan=3), Cell("公务接待费", rowspan=2)),
-                  head("小计", "公务用车购置费", "公务用车运行费")]
+        header = [
+            head(Cell("“三公”经费合计", rowspan=2), Cell("因公出国(境)费", rowspan=2), Cell("公务用车购置及运行费", colspan=3), Cell("公务接待费", rowspan=2)),
+            head("小计", "公务用车购置费", "公务用车运行费"),
+        ]
         rows = [[m.cell(v) for v in values]]
         return [Grid(header, rows, cols=[1] * 6)]
 

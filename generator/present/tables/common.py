@@ -40,7 +40,7 @@ SPLIT_HEADS = ("类", "款", "项")
 
 
 def split_code(code: str) -> list[str]:
-    """"2011301" → ["201", "13", "01"]; "20113" → ["201", "13", ""]; economic "30101" → ["301", "01"]."""
+    """ "2011301" → ["201", "13", "01"]; "20113" → ["201", "13", ""]; economic "30101" → ["301", "01"]."""
     ends = SPLITS["economic" if code[:1] == "3" else "function"]
     parts, start = [], 0
     for end in ends:
@@ -54,8 +54,15 @@ def code_width(split: bool, economic: bool = False) -> int:
     return len(SPLITS["economic" if economic else "function"]) if split else 1
 
 
-def tree_header(code_head: str, name_head: str, columns: Sequence[str | Cell], split: bool = False, economic: bool = False,
-                group: str | None = None, item_head: str = "项目") -> list[list[Cell]]:
+def tree_header(
+    code_head: str,
+    name_head: str,
+    columns: Sequence[str | Cell],
+    split: bool = False,
+    economic: bool = False,
+    group: str | None = None,
+    item_head: str = "项目",
+) -> list[list[Cell]]:
     """Header rows of a classification table: code (one column, or 类 | 款 | 项 under it), name, the columns;
     with ``group``, a first row of ``item_head`` over code and name and ``group`` over the columns."""
     width = code_width(split, economic)
@@ -117,8 +124,7 @@ UNIT_COLUMNS = {"支出合计": "spending", "基本支出": "basic", "项目支�
 """The figures 单位构成 prints for units with figures of their own."""
 
 
-def units_grids(report: Any, totals: Sequence[tuple[str, dict[str, Decimal]]] = (), money: Money | None = None,
-                whole: Any = None) -> list[Grid]:
+def units_grids(report: Any, totals: Sequence[tuple[str, dict[str, Decimal]]] = (), money: Money | None = None, whole: Any = None) -> list[Grid]:
     """单位构成: 序号 | 单位名称 | 备注, one row per unit of the department, in the data's order;
     with each unit's spending when units carry figures of their own, and the department's (``whole``, its ledger)."""
     figures = dict(totals)

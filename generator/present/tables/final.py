@@ -14,28 +14,78 @@ from generator.zh.text import tidy
 from generator.present.tables.common import Namer, code_width, split_code, total_row, tree_rows
 from generator.present.tables.grid import Cell, Grid, Money, amount_cell, head, label, num
 
-INCOME = {"一般公共预算财政拨款收入": "income_general", "政府性基金预算财政拨款收入": "income_gov_fund",
-          "国有资本经营预算财政拨款收入": "income_state_capital", "上级补助收入": "income_upper_grant",
-          "事业收入": "income_business", "经营收入": "income_operating", "附属单位上缴收入": "income_subsidiary", "其他收入": "income_other"}
+INCOME = {
+    "一般公共预算财政拨款收入": "income_general",
+    "政府性基金预算财政拨款收入": "income_gov_fund",
+    "国有资本经营预算财政拨款收入": "income_state_capital",
+    "上级补助收入": "income_upper_grant",
+    "事业收入": "income_business",
+    "经营收入": "income_operating",
+    "附属单位上缴收入": "income_subsidiary",
+    "其他收入": "income_other",
+}
 """The income rows of the 总表 and the ledger column each one shows."""
 FUNDS = {"一般公共预算财政拨款": "general", "政府性基金预算财政拨款": "gov_fund", "国有资本经营预算财政拨款": "state_capital"}
-INCOME_COLUMNS = {"本年收入合计": "income", "财政拨款收入": "income_appropriation", "上级补助收入": "income_upper_grant", "事业收入": "income_business",
-                  "经营收入": "income_operating", "附属单位上缴收入": "income_subsidiary", "其他收入": "income_other"}
+INCOME_COLUMNS = {
+    "本年收入合计": "income",
+    "财政拨款收入": "income_appropriation",
+    "上级补助收入": "income_upper_grant",
+    "事业收入": "income_business",
+    "经营收入": "income_operating",
+    "附属单位上缴收入": "income_subsidiary",
+    "其他收入": "income_other",
+}
 """The columns of the 收入决算表 and the ledger column each one shows."""
-SPENDING_COLUMNS = {"本年支出合计": "spending", "基本支出": "basic", "项目支出": "project", "上缴上级支出": "to_upper",
-                    "经营支出": "operating_spend", "对附属单位补助支出": "to_subsidiary"}
+SPENDING_COLUMNS = {
+    "本年支出合计": "spending",
+    "基本支出": "basic",
+    "项目支出": "project",
+    "上缴上级支出": "to_upper",
+    "经营支出": "operating_spend",
+    "对附属单位补助支出": "to_subsidiary",
+}
 """The columns of the 支出决算表 and the ledger column each one shows."""
 NUMBER_COLUMNS = (1, 4)
 """Where a two-sided 总表 prints its 行次: after the income label and after the spending label."""
 THREE_PUBLIC = ("total", "outbound", "vehicle", "vehicle_purchase", "vehicle_operation", "reception")
 # 公开06表: the fixed 款 of each economic 类 of basic expenditure (domain §B.2), in three blocks
 BASIC_DETAIL = (
-    {"301": ["30101", "30102", "30103", "30106", "30107", "30108", "30109", "30110", "30111", "30112", "30113", "30114", "30199"],
-     "303": ["30301", "30302", "30303", "30304", "30305", "30306", "30307", "30308", "30309", "30310", "30311", "30399"]},
-    {"302": ["30201", "30202", "30203", "30204", "30205", "30206", "30207", "30208", "30209", "30211", "30212", "30213", "30214",
-             "30215", "30216", "30217", "30218", "30224", "30225", "30226", "30227", "30228", "30229", "30231", "30239", "30240", "30299"]},
-    {"307": ["30701", "30703"], "310": ["31002", "31003", "31007", "31013", "31019", "31021", "31022", "31099"],
-     "312": ["31204", "31299"], "399": ["39908"]},
+    {
+        "301": ["30101", "30102", "30103", "30106", "30107", "30108", "30109", "30110", "30111", "30112", "30113", "30114", "30199"],
+        "303": ["30301", "30302", "30303", "30304", "30305", "30306", "30307", "30308", "30309", "30310", "30311", "30399"],
+    },
+    {
+        "302": [
+            "30201",
+            "30202",
+            "30203",
+            "30204",
+            "30205",
+            "30206",
+            "30207",
+            "30208",
+            "30209",
+            "30211",
+            "30212",
+            "30213",
+            "30214",
+            "30215",
+            "30216",
+            "30217",
+            "30218",
+            "30224",
+            "30225",
+            "30226",
+            "30227",
+            "30228",
+            "30229",
+            "30231",
+            "30239",
+            "30240",
+            "30299",
+        ]
+    },
+    {"307": ["30701", "30703"], "310": ["31002", "31003", "31007", "31013", "31019", "31021", "31022", "31099"], "312": ["31204", "31299"], "399": ["39908"]},
 )
 
 
@@ -85,7 +135,7 @@ class FinalTables:
             "income": f"1栏各行=（{series(2, len(INCOME_COLUMNS))}）栏各行。",
             "expenditure": f"1栏各行=（{series(2, len(SPENDING_COLUMNS))}）栏各行。",
             "appropriation": f"{b}行=（{series(1, 3)}）行；{b + 1}行=（{series(b + 2, b + 4)}）行；{b + 5}行=（{b}+{b + 1}）行；"
-                             f"{s0 + n}行=（{series(s0, s0 + n - 1)}）行；{s0 + n + 5}行=（{s0 + n}+{s0 + n + 1}）行。",
+            f"{s0 + n}行=（{series(s0, s0 + n - 1)}）行；{s0 + n + 5}行=（{s0 + n}+{s0 + n + 1}）行。",
             "general": "1栏各行=（2+3）栏各行。",
             "gov_fund": "6栏各行=（1+2-3）栏各行；3栏各行=（4+5）栏各行。",
             "state_capital": "1栏各行=（2+3）栏各行。",
@@ -99,8 +149,15 @@ class FinalTables:
         """Whether a table prints 行次 and 栏次 (the national layout) or plain rows (option ``row_numbers: false``)."""
         return bool(self.opt(table, "row_numbers", True))
 
-    def _two_sided(self, table: str, left: Sequence[tuple[str, Decimal | None]], right: Sequence[tuple[str, Sequence[Decimal | None]]],
-                   feet: Sequence[tuple[str, Decimal | None, str, Sequence[Decimal | None]]], heads: list[list[Cell]], cols: list[int]) -> list[Grid]:
+    def _two_sided(
+        self,
+        table: str,
+        left: Sequence[tuple[str, Decimal | None]],
+        right: Sequence[tuple[str, Sequence[Decimal | None]]],
+        feet: Sequence[tuple[str, Decimal | None, str, Sequence[Decimal | None]]],
+        heads: list[list[Cell]],
+        cols: list[int],
+    ) -> list[Grid]:
         """A 总表: sources on the left, function classes on the right, then the foot rows; with or without 行次."""
         m = self.money_for(table)
         numbered = self.numbered(table)
@@ -130,12 +187,17 @@ class FinalTables:
         sources = self.opt("summary", "income", list(INCOME))
         left = [(f"{number('cn_dun', i + 1)}{name}", led.total(INCOME.get(name, ""))) for i, name in enumerate(sources)]
         right = [(f"{number('cn_dun', i + 1)}{self.namer(c)}", [led.value(c, "spending")]) for i, c in enumerate(self.classes)]
-        feet = [("本年收入合计", fig.income_total, "本年支出合计", [fig.spending_total]),
-                (self.opt("summary", "surplus_used_label", "使用非财政拨款结余"), fig.surplus_used, "结余分配", [fig.surplus_distributed]),
-                ("年初结转和结余", fig.start_total, "年末结转和结余", [fig.end_total]),
-                ("总计", fig.grand_total, "总计", [fig.grand_total_spending])]
-        heads = [head(Cell("收入", colspan=3), Cell("支出", colspan=3)), head("项目", "行次", "决算数", "项目", "行次", "决算数"),
-                 head(Cell("栏次"), Cell(""), Cell("1"), Cell("栏次"), Cell(""), Cell("2"))]
+        feet = [
+            ("本年收入合计", fig.income_total, "本年支出合计", [fig.spending_total]),
+            (self.opt("summary", "surplus_used_label", "使用非财政拨款结余"), fig.surplus_used, "结余分配", [fig.surplus_distributed]),
+            ("年初结转和结余", fig.start_total, "年末结转和结余", [fig.end_total]),
+            ("总计", fig.grand_total, "总计", [fig.grand_total_spending]),
+        ]
+        heads = [
+            head(Cell("收入", colspan=3), Cell("支出", colspan=3)),
+            head("项目", "行次", "决算数", "项目", "行次", "决算数"),
+            head(Cell("栏次"), Cell(""), Cell("1"), Cell("栏次"), Cell(""), Cell("2")),
+        ]
         if not self.numbered("summary"):
             heads = [head(Cell("收入", colspan=2), Cell("支出", colspan=2)), head("项目", "决算数", "项目", "决算数")]
         return self._two_sided("summary", left, right, feet, heads, [33, 6, 11, 33, 6, 11])
@@ -158,11 +220,15 @@ class FinalTables:
         rows = body + [total] if self.opt(table, "total_at", "top") == "bottom" else [total] + body
         code_head = self.opt(table, "code_head", "功能分类科目编码")
         if group:
-            header = [head(Cell("项目", colspan=lead), Cell(group, colspan=len(heads))),
-                      head(Cell(code_head, colspan=lead - 1), Cell("科目名称", rowspan=2), *[Cell(h, rowspan=2) for h in heads])]
+            header = [
+                head(Cell("项目", colspan=lead), Cell(group, colspan=len(heads))),
+                head(Cell(code_head, colspan=lead - 1), Cell("科目名称", rowspan=2), *[Cell(h, rowspan=2) for h in heads]),
+            ]
         else:
-            header = [head(Cell("项目", colspan=lead), *[Cell(h, rowspan=3) for h in heads]),
-                      head(Cell(code_head, colspan=lead - 1), Cell("科目名称", rowspan=2))]
+            header = [
+                head(Cell("项目", colspan=lead), *[Cell(h, rowspan=3) for h in heads]),
+                head(Cell(code_head, colspan=lead - 1), Cell("科目名称", rowspan=2)),
+            ]
         header += [self.code_parts_row(split)]
         if self.numbered(table):
             header.append(columns_row(lead, len(heads)))
@@ -203,15 +269,28 @@ class FinalTables:
         for i, (name, key) in enumerate(FUNDS.items()):
             at_end: list[Decimal | None] = [end[key] if k in ("appropriation", key) else Decimal(0) for k in columns]
             feet.append((name if self.numbered("appropriation") else f"{number('cn_dun', i + 1)}{name}", start[key], name, at_end))
-        feet.append(("总计", fig.appropriation_grand_total, "总计", [led.total(k) + (fig.appropriation_end if k == "appropriation" else end[k]) for k in columns]))
-        heads = [head(Cell("收入", colspan=3), Cell("支出", colspan=6)),
-                 head(Cell("项目", rowspan=2), Cell("行次", rowspan=2), Cell("决算数", rowspan=2), Cell("项目", rowspan=2), Cell("行次", rowspan=2), Cell("决算数", colspan=4)),
-                 head("小计", *FUNDS),
-                 head(Cell("栏次"), Cell(""), Cell("1"), Cell("栏次"), Cell(""), Cell("2"), Cell("3"), Cell("4"), Cell("5"))]
+        feet.append(
+            ("总计", fig.appropriation_grand_total, "总计", [led.total(k) + (fig.appropriation_end if k == "appropriation" else end[k]) for k in columns])
+        )
+        heads = [
+            head(Cell("收入", colspan=3), Cell("支出", colspan=6)),
+            head(
+                Cell("项目", rowspan=2),
+                Cell("行次", rowspan=2),
+                Cell("决算数", rowspan=2),
+                Cell("项目", rowspan=2),
+                Cell("行次", rowspan=2),
+                Cell("决算数", colspan=4),
+            ),
+            head("小计", *FUNDS),
+            head(Cell("栏次"), Cell(""), Cell("1"), Cell("栏次"), Cell(""), Cell("2"), Cell("3"), Cell("4"), Cell("5")),
+        ]
         if not self.numbered("appropriation"):
-            heads = [head(Cell("收入", colspan=2), Cell("支出", colspan=5)),
-                     head(Cell("项目", rowspan=2), Cell("决算数", rowspan=2), Cell("项目", rowspan=2), Cell("决算数", colspan=4)),
-                     head("合计", *FUNDS)]
+            heads = [
+                head(Cell("收入", colspan=2), Cell("支出", colspan=5)),
+                head(Cell("项目", rowspan=2), Cell("决算数", rowspan=2), Cell("项目", rowspan=2), Cell("决算数", colspan=4)),
+                head("合计", *FUNDS),
+            ]
         return self._two_sided("appropriation", left, right, feet, heads, [22, 4, 9, 22, 4, 9, 10, 10, 10])
 
     # 公开06表 一般公共预算财政拨款基本支出决算明细表 -----------------------------------------------
@@ -238,8 +317,14 @@ class FinalTables:
         blank = [Cell("")] * (width - 1) + [num("")]
         rows = [sum((b[i] if i < len(b) else blank for b in blocks), []) for i in range(height)]
         rest = width * (len(blocks) - 1)
-        rows.append([Cell("人员经费合计", colspan=width - 1, cls="name total"), m.cell(self.fig.personnel),
-                     Cell("公用经费合计", colspan=rest - 1, cls="name total"), m.cell(self.fig.public)])
+        rows.append(
+            [
+                Cell("人员经费合计", colspan=width - 1, cls="name total"),
+                m.cell(self.fig.personnel),
+                Cell("公用经费合计", colspan=rest - 1, cls="name total"),
+                m.cell(self.fig.public),
+            ]
+        )
         trio = (Cell("经济分类科目编码", colspan=2 if split else 1), Cell("科目名称"), Cell("决算数"))
         header = [head(Cell("人员经费", colspan=width), Cell("公用经费", colspan=rest)), head(*(trio * len(blocks)))]
         if split:
@@ -255,9 +340,17 @@ class FinalTables:
         heads = ("年初结转和结余", "本年收入", "小计", "基本支出", "项目支出", "年末结转和结余")
         split = self.split(table)
         lead = code_width(split) + 1
-        header = [head(Cell("项目", colspan=lead), Cell(heads[0], rowspan=3), Cell(heads[1], rowspan=3), Cell("本年支出", colspan=3), Cell(heads[5], rowspan=3)),
-                  head(Cell("功能分类科目编码", colspan=lead - 1), Cell("科目名称", rowspan=2), Cell(heads[2], rowspan=2), Cell(heads[3], rowspan=2), Cell(heads[4], rowspan=2)),
-                  self.code_parts_row(split)]
+        header = [
+            head(Cell("项目", colspan=lead), Cell(heads[0], rowspan=3), Cell(heads[1], rowspan=3), Cell("本年支出", colspan=3), Cell(heads[5], rowspan=3)),
+            head(
+                Cell("功能分类科目编码", colspan=lead - 1),
+                Cell("科目名称", rowspan=2),
+                Cell(heads[2], rowspan=2),
+                Cell(heads[3], rowspan=2),
+                Cell(heads[4], rowspan=2),
+            ),
+            self.code_parts_row(split),
+        ]
         if self.numbered(table):
             header.append(columns_row(lead, 6))
         keys = [f"carry_start_{fund}", f"income_{fund}", fund, f"{fund}_basic", f"{fund}_project", f"carry_end_{fund}"]
@@ -278,9 +371,17 @@ class FinalTables:
         m, led = self.money_for("state_capital"), self.fig.ledger
         split = self.split("state_capital")
         lead = code_width(split) + 1
-        header = [head(Cell("项目", colspan=lead), Cell("本年支出", colspan=3)),
-                  head(Cell("功能分类科目编码", colspan=lead - 1), Cell("科目名称", rowspan=2), Cell("合计", rowspan=2), Cell("基本支出", rowspan=2), Cell("项目支出", rowspan=2)),
-                  self.code_parts_row(split)]
+        header = [
+            head(Cell("项目", colspan=lead), Cell("本年支出", colspan=3)),
+            head(
+                Cell("功能分类科目编码", colspan=lead - 1),
+                Cell("科目名称", rowspan=2),
+                Cell("合计", rowspan=2),
+                Cell("基本支出", rowspan=2),
+                Cell("项目支出", rowspan=2),
+            ),
+            self.code_parts_row(split),
+        ]
         if self.numbered("state_capital"):
             header.append(columns_row(lead, 3))
         keys = ["state_capital", "state_capital_basic", "state_capital_project"]
@@ -294,15 +395,23 @@ class FinalTables:
         m, tp = self.money_for("three_public"), self.fig.three_public
         if self.opt("three_public", "paired", False):
             names = [("合计", 2), ("因公出国（境）费", 2), ("公务用车购置及运行维护费", 6), ("公务接待费", 2)]
-            header = [head(Cell("财政拨款“三公”经费", colspan=12)), head(*[Cell(n, colspan=w) for n, w in names]),
-                      head(Cell("", colspan=4), Cell("小计", colspan=2), Cell("公务用车购置费", colspan=2), Cell("公务用车运行维护费", colspan=2), Cell("", colspan=2)),
-                      head(*["预算数", "决算数"] * 6)]
+            header = [
+                head(Cell("财政拨款“三公”经费", colspan=12)),
+                head(*[Cell(n, colspan=w) for n, w in names]),
+                head(
+                    Cell("", colspan=4), Cell("小计", colspan=2), Cell("公务用车购置费", colspan=2), Cell("公务用车运行维护费", colspan=2), Cell("", colspan=2)
+                ),
+                head(*["预算数", "决算数"] * 6),
+            ]
             row = [m.cell(getattr(side, k)) for k in THREE_PUBLIC for side in (tp.budget, tp.actual)]
             return [Grid(header, [row], cols=[1] * 12, cls="wide")]
         half = [Cell("合计", rowspan=2), Cell("因公出国（境）费", rowspan=2), Cell("公务用车购置及运行费", colspan=3), Cell("公务接待费", rowspan=2)]
-        header = [head(Cell("预算数", colspan=6), Cell("决算数", colspan=6)), head(*half, *half),
-                  head("小计", "公务用车购置费", "公务用车运行费", "小计", "公务用车购置费", "公务用车运行费"),
-                  head(*[str(i + 1) for i in range(12)])]
+        header = [
+            head(Cell("预算数", colspan=6), Cell("决算数", colspan=6)),
+            head(*half, *half),
+            head("小计", "公务用车购置费", "公务用车运行费", "小计", "公务用车购置费", "公务用车运行费"),
+            head(*[str(i + 1) for i in range(12)]),
+        ]
         row = [m.cell(getattr(tp.budget, k)) for k in THREE_PUBLIC] + [m.cell(getattr(tp.actual, k)) for k in THREE_PUBLIC]
         return [Grid(header, [row], cols=[1] * 12, cls="wide")]
 
@@ -324,15 +433,25 @@ def choices(options: list[str], chosen: str) -> str:
 
 def execution_rows(evaluation: Evaluation, whole_label: str) -> list[list[Cell]]:
     e, w = evaluation.execution, fmt_points(evaluation.weight)
-    return [[Cell(f"预算执行情况（万元）（{w}分）", rowspan=2, cls="name"), Cell(whole_label, rowspan=2), Cell("预算数（A）"), Cell("执行数（B）"),
-             Cell("执行率（B/A）"), Cell(f"得分（{w}分*执行率）", colspan=2)],
-            [amount_cell(e.budget), amount_cell(e.actual), num(fmt_pct(e.rate)), Cell(fmt_points(evaluation.execution_score), colspan=2, cls="num")]]
+    return [
+        [
+            Cell(f"预算执行情况（万元）（{w}分）", rowspan=2, cls="name"),
+            Cell(whole_label, rowspan=2),
+            Cell("预算数（A）"),
+            Cell("执行数（B）"),
+            Cell("执行率（B/A）"),
+            Cell(f"得分（{w}分*执行率）", colspan=2),
+        ],
+        [amount_cell(e.budget), amount_cell(e.actual), num(fmt_pct(e.rate)), Cell(fmt_points(evaluation.execution_score), colspan=2, cls="num")],
+    ]
 
 
 def closing_rows(evaluation: Evaluation, deviation: str, improvement: str) -> list[list[Cell]]:
-    return [[label("总分"), Cell(fmt_points(evaluation.total), colspan=6)],
-            [label("偏差大或目标未完成原因分析"), Cell(deviation, colspan=6, cls="text")],
-            [label("改进措施及结果应用方案"), Cell(improvement, colspan=6, cls="text")]]
+    return [
+        [label("总分"), Cell(fmt_points(evaluation.total), colspan=6)],
+        [label("偏差大或目标未完成原因分析"), Cell(deviation, colspan=6, cls="text")],
+        [label("改进措施及结果应用方案"), Cell(improvement, colspan=6, cls="text")],
+    ]
 
 
 def indicator_cells(ind: ScoredIndicator, with_level1: bool = True) -> list[Cell]:
@@ -345,9 +464,15 @@ def whole_evaluation_grids(report: FinalReport, fig: FinalFigures) -> list[Grid]
     form, evaluation = report.whole_evaluation, fig.whole
     if form is None or evaluation is None:
         return []
-    rows = [[label("单位名称"), Cell(report.department.name, colspan=6)],
-            [label("基本支出总额"), Cell(fmt_amount(fig.basic), colspan=2, cls="num"), Cell("项目支出总额", colspan=2, cls="name"),
-             Cell(fmt_amount(fig.project), colspan=2, cls="num")]]
+    rows = [
+        [label("单位名称"), Cell(report.department.name, colspan=6)],
+        [
+            label("基本支出总额"),
+            Cell(fmt_amount(fig.basic), colspan=2, cls="num"),
+            Cell("项目支出总额", colspan=2, cls="name"),
+            Cell(fmt_amount(fig.project), colspan=2, cls="num"),
+        ],
+    ]
     rows += execution_rows(evaluation, "部门整体支出总额")
     for i, goal in enumerate(evaluation.groups):
         rows.append([label(f"年度绩效目标{i + 1}（{fmt_points(goal.weight)}分）"), Cell(goal.title, colspan=6, cls="text")])
@@ -361,14 +486,20 @@ def project_evaluation_grids(report: FinalReport, fig: FinalFigures, options: di
     """项目绩效自评表, one per evaluated project: execution (weight × 执行率) and the weighted indicator groups."""
     grids = []
     for p, evaluation in zip(report.project_evaluations, fig.projects):
-        rows = [[label("项目名称"), Cell(p.name, colspan=6)],
-                [label("主管部门"), Cell(p.manager, colspan=2), Cell("项目实施单位", colspan=2, cls="name"), Cell(p.executor, colspan=2)]]
+        rows = [
+            [label("项目名称"), Cell(p.name, colspan=6)],
+            [label("主管部门"), Cell(p.manager, colspan=2), Cell("项目实施单位", colspan=2, cls="name"), Cell(p.executor, colspan=2)],
+        ]
         for key, title in (("category", "项目类别"), ("attribute", "项目属性"), ("kind", "项目类型")):
             rows.append([label(title), Cell(choices(list(options.get(key, CHOICES[key])), getattr(p, key)), colspan=6, cls="text")])
         rows += execution_rows(evaluation, "年度财政资金总额")
         count = sum(len(g.indicators) for g in evaluation.groups)
-        rows.append([Cell(f"年度绩效目标（{fmt_points(evaluation.goals_weight)}分）", rowspan=count + 1, cls="name"),
-                     *head("一级指标", "二级指标", "具体指标名称", *SCORE_HEAD)])
+        rows.append(
+            [
+                Cell(f"年度绩效目标（{fmt_points(evaluation.goals_weight)}分）", rowspan=count + 1, cls="name"),
+                *head("一级指标", "二级指标", "具体指标名称", *SCORE_HEAD),
+            ]
+        )
         for group in evaluation.groups:
             for j, ind in enumerate(group.indicators):
                 lead = [Cell(f"{group.title}（{fmt_points(group.weight)}分）", rowspan=len(group.indicators))] if j == 0 else []
@@ -382,6 +513,8 @@ def project_evaluation_grids(report: FinalReport, fig: FinalFigures, options: di
 def key_work_grids(report: FinalReport) -> list[Grid]:
     """重点工作完成情况表: 序号, 重要事项 (texts.key_work_names, “|”-separated; else the title), 工作内容及目标, 完成情况."""
     names = [n.strip() for n in report.texts.get("key_work_names", "").split("|") if n.strip()]
-    rows = [[Cell(str(i + 1)), Cell(names[i] if i < len(names) else k.title), Cell(tidy(k.table_content), cls="text"), Cell(k.status)]
-            for i, k in enumerate(report.key_work)]
+    rows = [
+        [Cell(str(i + 1)), Cell(names[i] if i < len(names) else k.title), Cell(tidy(k.table_content), cls="text"), Cell(k.status)]
+        for i, k in enumerate(report.key_work)
+    ]
     return [Grid([head("序号", "重要事项", "工作内容及目标", "完成情况")], rows, cols=[7, 15, 64, 14], cls="form")] if rows else []

@@ -22,15 +22,21 @@ def stage_target_grids(projects: list[Project], amounts: list[Decimal], year: in
     for project, amount in zip(projects, amounts):
         if not project.stage_targets:
             continue
-        rows = [[Cell(f"{number('zero_pad', i + 1)} {t.stage}", cls="name"), Cell(t.overall, cls="text"), Cell(t.annual, cls="text")]
-                for i, t in enumerate(project.stage_targets)]
-        grids.append(Grid(
-            [head("目标", "总目标", "年阶段目标")], rows,
-            title="项目绩效目标申报表",
-            captions=(f"单位名称：{project.unit_label or unit}　项目名称：{project.name}", "表 1-2"),
-            subtitle=f"项目{year}年本级财拨预算金额：{_amount(amount)}（万元）",
-            cols=[18, 41, 41], cls="form",
-        ))
+        rows = [
+            [Cell(f"{number('zero_pad', i + 1)} {t.stage}", cls="name"), Cell(t.overall, cls="text"), Cell(t.annual, cls="text")]
+            for i, t in enumerate(project.stage_targets)
+        ]
+        grids.append(
+            Grid(
+                [head("目标", "总目标", "年阶段目标")],
+                rows,
+                title="项目绩效目标申报表",
+                captions=(f"单位名称：{project.unit_label or unit}　项目名称：{project.name}", "表 1-2"),
+                subtitle=f"项目{year}年本级财拨预算金额：{_amount(amount)}（万元）",
+                cols=[18, 41, 41],
+                cls="form",
+            )
+        )
     return grids
 
 
@@ -50,8 +56,17 @@ def _indicator_rows(indicators: list[Indicator], annual: bool) -> list[list[Cell
 
 def _indicator_header(annual: bool, first: str = "目标名称") -> list[list[Cell]]:
     if annual:
-        return [head(Cell(first, rowspan=2), Cell("一级指标", rowspan=2), Cell("二级指标", rowspan=2), Cell("三级指标", rowspan=2), Cell("指标值", colspan=3), Cell("指标值确定依据", rowspan=2)),
-                head("前年", "上年", "预计当年实现")]
+        return [
+            head(
+                Cell(first, rowspan=2),
+                Cell("一级指标", rowspan=2),
+                Cell("二级指标", rowspan=2),
+                Cell("三级指标", rowspan=2),
+                Cell("指标值", colspan=3),
+                Cell("指标值确定依据", rowspan=2),
+            ),
+            head("前年", "上年", "预计当年实现"),
+        ]
     return [head(first, "一级指标", "二级指标", "三级指标", "指标值", "指标值确定依据")]
 
 
@@ -80,23 +95,54 @@ def project_form_grids(projects: list[Project], amounts: list[Decimal]) -> list[
             [label("1. 一般公共预算财政拨款收入"), amount_cell(amount), Cell("")],
             [label("其中：申请当年预算拨款", 1), amount_cell(amount), Cell("")],
         ]
-        grids.append(Grid([], info, title=f"{form.attachment_label + '　' if form.attachment_label else ''}部门项目申报表(含绩效目标)",
-                          captions=(f"申报日期：{form.declared_on}", "单位：万元"), cols=[22, 30, 18, 30], cls="form"))
-        details = [[Cell(d.activity), Cell(d.content, cls="text"), Cell(d.economic), amount_cell(d.amount), Cell(d.basis, cls="text"), Cell(d.note)] for d in project.details]
-        grids.append(Grid([head("项目活动", "活动内容表述", "支出经济分类", "金额", "测算依据及说明", "备注")], details, subtitle="项目支出明细测算", cols=[10, 30, 14, 10, 28, 8], cls="form"))
+        grids.append(
+            Grid(
+                [],
+                info,
+                title=f"{form.attachment_label + '　' if form.attachment_label else ''}部门项目申报表(含绩效目标)",
+                captions=(f"申报日期：{form.declared_on}", "单位：万元"),
+                cols=[22, 30, 18, 30],
+                cls="form",
+            )
+        )
+        details = [
+            [Cell(d.activity), Cell(d.content, cls="text"), Cell(d.economic), amount_cell(d.amount), Cell(d.basis, cls="text"), Cell(d.note)]
+            for d in project.details
+        ]
+        grids.append(
+            Grid(
+                [head("项目活动", "活动内容表述", "支出经济分类", "金额", "测算依据及说明", "备注")],
+                details,
+                subtitle="项目支出明细测算",
+                cols=[10, 30, 14, 10, 28, 8],
+                cls="form",
+            )
+        )
         purchases = [[Cell(p.item), Cell(p.quantity), amount_cell(p.amount)] for p in form.purchases] or [[Cell("无", colspan=3)]]
         grids.append(Grid([head("品名", "数量", "金额")], purchases, subtitle="项目采购", cols=[50, 25, 25], cls="form"))
-        grids.append(Grid([head("名称", "目标说明")], [[Cell(form.goal_name), Cell(form.goal, cls="text")]], subtitle="项目绩效总目标", cols=[25, 75], cls="form"))
+        grids.append(
+            Grid([head("名称", "目标说明")], [[Cell(form.goal_name), Cell(form.goal, cls="text")]], subtitle="项目绩效总目标", cols=[25, 75], cls="form")
+        )
         if form.long_term:
-            grids.append(Grid(_indicator_header(False), _indicator_rows(form.long_term, False), subtitle="长期绩效目标表", cols=[20, 10, 12, 20, 10, 18], cls="form"))
+            grids.append(
+                Grid(_indicator_header(False), _indicator_rows(form.long_term, False), subtitle="长期绩效目标表", cols=[20, 10, 12, 20, 10, 18], cls="form")
+            )
         if form.annual:
-            grids.append(Grid(_indicator_header(True), _indicator_rows(form.annual, True), subtitle="年度绩效目标表", cols=[18, 9, 11, 18, 8, 8, 9, 15], cls="form"))
+            grids.append(
+                Grid(_indicator_header(True), _indicator_rows(form.annual, True), subtitle="年度绩效目标表", cols=[18, 9, 11, 18, 8, 8, 9, 15], cls="form")
+            )
     return grids
 
 
 def _goal_table(table: GoalTable, annual: bool) -> Grid:
     header = _indicator_header(annual, table.name or "指标")
-    return Grid(header, _indicator_rows(table.indicators, annual), subtitle=f"{table.label}：{table.goal}", cols=[20, 9, 11, 16, 8, 8, 9, 15] if annual else [22, 10, 12, 18, 12, 22], cls="form")
+    return Grid(
+        header,
+        _indicator_rows(table.indicators, annual),
+        subtitle=f"{table.label}：{table.goal}",
+        cols=[20, 9, 11, 16, 8, 8, 9, 15] if annual else [22, 10, 12, 18, 12, 22],
+        cls="form",
+    )
 
 
 def whole_form_grids(form: WholeForm, department: str, year: int, parts: list[tuple[str, Decimal]]) -> list[Grid]:
@@ -113,8 +159,10 @@ def whole_form_grids(form: WholeForm, department: str, year: int, parts: list[tu
     ]
     for i, (name, amount) in enumerate(parts):
         last = i == len(parts) - 1
-        rows.append([label(""), label("支出构成" if i == 0 else ""), label(name), amount_cell(amount), num(fmt_pct(ratio(amount, total)))]
-                    + ([amount_cell(p.amount) for p in form.prior_years] if last else blank))
+        rows.append(
+            [label(""), label("支出构成" if i == 0 else ""), label(name), amount_cell(amount), num(fmt_pct(ratio(amount, total)))]
+            + ([amount_cell(p.amount) for p in form.prior_years] if last else blank)
+        )
     rows.append([label(""), label(""), label("合计"), amount_cell(total), num(fmt_pct(ratio(total, total)))] + blank)
     width = 5 + len(years)
     rows = [r + [Cell("")] * (width - sum(c.colspan for c in r)) for r in rows]
@@ -122,17 +170,43 @@ def whole_form_grids(form: WholeForm, department: str, year: int, parts: list[tu
         rows.append([label("部门职能概述" if i == 0 else ""), Cell(f"{i + 1}. {duty}", colspan=width - 1, cls="text")])
     for i, task in enumerate(form.tasks):
         rows.append([label("年度工作任务" if i == 0 else ""), Cell(f"{i + 1}. {task}", colspan=width - 1, cls="text")])
-    grids = [Grid([], rows, title=f"{year}年部门整体支出绩效目标申报表", captions=(f"填报日期：{form.filled_on}", "单位：万元"), cols=[14, 14, 18, 12, 10] + [12] * len(years), cls="form")]
+    grids = [
+        Grid(
+            [],
+            rows,
+            title=f"{year}年部门整体支出绩效目标申报表",
+            captions=(f"填报日期：{form.filled_on}", "单位：万元"),
+            cols=[14, 14, 18, 12, 10] + [12] * len(years),
+            cls="form",
+        )
+    ]
     project = parts[-1][1] if parts else Decimal(0)
-    lines = [[Cell(p.name, cls="text"), Cell(p.category), amount_cell(p.total if p.total is not None else project),
-              amount_cell(p.current if p.current is not None else project), Cell(p.use, cls="text")] for p in form.project_lines]
+    lines = [
+        [
+            Cell(p.name, cls="text"),
+            Cell(p.category),
+            amount_cell(p.total if p.total is not None else project),
+            amount_cell(p.current if p.current is not None else project),
+            Cell(p.use, cls="text"),
+        ]
+        for p in form.project_lines
+    ]
     grids.append(Grid([head("项目名称", "支出项目类别", "项目总预算", "项目本年度预算", "项目主要支出方向和用途")], lines, subtitle="项目支出情况", cls="form"))
     goals = [[Cell(f"目标 {i + 1}：{g.long}", cls="text"), Cell(f"目标 {i + 1}：{g.annual}", cls="text")] for i, g in enumerate(form.goals)]
     grids.append(Grid([head("长期目标(截止年)", "年度目标")], goals, subtitle="整体绩效总目标", cols=[60, 40], cls="form"))
     grids += [_goal_table(t, False) for t in form.long_tables]
     grids += [_goal_table(t, True) for t in form.annual_tables]
     if form.notes:
-        grids[-1] = Grid(grids[-1].header, grids[-1].rows, title=grids[-1].title, captions=grids[-1].captions, notes=list(form.notes), cols=grids[-1].cols, cls=grids[-1].cls, subtitle=grids[-1].subtitle)
+        grids[-1] = Grid(
+            grids[-1].header,
+            grids[-1].rows,
+            title=grids[-1].title,
+            captions=grids[-1].captions,
+            notes=list(form.notes),
+            cols=grids[-1].cols,
+            cls=grids[-1].cls,
+            subtitle=grids[-1].subtitle,
+        )
     return grids
 
 
@@ -144,6 +218,11 @@ def _cell(raw: str | DataCell) -> Cell:
 
 def free_grid(table: FreeTable) -> Grid:
     """A table written by people in an annex, printed as given."""
-    return Grid([[_cell(c) for c in row] for row in table.header], [[_cell(c) for c in row] for row in table.rows],
-                title=table.title or "", captions=(table.captions[0] if table.captions else "", table.captions[1] if len(table.captions) > 1 else ""),
-                notes=list(table.notes), cls="form")
+    return Grid(
+        [[_cell(c) for c in row] for row in table.header],
+        [[_cell(c) for c in row] for row in table.rows],
+        title=table.title or "",
+        captions=(table.captions[0] if table.captions else "", table.captions[1] if len(table.captions) > 1 else ""),
+        notes=list(table.notes),
+        cls="form",
+    )
