@@ -69,7 +69,7 @@ def test_workbook_has_a_sheet_per_table_with_title_unit_line_and_numbers(built: 
     doc, stem = built[name]
     wb = openpyxl.load_workbook(stem.with_suffix(".xlsx"))
     tables = doc.tables()
-    assert len(wb.sheetnames) == len(tables) > 0
+    assert len(wb.sheetnames) == len(tables) + len(doc.forms()) and tables
     for ws, block in zip(wb.worksheets, tables):
         assert ws.title.startswith(block.label)
         texts = [c.value for row in ws.iter_rows(max_row=4) for c in row if isinstance(c.value, str)]
@@ -158,7 +158,7 @@ def test_csv_one_file_per_table_with_bom(built: dict, name: str) -> None:
     doc, stem = built[name]
     folder = stem.with_name(f"{stem.name}-csv")
     files = sorted(folder.glob("*.csv"))
-    tables = doc.tables()
+    tables = [*doc.tables(), *doc.forms()]
     assert len(files) == len(tables)
     for f, block in zip(files, tables):
         raw = f.read_bytes()
@@ -338,3 +338,18 @@ def test_docx_converts_to_pdf_with_libreoffice(built: dict, tmp_path: Path) -> N
     assert (595, 842) in sizes and (842, 595) in sizes
     numbered = [t for t in texts if re.search(r"— \d+ —\s*$", t)]
     assert len(numbered) >= len(texts) - 3
+
+
+@pytest.mark.parametrize("name", list(ALL))
+def test_forms_have_their_sheets_and_files_too(built: dict, name: str) -> None:
+    """The un-numbered tables (单位构成, 绩效自评表, 重点工作 …) follow the numbered ones, one sheet and one CSV each."""
+    doc, stem = built[name]
+    wb = openpyxl.load_workbook(stem.with_suffix(".xlsx"))
+    tables, forms = doc.tables(), doc.forms()
+    assert len(wb.worksheets) == len(tables) + len(forms)
+    for ws, form in zip(wb.worksheets[len(tables):], forms):
+        texts = [c.value for row in ws.iter_rows() for c in row if isinstance(c.value, str)]
+        assert form.title in texts
+        cells = [c.text for g in form.grids for row in g.rows for c in row if c.text and c.value is None]
+        assert all(text in texts for text in cells[:20]), ws.title
+    assert len(list((stem.parent / f"{stem.name}-csv").iterdir())) == len(tables) + len(forms)

@@ -128,6 +128,20 @@ class Document:
             found += [b for b in blocks if isinstance(b, TableBlock)]
         return found
 
+    def forms(self) -> list[TableBlock]:
+        """The un-numbered tables (forms such as 绩效目标表, 单位构成) in reading order, each under its section's title."""
+        found: list[TableBlock] = []
+        for part, section in self.sections():
+            blocks = section.blocks if section is not None else part.blocks
+            heading = section.title if section is not None else part.title
+            for b in blocks:
+                if isinstance(b, Partial) and b.name == "grids" and b.data:
+                    grids = [g for g in b.data if isinstance(g, Grid)]
+                    if grids:
+                        title = grids[0].title or heading
+                        found.append(TableBlock(f"form-{len(found) + 1}", "", title, grids, anchor=""))
+        return found
+
 
 TableFactory = Callable[[str], TableBlock]
 PartialFactory = Callable[[str], Any]

@@ -43,5 +43,5 @@ def table_csv(block: TableBlock) -> bytes:
 
 
 def render_csv(doc: Document) -> dict[str, bytes]:
-    """File name → bytes, one CSV per numbered table."""
-    return {file_name(i + 1, block): table_csv(block) for i, block in enumerate(doc.tables())}
+    """File name → bytes, one CSV per numbered table, then one per form."""
+    return {file_name(i + 1, block): table_csv(block) for i, block in enumerate([*doc.tables(), *doc.forms()])}

@@ -141,11 +141,11 @@ def write_table(ws: Worksheet, block: TableBlock) -> None:
 
 
 def render_xlsx(doc: Document) -> bytes:
-    """The workbook's bytes: one sheet per numbered table, in the report's order."""
+    """The workbook's bytes: one sheet per numbered table, in the report's order, then one per form."""
     wb = Workbook()
     wb.remove(wb.active)
     taken: set[str] = set()
-    for block in doc.tables():
+    for block in [*doc.tables(), *doc.forms()]:  # the numbered tables first, in the report's order, then the forms
         write_table(wb.create_sheet(sheet_name(block, taken)), block)
     if not wb.sheetnames:
         wb.create_sheet("表")
