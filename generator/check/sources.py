@@ -10,7 +10,7 @@ from generator.check.run import rule
 from generator.compute.budget import project_amount
 from generator.compute.tree import column_total
 from generator.errors import Issue, error
-from generator.present.profile import tables_used
+from generator.present.profile import table_ids
 from generator.read.load import Loaded
 
 COMPLETE_LISTS = {"projects": "项目支出表"}
@@ -23,7 +23,7 @@ def complete_lists(loaded: Loaded, profile: Any) -> Iterable[Issue]:
     report = loaded.report
     if profile is None or report.kind != "budget" or not report.projects:
         return
-    used = tables_used(profile)
+    used = set(table_ids(profile))
     for table_id, name in COMPLETE_LISTS.items():
         if table_id not in used:
             continue

@@ -27,7 +27,7 @@ ECON_CLASSES = ["301", "302", "303", "307", "309", "310", "311", "312", "313", "
 
 
 def _printed(profile: Any, tables: Iterable[str]) -> list[str]:
-    from generator.present.context import table_ids
+    from generator.present.profile import table_ids
 
     shown = table_ids(profile) if profile is not None else []
     return [t for t in tables if t in shown]

@@ -8,7 +8,7 @@ from decimal import Decimal
 from generator.model.budget import BudgetPrevious, BudgetReport, FunctionRow
 from generator.compute.change import Change
 from generator.compute.common import ProcurementFigures, ThreePublicFigures, econ_totals, econ_tree
-from generator.compute.ledger import Ledger, ledger_of
+from generator.compute.ledger import Ledger, LedgerTotals, ledger_of
 from generator.compute.units import unit_totals
 from generator.compute.tree import Node, build_tree, column_total
 
@@ -72,7 +72,7 @@ class OperatingItemFigure:
 
 
 @dataclass(frozen=True)
-class BudgetFigures:
+class BudgetFigures(LedgerTotals):
     functions: list[Node]
     gov_fund: list[Node]
     economics: list[Node]
@@ -115,16 +115,6 @@ class BudgetFigures:
     @property
     def income_appropriation(self) -> Decimal:
         return self.ledger.total("income_appropriation")
-
-    @property
-    def income_total(self) -> Decimal:
-        """本年收入合计: every source."""
-        return self.ledger.total("income")
-
-    @property
-    def spending_total(self) -> Decimal:
-        """本年支出合计: every kind of money."""
-        return self.ledger.total("spending")
 
     @property
     def grand_total(self) -> Decimal:

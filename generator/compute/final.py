@@ -15,7 +15,7 @@ from generator.model.performance import ScoredIndicator
 from generator.compute.change import Change, Execution
 from generator.compute.common import ProcurementFigures, ThreePublicFigures, econ_totals, econ_tree
 from generator.compute.units import unit_totals
-from generator.compute.ledger import Ledger, ledger_of
+from generator.compute.ledger import Ledger, LedgerTotals, ledger_of
 from generator.compute.tree import Node, build_tree, column_total
 
 FUNCTION_COLUMNS = ("total", "basic", "project")
@@ -91,7 +91,7 @@ class Evaluation:
 
 
 @dataclass(frozen=True)
-class FinalFigures:
+class FinalFigures(LedgerTotals):
     functions: list[Node]
     economics: list[Node]
     total: Decimal
@@ -123,16 +123,6 @@ class FinalFigures:
     operating_reported: Decimal | None = None
     units: list[tuple[str, dict[str, Decimal]]] = field(default_factory=list)
     """Each unit with figures of its own: name → spending, basic, project, appropriation, income."""
-
-    @property
-    def income_total(self) -> Decimal:
-        """本年收入合计."""
-        return self.ledger.total("income")
-
-    @property
-    def spending_total(self) -> Decimal:
-        """本年支出合计."""
-        return self.ledger.total("spending")
 
     @property
     def start_total(self) -> Decimal:

@@ -129,6 +129,22 @@ class Ledger:
         return (n.values.get(column) or ZERO) if n is not None else ZERO
 
 
+class LedgerTotals:
+    """The department's totals that every kind of report takes from its ledger."""
+
+    ledger: Ledger
+
+    @property
+    def income_total(self) -> Decimal:
+        """本年收入合计: every source."""
+        return self.ledger.total("income")
+
+    @property
+    def spending_total(self) -> Decimal:
+        """本年支出合计: every kind of money."""
+        return self.ledger.total("spending")
+
+
 def _prune(node: Node, columns: Sequence[str]) -> Node | None:
     if not any(node.values.get(c) for c in columns):
         return None

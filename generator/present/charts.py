@@ -14,6 +14,7 @@ from decimal import Decimal
 from html import escape
 
 from generator.compute.final import FinalFigures
+from generator.present.tables.final import INCOME_COLUMNS
 from generator.zh.numbers import fmt_amount, fmt_shares, ratio
 
 FONT = "'Noto Sans SC', sans-serif"
@@ -90,14 +91,7 @@ def pie_chart(items: list[tuple[str, Decimal]], unit: str, label: str) -> str:
     return svg(body, label)
 
 
-INCOME_PARTS = {
-    "财政拨款收入": "income_appropriation",
-    "上级补助收入": "income_upper_grant",
-    "事业收入": "income_business",
-    "经营收入": "income_operating",
-    "附属单位上缴收入": "income_subsidiary",
-    "其他收入": "income_other",
-}
+INCOME_PARTS = {name: column for name, column in INCOME_COLUMNS.items() if column != "income"}
 """The slices of the income chart (图2) and the ledger column of each."""
 
 

@@ -10,29 +10,10 @@ from generator.present.document import Composer, Document, toc_of
 from generator.present.facts import Facts
 from generator.present.glossary import load_glossary
 from generator.paths import find_template
-from generator.present.profile import Block, Node, Profile
+from generator.present.profile import Profile, table_ids
 from generator.present.tables.forms import free_grid
 from generator.present.tables.grid import Grid, TableBlock
 from generator.zh.ordinals import number
-
-
-def table_ids(profile: Profile) -> list[str]:
-    """Table ids in the order the outline shows them (this fixes their numbers)."""
-    found: list[str] = []
-
-    def blocks(specs: list[Block]) -> None:
-        for b in specs:
-            if b.table is not None and b.table not in found:
-                found.append(b.table)
-            blocks(b.items)
-
-    def nodes(specs: list[Node]) -> None:
-        for n in specs:
-            blocks(n.body)
-            nodes(n.sections)
-
-    nodes(profile.outline)
-    return found
 
 
 def table_labels(profile: Profile) -> dict[str, str]:

@@ -285,14 +285,14 @@ def texts_used(profile: Profile) -> dict[str, str]:
     return found
 
 
-def tables_used(profile: Profile) -> set[str]:
-    """The ids of the tables the profile's outline prints."""
-    found: set[str] = set()
+def table_ids(profile: Profile) -> list[str]:
+    """The ids of the tables the profile's outline prints, in the order it shows them (this fixes their numbers)."""
+    found: list[str] = []
 
     def blocks(specs: list[Block]) -> None:
         for b in specs:
-            if b.table is not None:
-                found.add(b.table)
+            if b.table is not None and b.table not in found:
+                found.append(b.table)
             blocks(b.items)
             blocks(b.after)
 
