@@ -914,6 +914,63 @@ def check_report(html: str) -> Findings:
 
 
 # --------------------------------------------------------------------------------------------
+# The rates and shares a reader can redo from the sentences
+# --------------------------------------------------------------------------------------------
+
+AMOUNT = r"(\d[\d,]*\.\d{2})万元"
+PCT = r"(\d+\.\d{2})%"
+CHANGE = re.compile(AMOUNT + r"，(?:(?:比|较)[^，。；%]*?|与[^，。；%]*?相比，[^，。；%\d]*?)(增加|减少)" + AMOUNT + r"，(?:增长|下降|减少)" + PCT)
+"""…A万元，比上年增加D万元，增长R% / …A万元，与2022年度相比，收入合计增加D万元，增长R%: last year is A ∓ D."""
+EXECUTION = re.compile(r"预算(?:数)?为?" + AMOUNT + r"，[^，。；%]*?决算(?:数)?为?" + AMOUNT + r"，完成(?:年初)?预算的" + PCT)
+"""年初预算为B万元，支出决算为A万元，完成年初预算的R%."""
+SHARE = re.compile(AMOUNT + r"，占" + PCT)
+"""…X万元，占Y% (a share of the sentence's whole: no 占…的 qualifier)."""
+WHOLE = re.compile(AMOUNT + r"，(?:其中：|主要用于以下方面：)")
+"""The whole that the shares after it divide: 本年支出合计W万元，其中：… / …W万元，主要用于以下方面：…"""
+ITEM = re.compile(r"^\s*\d+\.")
+
+
+def percent_of(part: Decimal, whole: Decimal) -> Decimal:
+    return (part * 100 / whole).quantize(Decimal("0.01"), rounding="ROUND_HALF_UP")
+
+
+def sentences(html: str) -> list[str]:
+    """The running text, one paragraph at a time, cut into sentences at "。"."""
+    import html as html_module
+
+    out = []
+    for para in re.findall(r"<p[^>]*>(.*?)</p>", html, re.S):
+        text = html_module.unescape(re.sub(r"<[^>]+>", "", para))
+        out += [s for s in text.split("。") if s.strip()]
+    return out
+
+
+def check_sentences(html: str) -> Findings:
+    """Every change rate, execution rate and share printed in a sentence, redone from the amounts it prints."""
+    found = Findings()
+    whole: Decimal | None = None
+    for sentence in sentences(html):
+        for m in CHANGE.finditer(sentence):
+            current, word, delta, rate = figure(m[1]), m[2], figure(m[3]), Decimal(m[4])
+            previous = current - delta if word == "增加" else current + delta
+            if previous > 0:
+                found.expect("sentence", f"rate of “{m[0]}”", rate, [percent_of(delta, previous)])
+        for m in EXECUTION.finditer(sentence):
+            budget, actual, rate = figure(m[1]), figure(m[2]), Decimal(m[3])
+            if budget > 0:
+                found.expect("sentence", f"execution rate of “{m[0]}”", rate, [percent_of(actual, budget)])
+        head = WHOLE.search(sentence)
+        if head:
+            whole = figure(head[1])
+        elif not ITEM.match(sentence):
+            whole = None  # a numbered item (1.一般公共服务支出…，占54.57%) divides the whole of the sentence before it
+        for m in SHARE.finditer(sentence):
+            if whole and (not head or m.start() > head.end()):
+                found.expect("sentence", f"share of “{m[0]}” in {whole}", Decimal(m[2]), [percent_of(figure(m[1]), whole)])
+    return found
+
+
+# --------------------------------------------------------------------------------------------
 # Known problems of the printed tables (found by this property; the code is not changed here)
 # --------------------------------------------------------------------------------------------
 
@@ -991,6 +1048,8 @@ def assert_adds_up(dept: Department) -> None:
     assert not missing, f"tables not printed: {missing}"
     assert found.checked > 50
     assert not found, "\n".join(found) + "\n\n" + dept.yaml()
+    rates = check_sentences(html)
+    assert not rates, "\n".join(rates) + "\n\n" + dept.yaml()
 
 
 @pytest.mark.parametrize("profile", ["jianghan-budget", "shanghai-budget"])
@@ -1079,6 +1138,8 @@ def test_converted_tables_miss_by_rounding_only_and_check_warns(profile: str, da
     (rule converted_tables_add_up)."""
     dept = data.draw(departments(profile, unit="元", exact=False))
     html, warnings = build(dept)
+    rates = check_sentences(html)  # rates and shares are computed from the printed amounts: they follow exactly
+    assert not rates, "\n".join(rates) + "\n\n" + dept.yaml()
     found, vertical = converted_misses(dept, html)
     for f in found:
         assert abs(f.gap) <= Decimal("0.005") * (f.parts + 1), f
@@ -1132,9 +1193,12 @@ DATA = Path(__file__).resolve().parent.parent / "data"
 @pytest.mark.parametrize("path", sorted(DATA.glob("*/*.yaml")), ids=lambda p: f"{p.parent.name}/{p.stem}")
 def test_the_examples_add_up(path: Path) -> None:
     doc, _ = prepare(path)
-    found = check_report(render_html(doc))
+    html = render_html(doc)
+    found = check_report(html)
     assert found.checked > 50
     assert not found, "\n".join(found)
+    rates = check_sentences(html)
+    assert not rates, "\n".join(rates)
 
 
 def _wrong_total(grids: list[Any], row_of: Any) -> list[Any]:
@@ -1184,3 +1248,16 @@ def test_a_wrong_total_of_a_generated_final_is_caught(dept: Department) -> None:
     with mock.patch.object(FinalTables, "general", lambda self: _wrong_total(original(self), lambda rows: 0)):
         found = check_report(build_html(dept))
     assert any(f.table == "general" for f in found), found
+
+
+@pytest.mark.parametrize(("printed", "wrong"), [
+    ("完成年初预算的144.52%", "完成年初预算的144.53%"),  # 2019.84 / 1397.59
+    ("收入合计增加73.61万元，增长3.78%", "收入合计增加73.61万元，增长3.64%"),  # over this year (73.61 / 2019.84), not last year
+    ("一般公共服务支出1102.31万元，占54.57%", "一般公共服务支出1102.31万元，占54.58%"),
+])
+def test_a_wrong_printed_rate_is_caught(printed: str, wrong: str) -> None:
+    doc, _ = prepare(DATA / "jiangan-gov-office" / "2023-final.yaml")
+    html = render_html(doc)
+    assert printed in html
+    found = check_sentences(html.replace(printed, wrong, 1))
+    assert len(found) == 1 and wrong.split("，")[-1].split("的")[-1].rstrip("%") in found[0], found

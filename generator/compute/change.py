@@ -1,11 +1,16 @@
-"""Year-over-year change and execution against budget: exact figures, no wording."""
+"""Year-over-year change and execution against budget: exact figures, no wording.
+
+What a report prints is a Change or Execution of the two amounts *as printed*
+(present.facts.Facts.change / .execution), so that its amount, direction and rate follow
+from the amounts a reader sees beside them.
+"""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 from decimal import Decimal
 
-from generator.zh.numbers import q2, ratio
+from generator.zh.numbers import ratio
 
 
 @dataclass(frozen=True)
@@ -26,11 +31,10 @@ class Change:
 
     @property
     def direction(self) -> str:
-        """ "up", "down" or "flat", decided on the change as printed (2 decimals)."""
-        shown = q2(self.delta)
-        if shown == 0:
+        """ "up", "down" or "flat"; on amounts as printed, flat exactly when both print the same."""
+        if self.delta == 0:
             return "flat"
-        return "up" if shown > 0 else "down"
+        return "up" if self.delta > 0 else "down"
 
     @property
     def is_new(self) -> bool:
@@ -51,8 +55,8 @@ class Execution:
 
     @property
     def comparison(self) -> str:
-        """ "over", "under" or "equal", on the amounts as printed."""
-        diff = q2(self.actual) - q2(self.budget)
+        """ "over", "under" or "equal"; on amounts as printed, equal exactly when both print the same."""
+        diff = self.actual - self.budget
         if diff == 0:
             return "equal"
         return "over" if diff > 0 else "under"

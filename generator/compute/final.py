@@ -117,6 +117,9 @@ class FinalFigures(LedgerTotals):
     surplus_distributed: Decimal
     previous_appropriation: Decimal | None
     previous_general: Decimal | None
+    previous_income: Decimal | None
+    previous_spending: Decimal | None
+    previous_general_income: Decimal | None
     items: list["ItemExecution"]
     """Every 项 with a budget of its own: 年初/调整预算 against 一般公共预算财政拨款 spent."""
     basis: str = "initial"
@@ -145,6 +148,11 @@ class FinalFigures(LedgerTotals):
     @property
     def appropriation_income(self) -> Decimal:
         return self.ledger.total("income_appropriation")
+
+    @property
+    def general_income(self) -> Decimal:
+        """一般公共预算财政拨款收入."""
+        return self.ledger.total("income_general")
 
     @property
     def appropriation_start(self) -> Decimal:
@@ -185,17 +193,24 @@ class FinalFigures(LedgerTotals):
         return ZERO
 
     def change(self, metric: str) -> Change | None:
-        """On last year: total (收支总计), appropriation (财政拨款收支总计), general (一般公共预算财政拨款支出), operating_costs."""
+        """On last year: total (收支总计), appropriation (财政拨款收支总计), general (一般公共预算财政拨款支出),
+        income_total (本年收入合计), spending_total (本年支出合计), general_income (一般公共预算财政拨款收入), operating_costs."""
         previous = {
             "total": self.previous_total,
             "appropriation": self.previous_appropriation,
             "general": self.previous_general,
+            "income_total": self.previous_income,
+            "spending_total": self.previous_spending,
+            "general_income": self.previous_general_income,
             "operating_costs": self.previous_operating,
         }[metric]
         current = {
             "total": self.grand_total,
             "appropriation": self.appropriation_grand_total,
             "general": self.total,
+            "income_total": self.income_total,
+            "spending_total": self.spending_total,
+            "general_income": self.general_income,
             "operating_costs": self.operating_costs,
         }[metric]
         return None if previous is None else Change(current, previous)
@@ -280,6 +295,9 @@ def compute(report: FinalReport, basis: str = "initial") -> FinalFigures:
         surplus_distributed=report.carry_over.surplus_distributed,
         previous_appropriation=_previous_appropriation(prev),
         previous_general=_previous_general(prev),
+        previous_income=_given_or(prev, "income_total", prev.total if prev else None),
+        previous_spending=_given_or(prev, "spending_total", prev.total if prev else None),
+        previous_general_income=_given_or(prev, "general_income", _previous_general(prev)),
         items=_items(report, basis),
         basis=basis,
         operating_reported=report.operating_costs,
@@ -295,6 +313,14 @@ def carry_by_fund(given: Any, ledger: Ledger, when: str) -> dict[str, Decimal]:
         if by_item:
             carry[fund] = by_item
     return carry
+
+
+def _given_or(prev: FinalPrevious | None, key: str, default: Decimal | None) -> Decimal | None:
+    """Last year's ``key`` where the data gives it, else the figure it defaults to (docs/data-model.md)."""
+    if prev is None:
+        return None
+    given: Decimal | None = getattr(prev, key)
+    return given if given is not None else default
 
 
 def _previous_appropriation(prev: FinalPrevious | None) -> Decimal | None:

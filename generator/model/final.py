@@ -66,6 +66,12 @@ class FinalPrevious(Strict):
     """上年财政拨款收、支总计 (default: total)."""
     general: Amount | None = None
     """上年一般公共预算财政拨款支出 (default: appropriation_total)."""
+    income_total: Amount | None = None
+    """上年本年收入合计 (default: total)."""
+    spending_total: Amount | None = None
+    """上年本年支出合计 (default: total)."""
+    general_income: Amount | None = None
+    """上年一般公共预算财政拨款收入 (default: general)."""
     three_public: ThreePublic
     operating_costs: Amount
 

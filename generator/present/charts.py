@@ -15,7 +15,8 @@ from html import escape
 
 from generator.compute.final import FinalFigures
 from generator.present.tables.final import INCOME_COLUMNS
-from generator.zh.numbers import fmt_amount, fmt_shares, ratio
+from generator.present.tables.grid import Money
+from generator.zh.numbers import fmt_amount, ratio
 
 FONT = "'Noto Sans SC', sans-serif"
 COLORS = ("#4472c4", "#ed7d31", "#a5a5a5", "#ffc000", "#5b9bd5", "#70ad47")
@@ -71,6 +72,10 @@ def _slice(cx: float, cy: float, r: float, start: float, end: float, color: str)
     return f'<path d="M{cx},{cy} L{x1:.2f},{y1:.2f} A{r},{r} 0 {large} 1 {x2:.2f},{y2:.2f} Z" fill="{color}" stroke="#fff" stroke-width="1"/>'
 
 
+CHART_MONEY = Money()
+"""Charts print their amounts in 万元 (fmt_amount)."""
+
+
 def pie_chart(items: list[tuple[str, Decimal]], unit: str, label: str) -> str:
     """A pie of the non-zero parts, with a legend: name, amount and share of the whole."""
     parts = [(n, v) for n, v in items if v]
@@ -78,7 +83,7 @@ def pie_chart(items: list[tuple[str, Decimal]], unit: str, label: str) -> str:
     cx, cy, r = 140.0, HEIGHT / 2 + 10, 105.0
     body = [text(12, 22, unit, 12, "start")]
     angle = 0.0
-    labels = fmt_shares([v for _, v in parts], whole)
+    labels = CHART_MONEY.shares([v for _, v in parts], whole)  # from the amounts the legend prints
     for i, (name, value) in enumerate(parts):
         sweep = 2 * math.pi * float(ratio(value, whole) or 0)
         color = COLORS[i % len(COLORS)]

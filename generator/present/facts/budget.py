@@ -9,7 +9,6 @@ from generator.model.budget import BudgetReport
 from generator.model.money import INCOME_SOURCES
 from generator.present.profile import Profile
 from generator.present.tables.common import Namer
-from generator.zh.numbers import fmt_shares
 from generator.zh.text import tidy
 from generator.present.tables.grid import Money
 from generator.present.facts import Facts
@@ -104,7 +103,7 @@ def budget_facts(report: BudgetReport, fig: BudgetFigures, profile: Profile, tab
 def _lists(facts: Facts, report: BudgetReport, fig: BudgetFigures, profile: Profile) -> None:
     code_name = Namer.of(report)
     classes = [n for n in fig.functions if n.values["total"]]
-    class_shares = fmt_shares([n.values["total"] or Decimal(0) for n in classes], fig.total)
+    class_shares = facts.shares([n.values["total"] or Decimal(0) for n in classes], fig.total)
     facts.lists["function_classes"] = [
         {"code": n.code, "name": code_name(n.code), "amount": facts.amount(n.values["total"]), "share": share} for n, share in zip(classes, class_shares)
     ]

@@ -9,7 +9,6 @@ from generator.compute.change import Change
 from generator.compute.common import ProcurementFigures, staff_total
 from generator.model.common import Assets, StaffGroup
 from generator.present.profile import Profile
-from generator.zh.numbers import fmt_pct, fmt_shares, ratio
 from generator.zh.phrases import ChangeWording, change_phrase
 from generator.zh.text import tidy
 from generator.present.facts import Facts
@@ -41,6 +40,7 @@ def add_no_change(facts: Facts, name: str) -> None:
 def add_change(facts: Facts, name: str, change: Change, base: str, profile: Profile, reasons: Any, key: str | None) -> None:
     """change.<name>, prev.<name>, why.<name> (the reason ``reasons.<key>`` only when the figure changed)."""
     facts.figure(f"prev.{name}", change.previous)
+    change = facts.change(change)
     facts.set(f"change.{name}", change_phrase(change, base, wording(profile), money=facts.money))
     facts.set(f"change_amount.{name}", change_phrase(change, base, wording(profile), with_rate=False, money=facts.money))
     facts.set(f"direction.{name}", DIRECTION[change.direction])
@@ -56,12 +56,12 @@ def item_path(template: str, namer: Callable[[str], str], code: str) -> str:
 
 
 def add_share(facts: Facts, name: str, part: Decimal, whole: Decimal) -> None:
-    facts.set(f"share.{name}", fmt_pct(ratio(part, whole)))
+    facts.set(f"share.{name}", facts.share(part, whole))
 
 
 def add_shares(facts: Facts, parts: dict[str, Decimal], whole: Decimal) -> None:
     """share.<name> for parts of ``whole``, each rounded on its own (zh.numbers.shares)."""
-    for name, text in zip(parts, fmt_shares(list(parts.values()), whole)):
+    for name, text in zip(parts, facts.shares(list(parts.values()), whole)):
         facts.set(f"share.{name}", text)
 
 
@@ -117,7 +117,7 @@ def add_procurement(facts: Facts, figures: ProcurementFigures, items: dict[str, 
         value = getattr(figures, kind)
         facts.figure(f"proc.{kind}", value)
         sme = getattr(figures, f"sme_{kind}")
-        facts.set(f"proc.sme_{kind}_share", fmt_pct(ratio(sme, value)) if sme is not None else "")
+        facts.set(f"proc.sme_{kind}_share", facts.share(sme, value))
         if value != 0:
             entries.append(
                 {"kind": name, "amount": facts.amount(value), "details": "；".join(f"{i.name}{facts.amount(i.amount)}万元" for i in items.get(kind, []))}
@@ -125,6 +125,6 @@ def add_procurement(facts: Facts, figures: ProcurementFigures, items: dict[str, 
     facts.lists["procurement_kinds"] = entries
     sme = figures.sme
     facts.figure("proc.sme", sme)
-    facts.set("proc.sme_share", fmt_pct(ratio(sme, figures.total)) if sme is not None else "")
+    facts.set("proc.sme_share", facts.share(sme, figures.total))
     facts.figure("proc.small_micro", figures.small_micro)
-    facts.set("proc.small_micro_share", fmt_pct(ratio(figures.small_micro, figures.total)) if figures.small_micro is not None else "")
+    facts.set("proc.small_micro_share", facts.share(figures.small_micro, figures.total))

@@ -9,7 +9,7 @@ from generator.compute.final import THREE_PUBLIC_ITEMS, Evaluation, FinalFigures
 from generator.model.final import FinalReport
 from generator.present.profile import Profile
 from generator.present.tables.common import Namer
-from generator.zh.numbers import fmt_pct, fmt_points, fmt_shares
+from generator.zh.numbers import fmt_pct, fmt_points
 from generator.zh.phrases import ChangeWording, ExecutionWording, change_phrase, execution_phrase
 from generator.zh.text import tidy
 from generator.present.tables.final import INCOME_COLUMNS
@@ -31,13 +31,14 @@ THREE_PUBLIC_REASONS = {
 
 
 def execution_text(execution: Execution, profile: Profile, three_public: bool = False) -> str:
+    """完成年初预算的P% in the profile's words; ``execution`` as printed (Facts.execution)."""
     w = profile.wording
     rate = w.three_public_execution_rate if three_public and w.three_public_execution_rate else w.execution_rate
     return execution_phrase(execution, ExecutionWording(rate=rate, no_budget=w.execution_no_budget))
 
 
 def comparison(execution: Execution, profile: Profile) -> str:
-    """How 决算数 compares with 预算数 in the profile's words (大于/小于; nothing to explain when equal)."""
+    """How 决算数 compares with 预算数 in the profile's words (大于/小于; nothing to explain when equal); ``execution`` as printed."""
     w = profile.wording
     return {"over": w.budget_over, "under": w.budget_under, "equal": ""}[execution.comparison]
 
@@ -45,7 +46,7 @@ def comparison(execution: Execution, profile: Profile) -> str:
 def _three_public(facts: Facts, report: FinalReport, fig: FinalFigures, profile: Profile, base: str) -> None:
     tp = fig.three_public
     for item in THREE_PUBLIC_ITEMS:
-        execution = tp.execution(item)
+        execution = facts.execution(tp.execution(item))
         facts.figure(f"tp_budget.{item}", execution.budget)
         facts.figure(f"tp.{item}", execution.actual)
         facts.set(f"exec.tp_{item}", execution_text(execution, profile, three_public=True))
@@ -55,7 +56,7 @@ def _three_public(facts: Facts, report: FinalReport, fig: FinalFigures, profile:
         change = tp.change(item)
         if change is not None:
             add_change(facts, f"tp_{item}", change, base, profile, report.reasons, change_key)
-            facts.set(f"dir.tp_{item}", DIRECTION[change.direction])
+            facts.set(f"dir.tp_{item}", DIRECTION[facts.change(change).direction])
     data = report.three_public
     facts.set("tp.outbound_groups", str(data.outbound_groups))
     facts.set("tp.outbound_people", str(data.outbound_people))
@@ -75,7 +76,7 @@ def _evaluation_facts(facts: Facts, fig: FinalFigures) -> None:
     add_share(facts, "eval", fig.evaluated, fig.project)
     whole: Evaluation | None = fig.whole
     facts.figure("whole.budget", whole.execution.budget if whole else None)
-    facts.set("whole.rate", fmt_pct(whole.execution.rate) if whole else "")
+    facts.set("whole.rate", fmt_pct(facts.execution(whole.execution).rate) if whole else "")
     facts.set("whole.score", fmt_points(whole.total) if whole else "")
 
 
@@ -95,13 +96,14 @@ def final_facts(report: FinalReport, fig: FinalFigures, profile: Profile, table_
         change = fig.change(metric)
         if change is not None:
             add_change(facts, metric, change, base, profile, report.reasons, metric)
-            facts.set(f"change_amount.{metric}", change_phrase(change, f"{prev_year}年度决算数", ChangeWording(), with_rate=False))
+            facts.set(
+                f"change_amount.{metric}", change_phrase(facts.change(change), f"{prev_year}年度决算数", ChangeWording(), with_rate=False, money=facts.money)
+            )
     add_shares(facts, {"basic": fig.basic, "project": fig.project}, fig.total)
-    add_share(facts, "appropriation", fig.total, fig.total)
-    add_share(facts, "general", fig.total, fig.total)
-    facts.set("exec.general", execution_text(fig.general_execution, profile))
-    facts.set("cmp.general", comparison(fig.general_execution, profile))
-    add_reason(facts, "why_budget.general", report.reasons, "general_budget", fig.general_execution.comparison != "equal")
+    general = facts.execution(fig.general_execution)
+    facts.set("exec.general", execution_text(general, profile))
+    facts.set("cmp.general", comparison(general, profile))
+    add_reason(facts, "why_budget.general", report.reasons, "general_budget", general.comparison != "equal")
     _whole_money(facts, report, fig, profile, base)
     _three_public(facts, report, fig, profile, base)
     add_procurement(facts, fig.procurement, {k: getattr(report.procurement, k).items for k in ("goods", "works", "services")})
@@ -134,17 +136,23 @@ def _whole_money(facts: Facts, report: FinalReport, fig: FinalFigures, profile: 
     ):
         facts.figure(name, value)
     add_shares(facts, {"spending_basic": led.total("basic"), "spending_project": led.total("project")}, fig.spending_total)
-    add_share(facts, "general_of_spending", fig.total, fig.spending_total)
+    add_share(facts, "general", fig.total, fig.spending_total)
+    add_share(facts, "appropriation_income", fig.appropriation_income, fig.income_total)
+    facts.figure("general_income", fig.general_income)
     sources = {key: led.total(key) for key in INCOME_NAMES}
     shown = {k: v for k, v in sources.items() if v}
-    texts = fmt_shares(list(shown.values()), fig.income_total)
+    texts = facts.shares(list(shown.values()), fig.income_total)
     facts.lists["income_sources"] = [{"name": INCOME_NAMES[k], "amount": facts.amount(v), "share": t} for (k, v), t in zip(shown.items(), texts)]
-    for key in ("appropriation", "general"):
+    for key in ("appropriation", "general", "income_total", "spending_total", "general_income"):
         change = fig.change(key)
         if change is not None:
-            order = ("general", "appropriation", "total") if key == "general" else ("appropriation", "total")
-            reason_key = next((k for k in order if getattr(report.reasons, k)), key)
+            # the reasons key that explains it: its own where the data has one, else the nearest wider total's
+            order = {"general": ("general", "appropriation", "total"), "appropriation": ("appropriation", "total")}.get(key, ("total",))
+            reason_key = next((k for k in order if getattr(report.reasons, k)), order[0])
             add_change(facts, key, change, base, profile, report.reasons, reason_key)
+            facts.set(
+                f"change_amount.{key}", change_phrase(facts.change(change), f"{report.year - 1}年度决算数", ChangeWording(), with_rate=False, money=facts.money)
+            )
     facts.flags["has.gov_fund"] = bool(led.total("gov_fund") or led.total("income_gov_fund"))
     facts.flags["has.state_capital"] = bool(led.total("state_capital") or led.total("income_state_capital"))
     pm = report.performance_management
@@ -166,7 +174,7 @@ def _item_executions(facts: Facts, report: FinalReport, fig: FinalFigures, profi
     w = profile.wording
     entries = []
     for item in fig.items:
-        e = item.execution
+        e = facts.execution(item.execution)
         equal = e.comparison == "equal"
         entries.append(
             {
@@ -188,7 +196,7 @@ def _lists(facts: Facts, report: FinalReport, fig: FinalFigures, profile: Profil
     namer = Namer.of(report)
     uses = {c.code: c.use for c in fig.classes}
     classes = [n for n in fig.functions if n.values["total"]]
-    class_shares = fmt_shares([n.values["total"] or Decimal(0) for n in classes], fig.total)
+    class_shares = facts.shares([n.values["total"] or Decimal(0) for n in classes], fig.total)
     facts.lists["function_classes"] = [
         {"code": n.code, "name": namer(n.code), "amount": facts.amount(n.values["total"]), "share": share, "use": tidy(uses.get(n.code) or "")}
         for n, share in zip(classes, class_shares)
@@ -199,11 +207,12 @@ def _lists(facts: Facts, report: FinalReport, fig: FinalFigures, profile: Profil
             "name": namer(c.code),
             "initial": facts.amount(c.execution.budget),
             "actual": facts.amount(c.execution.actual),
-            "execution": execution_text(c.execution, profile),
-            "cmp": comparison(c.execution, profile),
-            "reason": tidy(c.reason or "") if c.execution.comparison != "equal" else "",
+            "execution": execution_text(e, profile),
+            "cmp": comparison(e, profile),
+            "reason": tidy(c.reason or "") if e.comparison != "equal" else "",
         }
         for c in fig.classes
+        for e in [facts.execution(c.execution)]
     ]
     _item_executions(facts, report, fig, profile, namer)
     facts.lists["project_uses"] = [{"name": u.name, "amount": facts.amount(u.amount), "text": tidy(u.text)} for u in report.project_uses]
@@ -218,7 +227,7 @@ def _lists(facts: Facts, report: FinalReport, fig: FinalFigures, profile: Profil
             "name": p.name,
             "budget": facts.amount(e.execution.budget),
             "spent": facts.amount(e.execution.actual),
-            "execution": fmt_pct(e.execution.rate),
+            "execution": fmt_pct(facts.execution(e.execution).rate),
             "score": fmt_points(e.total),
             "summary": tidy(p.summary),
         }

@@ -8,11 +8,11 @@ from typing import Any, Collection, Sequence
 from generator.compute.final import Evaluation, FinalFigures
 from generator.model.final import FinalReport
 from generator.model.performance import ScoredIndicator
-from generator.zh.numbers import fmt_amount, fmt_pct, fmt_points
+from generator.zh.numbers import fmt_amount, fmt_points
 from generator.zh.ordinals import number
 from generator.zh.text import tidy
 from generator.present.tables.common import Namer, code_width, split_code, total_row, tree_rows
-from generator.present.tables.grid import Cell, Grid, Money, amount_cell, head, label, num
+from generator.present.tables.grid import FORM_MONEY, Cell, Grid, Money, amount_cell, head, label, num
 
 INCOME = {
     "一般公共预算财政拨款收入": "income_general",
@@ -442,7 +442,12 @@ def execution_rows(evaluation: Evaluation, whole_label: str) -> list[list[Cell]]
             Cell("执行率（B/A）"),
             Cell(f"得分（{w}分*执行率）", colspan=2),
         ],
-        [amount_cell(e.budget), amount_cell(e.actual), num(fmt_pct(e.rate)), Cell(fmt_points(evaluation.execution_score), colspan=2, cls="num")],
+        [
+            amount_cell(e.budget),
+            amount_cell(e.actual),
+            num(FORM_MONEY.share(e.actual, e.budget)),
+            Cell(fmt_points(evaluation.execution_score), colspan=2, cls="num"),
+        ],
     ]
 
 

@@ -7,9 +7,9 @@ from decimal import Decimal
 from generator.model.performance import GoalTable, Indicator, Project, WholeForm
 from generator.model.texts import Cell as DataCell
 from generator.model.texts import FreeTable
-from generator.zh.numbers import fmt_amount, fmt_pct, ratio
+from generator.zh.numbers import fmt_amount
 from generator.zh.ordinals import number
-from generator.present.tables.grid import Cell, Grid, amount_cell, head, label, num
+from generator.present.tables.grid import FORM_MONEY, Cell, Grid, amount_cell, head, label, num
 
 
 def _amount(value: Decimal | None) -> str:
@@ -154,16 +154,16 @@ def whole_form_grids(form: WholeForm, department: str, year: int, parts: list[tu
         [label("部门(单位) 名称"), Cell(department, colspan=4 + len(years))],
         [label("填报人"), Cell(form.filler), label("联系电话"), Cell(form.phone, colspan=2 + len(years))],
         [label("部门总体资金情况"), label("总体资金情况"), label(""), label("当年金额"), label("占比")] + [label(y) for y in years],
-        [label(""), label("收入构成"), label("财政拨款"), amount_cell(total), num(fmt_pct(ratio(total, total)))] + blank,
-        [label(""), label(""), label("合计"), amount_cell(total), num(fmt_pct(ratio(total, total)))] + blank,
+        [label(""), label("收入构成"), label("财政拨款"), amount_cell(total), num(FORM_MONEY.share(total, total))] + blank,
+        [label(""), label(""), label("合计"), amount_cell(total), num(FORM_MONEY.share(total, total))] + blank,
     ]
     for i, (name, amount) in enumerate(parts):
         last = i == len(parts) - 1
         rows.append(
-            [label(""), label("支出构成" if i == 0 else ""), label(name), amount_cell(amount), num(fmt_pct(ratio(amount, total)))]
+            [label(""), label("支出构成" if i == 0 else ""), label(name), amount_cell(amount), num(FORM_MONEY.share(amount, total))]
             + ([amount_cell(p.amount) for p in form.prior_years] if last else blank)
         )
-    rows.append([label(""), label(""), label("合计"), amount_cell(total), num(fmt_pct(ratio(total, total)))] + blank)
+    rows.append([label(""), label(""), label("合计"), amount_cell(total), num(FORM_MONEY.share(total, total))] + blank)
     width = 5 + len(years)
     rows = [r + [Cell("")] * (width - sum(c.colspan for c in r)) for r in rows]
     for i, duty in enumerate(form.duties):

@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 
 from generator.model.base import PER_WAN
-from generator.zh.numbers import fmt_amount, q2
+from generator.zh.numbers import fmt_amount, fmt_pct, fmt_shares, q2, ratio
 
 
 @dataclass(frozen=True)
@@ -97,6 +97,24 @@ class Money:
         if value == 0:
             return self.zero
         return fmt_amount(value * PER_WAN[self.unit], self.thousands)
+
+    def printed(self, value: Decimal) -> Decimal:
+        """The amount a reader sees, back in 万元: rounded half-up to the cent of this unit.
+
+        Rates and shares are computed from these, so that each one printed follows from the
+        amounts printed beside it (a 元 file printed in 万元 included)."""
+        per = PER_WAN[self.unit]
+        return q2(value * per) / per
+
+    def share(self, part: Decimal | None, whole: Decimal) -> str:
+        """part / whole from the amounts as printed (33.93%); "" without a part or with a zero whole."""
+        if part is None:
+            return ""
+        return fmt_pct(ratio(self.printed(part), self.printed(whole)))
+
+    def shares(self, parts: list[Decimal], whole: Decimal) -> list[str]:
+        """Shares of ``whole`` from the amounts as printed, each rounded on its own (zh.numbers.shares)."""
+        return fmt_shares([self.printed(p) for p in parts], self.printed(whole))
 
     def cell(self, value: Decimal | None) -> Cell:
         """An amount cell: the printed text, and the printed number when there is one."""
