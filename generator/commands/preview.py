@@ -13,6 +13,7 @@ import html
 import re
 import threading
 import time
+from concurrent.futures import Future, ThreadPoolExecutor
 from http import HTTPStatus
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
@@ -129,6 +130,11 @@ class Preview:
         """The Document of the current version (None while the data has errors)."""
         self.pdf: tuple[int, bytes, str] | None = None
         """(version, PDF, error message) of the last PDF typeset."""
+        self.pdf_wanted = False
+        """Set once the PDF has been asked for: from then on each rebuild typesets it at once."""
+        self.typesetting: tuple[int, Future[tuple[bytes, str]]] | None = None
+        """(version, its PDF being typeset) while a rebuild's PDF is on its way."""
+        self.typesetter = ThreadPoolExecutor(max_workers=1, thread_name_prefix="preview-pdf")
         self.folder = path.resolve().parent
         self.version = 0
         self.page = b""
@@ -164,6 +170,8 @@ class Preview:
             doc = None
             try:
                 doc, warnings = prepare(self.path, draft=True)
+                if self.pdf_wanted:  # the PDF is typeset beside the HTML (the compiler leaves Python running)
+                    self.typesetting = (version, self.typesetter.submit(self.typeset, doc))
                 text = with_warnings(render_html(doc, head_extra=script, font_href=FONTS_URL if self.assets else None), warnings)
             except Exception as exc:  # bad data, a bad profile or a bug: the server keeps running
                 found = problems(exc)
@@ -177,25 +185,31 @@ class Preview:
         with self.lock:
             return self.version, self.page
 
-    def current_pdf(self) -> tuple[bytes, str]:
-        """The PDF of the current version, typeset on first request: (PDF, "") or (b"", the problem)."""
+    def typeset(self, doc: object) -> tuple[bytes, str]:
+        """(PDF, "") or (b"", the problem): a layout error or a bug is reported on the page, the server keeps running."""
         from generator.build import render_pdf
 
+        try:
+            return render_pdf(doc, self.folder, engine=self.engine), ""  # type: ignore[arg-type]
+        except Exception as exc:
+            return b"", "\n".join(problems(exc))
+
+    def current_pdf(self) -> tuple[bytes, str]:
+        """The PDF of the current version: the one typeset beside the rebuild, or typeset now (first request)."""
+        self.pdf_wanted = True
         with self.building:
             with self.lock:
                 version, doc, found, cached = self.version, self.doc, self.problems, self.pdf
             if cached is not None and cached[0] == version:
                 return cached[1], cached[2]
-            pdf, problem = b"", ""
             if doc is None:
-                problem = "数据有误，未能生成 PDF：\n" + "\n".join(found)
+                pdf, problem = b"", "数据有误，未能生成 PDF：\n" + "\n".join(found)
+            elif self.typesetting is not None and self.typesetting[0] == version:
+                pdf, problem = self.typesetting[1].result()
             else:
-                try:
-                    pdf = render_pdf(doc, self.folder, engine=self.engine)  # type: ignore[arg-type]
-                except Exception as exc:  # a layout error or a bug: reported on the page, the server keeps running
-                    problem = "\n".join(problems(exc))
+                pdf, problem = self.typeset(doc)
             with self.lock:
-                self.pdf = (version, pdf, problem)
+                self.pdf, self.typesetting = (version, pdf, problem), None
             return pdf, problem
 
     def pdf_page(self) -> bytes:
@@ -268,6 +282,7 @@ class Preview:
 
     def close(self) -> None:
         self.stopping.set()
+        self.typesetter.shutdown(wait=False, cancel_futures=True)
         self.server.shutdown()
         self.server.server_close()
         for thread in self.threads:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import dataclasses
 import json
+import os
 import re
 from decimal import Decimal
 from functools import lru_cache
@@ -20,6 +21,7 @@ from generator.errors import UserError
 from generator.present.document import Document
 from generator.render.engines import pdf_standards
 from generator.render.fonts import OFFICIAL, bundled_dir, official_files
+from generator.render.typst_measure import Measurer
 from generator.paths import find_template
 
 TEMPLATE = Path("typst") / "report.typ"
@@ -29,19 +31,22 @@ _SPACES = re.compile(r"[ \t\r\n\f]+")
 BUNDLED = {"serif": ["Noto Serif SC"], "sans": ["Noto Sans SC"]}
 
 
-def plain(value: Any) -> Any:
-    """A value of the Document as JSON-ready data: dataclasses become objects (with their ``kind``)."""
+def plain(value: Any, measurer: Measurer | None = None) -> Any:
+    """A value of the Document as JSON-ready data: dataclasses become objects (with their ``kind``);
+    with a ``measurer``, every table cell carries the width of its text (typst_measure)."""
     if dataclasses.is_dataclass(value) and not isinstance(value, type):
-        out = {f.name: plain(getattr(value, f.name)) for f in dataclasses.fields(value)}
+        out = {f.name: plain(getattr(value, f.name), measurer) for f in dataclasses.fields(value)}
         if isinstance(getattr(type(value), "heading", None), property):
             out["heading"] = getattr(value, "heading")  # noqa: B009  (a property, not a field)
         if hasattr(value, "row_groups"):
             out["groups"] = [list(g) for g in value.row_groups()]
+            if measurer is not None:
+                measure_grid(out, measurer)
         return out
     if isinstance(value, dict):
-        return {str(k): plain(v) for k, v in value.items()}
+        return {str(k): plain(v, measurer) for k, v in value.items()}
     if isinstance(value, (list, tuple)):
-        return [plain(v) for v in value]
+        return [plain(v, measurer) for v in value]
     if isinstance(value, Decimal):
         return str(value)
     if isinstance(value, str):
@@ -49,14 +54,21 @@ def plain(value: Any) -> Any:
     return value
 
 
-def document_json(doc: Document) -> str:
-    return json.dumps(plain(doc), ensure_ascii=False, separators=(",", ":"))
+def measure_grid(grid: dict[str, Any], measurer: Measurer) -> None:
+    """Each cell's ``w`` and ``p`` (em): its text on one line and its longest unbreakable piece."""
+    for head, rows in ((True, grid["header"]), (False, grid["rows"])):
+        for row in rows:
+            for cell in row:
+                cell["w"], cell["p"] = (round(x, 4) for x in measurer.cell(cell["text"], cell["cls"].split(" "), head))
+
+
+def document_json(doc: Document, font_set: str | None = None) -> str:
+    measurer = Measurer(font_set or os.environ.get("DISCLOSURE_FONTS", "bundled"))
+    return json.dumps(plain(doc, measurer), ensure_ascii=False, separators=(",", ":"))
 
 
 def font_choice(font_set: str | None = None) -> tuple[dict[str, list[str]], list[str]]:
     """Font families per role (first found wins, the bundled face last) and the folders that hold them."""
-    import os
-
     choice = font_set or os.environ.get("DISCLOSURE_FONTS", "bundled")
     folder = bundled_dir()
     paths = [str(folder)] if folder is not None else []
@@ -84,7 +96,7 @@ def render_typst(doc: Document, font_set: str | None = None, standards: tuple[st
     if not source.is_file():
         raise UserError(f"缺少 Typst 版式文件：{source}")
     families, font_paths = font_choice(font_set)
-    inputs = {"document": document_json(doc), "fonts": json.dumps(families, ensure_ascii=False), "dated": "yes" if "a-2b" in standards else "no"}
+    inputs = {"document": document_json(doc, font_set), "fonts": json.dumps(families, ensure_ascii=False), "dated": "yes" if "a-2b" in standards else "no"}
     kwargs: dict[str, Any] = {}
     if standards:
         kwargs["pdf_standards"] = list(standards)
