@@ -53,6 +53,9 @@ def _final_previous(prev: FinalReport) -> FinalPrevious:
         total=fig.grand_total,
         appropriation_total=fig.appropriation_grand_total,
         general=fig.total,
+        income_total=fig.income_total,
+        spending_total=fig.spending_total,
+        general_income=fig.general_income,
         three_public=prev.three_public.actual,
         operating_costs=fig.operating_costs,
     )
