@@ -19,6 +19,7 @@ from generator.ingest.tables import Table, recognise
 from generator.ingest.texts import composition, duties, meta
 from generator.ingest.attribute import attribute
 from generator.ingest.previous import previous_of, provisional
+from generator.ingest.reconcile import Move, reconcile
 
 PLACEHOLDER = "待填写"
 
@@ -35,6 +36,9 @@ class Imported:
     unplaced: list[tuple[int, str]] = field(default_factory=list)
     skeleton: str = ""
     notes: list[str] = field(default_factory=list)
+    written: dict[str, Any] = field(default_factory=dict)
+    """The data file's values: ``data`` with the rounding moves made (``data`` keeps every leaf as printed)."""
+    moves: list[Move] = field(default_factory=list)
 
 
 def read_source(path: Path) -> Source:
@@ -134,6 +138,7 @@ def import_source(path: Path) -> Imported:
     imported.data = data
     if match.profile is not None and not imported.skeleton:
         _sentences(imported)
+    imported.written, imported.moves = reconcile(data, reading)
     imported.unplaced = _unplaced(source.lines, body, imported.found, used + comp_lines, tables)
     return imported
 
@@ -155,7 +160,9 @@ def _sentences(imported: Imported) -> None:
     if final:
         from generator.compute.final import compute
 
-        fig = compute(draft, profile.execution_basis)
+        written, moves = reconcile(data, imported.reading)  # last year from the totals the file will give
+        fixed = load_data({**written, "previous": provisional()}) if moves else draft
+        fig = compute(fixed, profile.execution_basis)
         prev = previous_of(imported.found, fig, Decimal(10000) if data["unit"] == "元" else Decimal(1))
         if prev:
             data["previous"] = prev
