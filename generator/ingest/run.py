@@ -17,7 +17,8 @@ from generator.ingest.profile_match import MIN_SCORE, Match, best_profile, skele
 from generator.ingest.sentences import Body, Found, body_of
 from generator.ingest.tables import Table, recognise
 from generator.ingest.texts import composition, duties, meta
-from generator.ingest.attribute import attribute
+from generator.ingest.attribute import IDENTITY, attribute, numeric_names
+from generator.ingest.figures import read_figures
 from generator.ingest.previous import previous_of, provisional
 from generator.ingest.reconcile import Move, reconcile
 
@@ -157,6 +158,8 @@ def _sentences(imported: Imported) -> None:
         imported.notes.append(f"草稿数据无法载入，正文句子未读取：{str(err).splitlines()[0]}")
         return
     imported.found = attribute(imported, draft, facts)
+    known = {k: facts.values[k] for k in IDENTITY if k in facts.values}
+    imported.found += read_figures(imported.found, imported.body, profile, known, numeric_names(facts), data)
     if final:
         from generator.compute.final import compute
 
