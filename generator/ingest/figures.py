@@ -59,10 +59,13 @@ PRIMARY: dict[str, tuple[tuple[str, ...], str]] = {
     "pm.pass": (("performance_management", "grades", "pass"), COUNT),
     "pm.fail": (("performance_management", "grades", "fail"), COUNT),
     "pm.problems": (("performance_management", "problems"), COUNT),
+    "count.target_projects": (("performance", "target_projects"), COUNT),
+    "target_amount": (("performance", "target_amount"), AMOUNT),
 }
 """Sentence facts that are primary data, with their place in the data file and how they are read."""
 
 FINAL_ONLY = ("tp.", "pm.")
+BUDGET_ONLY = ("count.", "target_amount")
 _CLAUSE = re.compile(r"[：；。]")
 
 
@@ -113,7 +116,7 @@ def read_figures(found: list[Found], body: Body, profile: Profile, known: dict[s
     """Put the primary figures of ``found`` into ``data``; read the clauses of templates not matched whole."""
     final = data.get("kind") == "final"
     scale = Decimal(10000) if data.get("unit") == "元" and profile.text.unit == "万元" else Decimal(1)
-    wanted = {k: v for k, v in PRIMARY.items() if final or not k.startswith(FINAL_ONLY)}
+    wanted = {k: v for k, v in PRIMARY.items() if not k.startswith(BUDGET_ONLY if final else FINAL_ONLY)}
     more: list[Found] = []
     done: set[str] = set()
 

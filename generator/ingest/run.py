@@ -19,6 +19,7 @@ from generator.ingest.tables import Table, recognise
 from generator.ingest.texts import composition, duties, meta
 from generator.ingest.attribute import IDENTITY, attribute, numeric_names
 from generator.ingest.figures import read_figures
+from generator.ingest.projects import read_projects
 from generator.ingest.previous import previous_of, provisional
 from generator.ingest.reconcile import Move, reconcile
 
@@ -136,11 +137,16 @@ def import_source(path: Path) -> Imported:
         data["three_public"] = {"budget": {**zero, **tp.get("budget", {})}, "actual": {**zero, **tp.get("actual", {})}}
     elif "three_public" in data:
         data["three_public"] = {**data["three_public"].get("budget", {}), **data["three_public"].get("actual", {})}
+    project_lines: list[Line] = []
+    if match.profile is not None and not imported.skeleton:
+        projects, project_lines = read_projects(source.lines, match.profile, data)
+        if projects:
+            data["projects"] = projects
     imported.data = data
     if match.profile is not None and not imported.skeleton:
         _sentences(imported)
     imported.written, imported.moves = reconcile(data, reading)
-    imported.unplaced = _unplaced(source.lines, body, imported.found, used + comp_lines, tables)
+    imported.unplaced = _unplaced(source.lines, body, imported.found, used + comp_lines + project_lines, tables)
     return imported
 
 
