@@ -143,7 +143,7 @@ def read_figures(found: list[Found], body: Body, profile: Profile, known: dict[s
             if f is not None:
                 more.append(f)
                 take(f.fields)
-    _vehicles(profile, body, known, numeric, data)
+    more += _vehicles(profile, body, known, numeric, data)
     if "assets" in data and "as_of" not in data["assets"]:
         del data["assets"]
     return more
@@ -168,27 +168,26 @@ def _list_blocks(profile: Profile) -> list[Block]:
     return out
 
 
-def _vehicles(profile: Profile, body: Body, known: dict[str, str], numeric: set[str], data: dict[str, Any]) -> None:
-    """Vehicles by kind, from the entries after a vehicles list's lead (``其中：A1辆、B0辆。``)."""
+def _vehicles(profile: Profile, body: Body, known: dict[str, str], numeric: set[str], data: dict[str, Any]) -> list[Found]:
+    """Vehicles by kind, from the entries after a vehicles list's lead (``其中：A1辆、B0辆。``), and its tail."""
+    out: list[Found] = []
     for block in _list_blocks(profile):
         assert block.lead and block.item and block.list
         lead = next(find(body, Spec(block.lead), known, numeric), None)
         if lead is None:
             continue
         count_key = "assets.vehicles" if block.list == "vehicles" else "assets.planned_vehicles"
-        if count_key in lead.fields and "as_of" not in data.get("assets", {}) and "assets.as_of" in lead.fields:
+        if "as_of" not in data.get("assets", {}) and "assets.as_of" in lead.fields:
             _put(data, ("assets", "as_of"), lead.fields["assets.as_of"])
-        stop = min((body.text.find(p, lead.end) for p in "。；" if body.text.find(p, lead.end) >= 0), default=-1)
-        if stop < 0:
+        ends = [at for p in "。；" if (at := body.text.find(p, lead.end)) >= 0]
+        if not ends:
             continue
+        stop = min(ends)
         pattern, names = compile_template(block.item, {}, {"count"})
         entries = []
-        for piece in body.text[lead.end : stop].split(block.joiner[0] if block.joiner else "、"):
+        for piece in body.text[lead.end : stop].split(block.joiner[0] if block.joiner and block.joiner[0] else "、"):
             m = pattern.fullmatch(piece)
-            if m is None:
-                entries = []
-                break
-            fields = dict(zip(names, m.groups()))
+            fields = dict(zip(names, m.groups())) if m else {}
             count = _count(fields.get("count", ""))
             if count is None or not fields.get("kind"):
                 entries = []
@@ -199,4 +198,16 @@ def _vehicles(profile: Profile, body: Body, known: dict[str, str], numeric: set[
             data.setdefault("assets", {}).setdefault(block.list, entries)
         elif total == 0:
             data.setdefault("assets", {}).setdefault(block.list, [])
-
+        else:
+            continue
+        end = stop + 1
+        if block.tail:
+            tail, tail_names = compile_template(block.tail, known, numeric)
+            m = tail.match(body.text, stop)
+            if m is not None:
+                for name, value in zip(tail_names, m.groups()):
+                    if name in PRIMARY and value is not None and (v := _value(PRIMARY[name][1], value, Decimal(1))) is not None:
+                        _put(data, PRIMARY[name][0], v)
+                end = m.end()
+        out.append(Found(block.lead + block.item, dict(lead.fields), lead.page, lead.start, end, list_name=block.list))
+    return out

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 from decimal import Decimal
 from pathlib import Path
@@ -19,6 +18,7 @@ from generator.ingest.tables import Table, recognise
 from generator.ingest.texts import composition, duties, meta
 from generator.ingest.attribute import IDENTITY, attribute, numeric_names
 from generator.ingest.figures import read_figures
+from generator.ingest.placed import known_of, unplaced
 from generator.ingest.projects import read_projects
 from generator.ingest.previous import previous_of, provisional
 from generator.ingest.reconcile import Move, reconcile
@@ -146,7 +146,8 @@ def import_source(path: Path) -> Imported:
     if match.profile is not None and not imported.skeleton:
         _sentences(imported)
     imported.written, imported.moves = reconcile(data, reading)
-    imported.unplaced = _unplaced(source.lines, body, imported.found, used + comp_lines + project_lines, tables)
+    known_lines = known_of(match.profile if not imported.skeleton else None, tables, data)
+    imported.unplaced = unplaced(source.lines, body, imported.found, used + comp_lines + project_lines, tables, known_lines)
     return imported
 
 
@@ -180,29 +181,3 @@ def _sentences(imported: Imported) -> None:
     else:
         data["previous"] = {}
         imported.notes.append("预算的上年数未从正文推算：previous 留空（与上年比较的句子不印），请按上年数据填写")
-
-
-_HEAD = re.compile(r"^(第[一二三四五六七八九十]+部分|[一二三四五六七八九十]+、|（[一二三四五六七八九十]+）|\d+[.、]|目\s*录)")
-
-
-def _unplaced(lines: list[Line], body: Body, found: list[Found], used: list[Line], tables: list[Table]) -> list[tuple[int, str]]:
-    covered = bytearray(len(body.text))
-    for f in found:
-        covered[f.start : f.end] = b"\x01" * (f.end - f.start)
-    used_ids = {id(ln) for ln in used}
-    titles = {squash(t.title) for t in tables if t.title}
-    out: list[tuple[int, str]] = []
-    offset = 0
-    for line in lines:
-        s = squash(line.text)
-        if re.fullmatch(r"[-－—\s]*\d{1,3}[-－—\s]*|第\d+页", line.text.strip()):
-            continue
-        start, offset = offset, offset + len(s)
-        if not s or id(line) in used_ids or s in titles or "单位：" in s or "单位:" in s:
-            continue
-        if sum(covered[start:offset]) >= len(s) / 2:
-            continue
-        if _HEAD.match(s) and len(s) <= 40 or len(s) <= 30 and not any(ch in s for ch in "，。；："):
-            continue  # headings, the cover, the table of contents
-        out.append((line.page, line.text.strip()))
-    return out
