@@ -139,10 +139,10 @@ def read_figures(found: list[Found], body: Body, profile: Profile, known: dict[s
             inside = set(re.findall(r"\{([A-Za-z0-9_.]+)\}", clause))
             if not (inside & set(wanted)) - done:
                 continue
-            f = next(find(body, Spec(_inner(clause)), known, numeric), None)
-            if f is not None:
-                more.append(f)
-                take(f.fields)
+            hit = next(find(body, Spec(_inner(clause)), known, numeric), None)
+            if hit is not None:
+                more.append(hit)
+                take(hit.fields)
     more += _vehicles(profile, body, known, numeric, data)
     if "assets" in data and "as_of" not in data["assets"]:
         del data["assets"]
@@ -184,7 +184,8 @@ def _vehicles(profile: Profile, body: Body, known: dict[str, str], numeric: set[
             continue
         stop = min(ends)
         pattern, names = compile_template(block.item, {}, {"count"})
-        entries = []
+        entries: list[dict[str, Any]] = []
+        counts: list[int] = []
         for piece in body.text[lead.end : stop].split(block.joiner[0] if block.joiner and block.joiner[0] else "、"):
             m = pattern.fullmatch(piece)
             fields = dict(zip(names, m.groups())) if m else {}
@@ -193,8 +194,9 @@ def _vehicles(profile: Profile, body: Body, known: dict[str, str], numeric: set[
                 entries = []
                 break
             entries.append({"kind": fields["kind"], "count": count})
+            counts.append(count)
         total = _count(lead.fields.get(count_key, ""))
-        if entries and (total is None or sum(e["count"] for e in entries) == total):
+        if entries and (total is None or sum(counts) == total):
             data.setdefault("assets", {}).setdefault(block.list, entries)
         elif total == 0:
             data.setdefault("assets", {}).setdefault(block.list, [])

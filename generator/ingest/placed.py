@@ -23,7 +23,9 @@ from generator.ingest.tables import Table
 from generator.present.profile import Profile
 
 _PAGE_NUMBER = re.compile(r"^[-－—\s]*\d{1,3}[-－—\s]*$|^第\d+页(共\d+页)?$")
-_NUMBERING = re.compile(r"^(第[一二三四五六七八九十]+部分|[一二三四五六七八九十]+、|（[一二三四五六七八九十]+）|\([一二三四五六七八九十]+\)|\d+[.、．]|（\d+）)")
+_NUMBERING = re.compile(
+    r"^(第[一二三四五六七八九十]+部分|[一二三四五六七八九十]+、|（[一二三四五六七八九十]+）|\([一二三四五六七八九十]+\)|\d+[.、．]|（\d+）)"
+)
 _TOC = re.compile(r"^(.*?)[.…·．\-—]{2,}\d+$|^(.*?\D)\d{1,3}$")
 _FURNITURE = re.compile(r"^(单位[:：]|金额单位[:：]|编制(部门|单位)[:：]|部门(名称)?[:：]|公开\d+表$|部门公开表\d+|附表\d|表\d+$|目录$)")
 _DATE = re.compile(r"20\d{2}年(\d{1,2}月(\d{1,2}日)?)?")
