@@ -97,3 +97,19 @@ def test_budget_projects_read(built: dict[str, tuple[Path, Path, str]]) -> None:
     assert "amount" not in health
     assert health["period"] == "2025.1.1-2025.12.31"
     assert len(projects[2]["basis"]) == 3
+
+
+def test_budget_previous_from_the_printed_changes(built: dict[str, tuple[Path, Path, str]]) -> None:
+    """Commerce 2025: 一般公共预算拨款支出预算 371,514,655.00 元 (表 5 合计), "比2024年预算增加24,491.71万元";
+    财政拨款收入 "比2024年预算执行数增加24,558.18万元"; 公务接待费 1.00 万元 "与2024年预算持平" (its sentence is
+    printed with a full stop where the template has a comma: its change comes from the total's, 持平)."""
+    data, _, _ = built["putuo-commerce-2025-budget"]
+    previous = _load(data)["previous"]
+    assert Decimal(str(previous["total"])) == Decimal(371_514_655) - Decimal("24491.71") * 10000
+    assert Decimal(str(previous["income_appropriation"])) == Decimal(371_514_655) - Decimal("24558.18") * 10000
+    assert {k: Decimal(str(v)) for k, v in previous["three_public"].items()} == {
+        "outbound": 0,
+        "vehicle_purchase": 0,
+        "vehicle_operation": 0,
+        "reception": Decimal(10000),
+    }

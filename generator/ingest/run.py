@@ -20,7 +20,7 @@ from generator.ingest.attribute import IDENTITY, attribute, numeric_names
 from generator.ingest.figures import read_figures
 from generator.ingest.placed import known_of, unplaced
 from generator.ingest.projects import read_projects
-from generator.ingest.previous import previous_of, provisional
+from generator.ingest.previous import budget_previous_of, previous_of, provisional
 from generator.ingest.reconcile import Move, reconcile
 
 PLACEHOLDER = "待填写"
@@ -179,5 +179,11 @@ def _sentences(imported: Imported) -> None:
         else:
             imported.notes.append("正文中没有读到与上年比较的数，previous 未填写")
     else:
-        data["previous"] = {}
-        imported.notes.append("预算的上年数未从正文推算：previous 留空（与上年比较的句子不印），请按上年数据填写")
+        from generator.compute.budget import compute as compute_budget
+
+        written, moves = reconcile(data, imported.reading)
+        fixed = load_data({**written, "previous": {}}) if moves else draft
+        scale = Decimal(10000) if data["unit"] == "元" and profile.text.unit == "万元" else Decimal(1)
+        data["previous"] = budget_previous_of(imported.found, compute_budget(fixed), scale)
+        if not data["previous"]:
+            imported.notes.append("正文中没有读到与上年比较的数：previous 留空（与上年比较的句子不印），请按上年数据填写")
