@@ -112,6 +112,16 @@ def _inner(clause: str) -> str:
     return clause.replace("[", "").replace("]", "")
 
 
+def _pieces(clause: str) -> list[str]:
+    """A clause that did not match, cut finer: each optional part on its own, then at ``，``."""
+    parts = [p for p in re.split(r"[\[\]]", clause) if p.strip()]
+    return [q for p in parts for q in re.split(r"[，：；。]", p) if q.strip()]
+
+
+def _facts(text: str) -> set[str]:
+    return set(re.findall(r"\{([A-Za-z0-9_.]+)\}", text))
+
+
 def read_figures(found: list[Found], body: Body, profile: Profile, known: dict[str, str], numeric: set[str], data: dict[str, Any]) -> list[Found]:
     """Put the primary figures of ``found`` into ``data``; read the clauses of templates not matched whole."""
     final = data.get("kind") == "final"
@@ -131,18 +141,26 @@ def read_figures(found: list[Found], body: Body, profile: Profile, known: dict[s
 
     for f in found:
         take(f.fields)
-    for spec in specs(profile):
-        names = set(re.findall(r"\{([A-Za-z0-9_.]+)\}", spec.template))
-        if not (names & set(wanted)) - done or spec.list_name:
-            continue
-        for clause in _clauses(spec.template):
-            inside = set(re.findall(r"\{([A-Za-z0-9_.]+)\}", clause))
-            if not (inside & set(wanted)) - done:
-                continue
-            hit = next(find(body, Spec(_inner(clause)), known, numeric), None)
+    loose = {k: v for k, v in known.items() if k != "department"}  # a report may shorten or vary its own name
+
+    def attempt(template: str) -> bool:
+        if not (_facts(template) & set(wanted)) - done:
+            return True
+        for facts_known in (known, loose):
+            hit = next(find(body, Spec(_inner(template)), facts_known, numeric), None)
             if hit is not None:
                 more.append(hit)
                 take(hit.fields)
+                return True
+        return False
+
+    for spec in specs(profile):
+        if spec.list_name or not (_facts(spec.template) & set(wanted)) - done:
+            continue
+        for clause in _clauses(spec.template):
+            if not attempt(clause):
+                for piece in _pieces(clause):
+                    attempt(piece)
     more += _vehicles(profile, body, known, numeric, data)
     if "assets" in data and "as_of" not in data["assets"]:
         del data["assets"]
