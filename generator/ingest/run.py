@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from decimal import Decimal
 from pathlib import Path
@@ -112,7 +113,8 @@ def import_source(path: Path) -> Imported:
     options = _split_codes(reading, match)
     if options:
         data["table_options"] = options
-    data["year"] = info.get("year", 0)
+    named = re.search(r"(?<!\d)(20\d{2})(?!\d)", path.stem)  # a workbook's sheets may not name the year: its file name does
+    data["year"] = info.get("year") or (int(named.group(1)) if named else 0)
     data["unit"] = reading.unit
     dept: dict[str, Any] = {"name": info["department"] or f"{PLACEHOLDER}：部门名称"}
     units = _units(tables)
