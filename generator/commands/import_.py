@@ -54,6 +54,9 @@ def summary(imported: Imported) -> list[str]:
     out.append("读到：" + "，".join(counts) + "。")
     for note in imported.notes:
         out.append(f"注意：{note}")
+    if imported.moves:
+        out.append(f"按四舍五入尾差调整的末级数（{len(imported.moves)} 个，已写入文件开头的注释）：")
+        out.extend(f"  {m.note()}" for m in imported.moves)
     if imported.unplaced:
         out.append(f"未能归位的文字（{len(imported.unplaced)} 行）：")
         out.extend(f"  第 {page} 页：{text}" for page, text in imported.unplaced)

@@ -22,7 +22,8 @@ from generator.ingest.sentences import Body, Found
 from generator.ingest.tables import Table
 from generator.present.profile import Profile
 
-_PAGE_NUMBER = re.compile(r"^[-－—\s]*\d{1,3}[-－—\s]*$|^第\d+页(共\d+页)?$")
+_PAGE_NUMBER = re.compile(r"^[-－—\s]*\d{1,3}[-－—\s]*$|^第\d+页")
+"""Page numbers, left out of the body text as sentences.body_of leaves them out (the offsets must agree)."""
 _NUMBERING = re.compile(
     r"^(第[一二三四五六七八九十]+部分|[一二三四五六七八九十]+、|（[一二三四五六七八九十]+）|\([一二三四五六七八九十]+\)|\d+[.、．]|（\d+）)"
 )
@@ -120,7 +121,7 @@ def _is_heading(s: str, known: Known) -> bool:
     bare = _NUMBERING.sub("", s)
     for text in {s, bare}:
         for candidate in (text, *(g for m in [_TOC.match(text)] if m for g in m.groups() if g)):
-            c = candidate.rstrip(".…·．-—").removesuffix("（续）").removesuffix("(续)")
+            c = candidate.rstrip(".…·．-—").removesuffix("。").removesuffix("（续）").removesuffix("(续)")
             if c and any(p.match(c) for p in known.headings):
                 return True
     return False
@@ -157,12 +158,16 @@ def unplaced(lines: list[Line], body: Body, found: list[Found], used: list[Line]
         pages.setdefault(re.sub(r"\d+", "#", squash(line.text)), set()).add(line.page)
     out: list[tuple[int, str]] = []
     offset = 0
-    for line in lines:
-        if _PAGE_NUMBER.match(line.text.strip()):
-            continue  # not part of the body text either (sentences.body_of)
+    text_lines = [ln for ln in lines if not _PAGE_NUMBER.match(ln.text)]  # nor are they in the body text
+    wrapped: set[int] = set()
+    for k, (line, nxt) in enumerate(zip(text_lines, text_lines[1:])):
+        both = squash(line.text) + squash(nxt.text)
+        if line.page == nxt.page and len(both) <= 60 and _is_heading(both, known):
+            wrapped.update((k, k + 1))  # a heading broken over two lines
+    for k, line in enumerate(text_lines):
         s = squash(line.text)
         start, offset = offset, offset + len(s)
-        if not s or id(line) in used_ids:
+        if not s or id(line) in used_ids or k in wrapped:
             continue
         if sum(covered[start:offset]) * 2 >= len(s):
             continue
