@@ -113,3 +113,15 @@ def test_budget_previous_from_the_printed_changes(built: dict[str, tuple[Path, P
         "vehicle_operation": 0,
         "reception": Decimal(10000),
     }
+
+
+def test_row_total_kept_over_its_rounded_parts(built: dict[str, tuple[Path, Path, str]]) -> None:
+    """Planning 2024: 2120101 prints 合计 1092.80 = 基本 1084.02 + 项目 8.77 in the 一般公共预算 table (1092.79 in fact),
+    1092.80 in the income table; the 支出决算表 prints 基本 1096.91 for all funds. The 合计 is kept: 基本 1092.80 − 8.77
+    = 1084.03, other money 1096.91 − 1084.03 = 12.88."""
+    data, _, _ = built["putuo-planning-2024-final"]
+    row = next(e for e in _load(data)["expenditure"] if e["code"] == "2120101")
+    assert Decimal(str(row["basic"])) == Decimal("1092.80") - Decimal("8.77")
+    assert Decimal(str(row["project"])) == Decimal("8.77")
+    assert Decimal(str(row["other_funds"]["basic"])) == Decimal("1096.91") - (Decimal("1092.80") - Decimal("8.77"))
+    assert "appropriation_income" not in row
