@@ -112,7 +112,9 @@ def known_of(profile: Profile | None, tables: list[Table], data: dict[str, Any])
     dept = str((data.get("department") or {}).get("name", ""))
     year = str(data.get("year", ""))
     facts = {"department": dept, "year": year, "prev_year": str(int(year) - 1) if year.isdigit() else ""}
-    heads = [_pattern(t, facts) for t in _titles(profile)]
+    titles = _titles(profile)
+    titles += [t.replace("部门", "{department}", 1) for t in titles if t.startswith("部门")]  # 部门主要职能 → X局主要职能
+    heads = [_pattern(t, facts) for t in titles]
     heads += [re.compile("^" + re.escape(squash(t.title)) + "$") for t in tables if t.title]
     return Known(heads, _fixed(profile, facts), squash(dept), year)
 
