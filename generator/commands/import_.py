@@ -27,6 +27,9 @@ def header(imported: Imported, source: Path) -> list[str]:
     lines = [f"# 由 disclosure import 从 {source.name} 读取：只含末级数据与可归属的文字；合计、小计、占比、增减均由生成器计算。"]
     if imported.match.profile is not None and not imported.skeleton:
         lines.append(f"# 版式与模板配置 {imported.match.name} 相符（{imported.match.score} 个标题一致）。")
+    if imported.moves:
+        lines.append("# 以下末级数按四舍五入尾差调整，使生成器计算的合计与原表所印一致：")
+        lines.extend(f"#   {m.note()}" for m in imported.moves)
     lines.append(f"# 未能归位的文字 {len(imported.unplaced)} 行，见 import 的输出。")
     return lines
 
@@ -51,6 +54,9 @@ def summary(imported: Imported) -> list[str]:
     out.append("读到：" + "，".join(counts) + "。")
     for note in imported.notes:
         out.append(f"注意：{note}")
+    if imported.moves:
+        out.append(f"按四舍五入尾差调整的末级数（{len(imported.moves)} 个，已写入文件开头的注释）：")
+        out.extend(f"  {m.note()}" for m in imported.moves)
     if imported.unplaced:
         out.append(f"未能归位的文字（{len(imported.unplaced)} 行）：")
         out.extend(f"  第 {page} 页：{text}" for page, text in imported.unplaced)
@@ -63,7 +69,7 @@ def run_import(source: Path, out: Path | None) -> int:
     target = out or default_output(imported, source)
     if target.resolve() == source.resolve():
         raise UserError(f"输出文件不能是源文件本身：{target}")
-    text = dump(imported.data, header(imported, source))
+    text = dump(imported.written or imported.data, header(imported, source))
     write_atomic(target, text.encode("utf-8"))
     if imported.skeleton:
         profile = target.with_name(target.stem + "-profile.yaml")

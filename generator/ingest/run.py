@@ -17,8 +17,12 @@ from generator.ingest.profile_match import MIN_SCORE, Match, best_profile, skele
 from generator.ingest.sentences import Body, Found, body_of
 from generator.ingest.tables import Table, recognise
 from generator.ingest.texts import composition, duties, meta
-from generator.ingest.attribute import attribute
-from generator.ingest.previous import previous_of, provisional
+from generator.ingest.attribute import IDENTITY, attribute, numeric_names
+from generator.ingest.figures import read_figures
+from generator.ingest.placed import known_of, unplaced
+from generator.ingest.projects import read_projects
+from generator.ingest.previous import budget_previous_of, previous_of, provisional
+from generator.ingest.reconcile import Move, reconcile
 
 PLACEHOLDER = "待填写"
 
@@ -35,6 +39,9 @@ class Imported:
     unplaced: list[tuple[int, str]] = field(default_factory=list)
     skeleton: str = ""
     notes: list[str] = field(default_factory=list)
+    written: dict[str, Any] = field(default_factory=dict)
+    """The data file's values: ``data`` with the rounding moves made (``data`` keeps every leaf as printed)."""
+    moves: list[Move] = field(default_factory=list)
 
 
 def read_source(path: Path) -> Source:
@@ -106,7 +113,8 @@ def import_source(path: Path) -> Imported:
     options = _split_codes(reading, match)
     if options:
         data["table_options"] = options
-    data["year"] = info.get("year", 0)
+    named = re.search(r"(?<!\d)(20\d{2})(?!\d)", path.stem)  # a workbook's sheets may not name the year: its file name does
+    data["year"] = info.get("year") or (int(named.group(1)) if named else 0)
     data["unit"] = reading.unit
     dept: dict[str, Any] = {"name": info["department"] or f"{PLACEHOLDER}：部门名称"}
     units = _units(tables)
@@ -131,10 +139,17 @@ def import_source(path: Path) -> Imported:
         data["three_public"] = {"budget": {**zero, **tp.get("budget", {})}, "actual": {**zero, **tp.get("actual", {})}}
     elif "three_public" in data:
         data["three_public"] = {**data["three_public"].get("budget", {}), **data["three_public"].get("actual", {})}
+    project_lines: list[Line] = []
+    if match.profile is not None and not imported.skeleton:
+        projects, project_lines = read_projects(source.lines, match.profile, data)
+        if projects:
+            data["projects"] = projects
     imported.data = data
     if match.profile is not None and not imported.skeleton:
         _sentences(imported)
-    imported.unplaced = _unplaced(source.lines, body, imported.found, used + comp_lines, tables)
+    imported.written, imported.moves = reconcile(data, reading)
+    known_lines = known_of(match.profile if not imported.skeleton else None, tables, data)
+    imported.unplaced = unplaced(source.lines, body, imported.found, used + comp_lines + project_lines, tables, known_lines)
     return imported
 
 
@@ -152,41 +167,25 @@ def _sentences(imported: Imported) -> None:
         imported.notes.append(f"草稿数据无法载入，正文句子未读取：{str(err).splitlines()[0]}")
         return
     imported.found = attribute(imported, draft, facts)
+    known = {k: facts.values[k] for k in IDENTITY if k in facts.values}
+    imported.found += read_figures(imported.found, imported.body, profile, known, numeric_names(facts), data)
     if final:
         from generator.compute.final import compute
 
-        fig = compute(draft, profile.execution_basis)
+        written, moves = reconcile(data, imported.reading)  # last year from the totals the file will give
+        fixed = load_data({**written, "previous": provisional()}) if moves else draft
+        fig = compute(fixed, profile.execution_basis)
         prev = previous_of(imported.found, fig, Decimal(10000) if data["unit"] == "元" else Decimal(1))
         if prev:
             data["previous"] = prev
         else:
             imported.notes.append("正文中没有读到与上年比较的数，previous 未填写")
     else:
-        data["previous"] = {}
-        imported.notes.append("预算的上年数未从正文推算：previous 留空（与上年比较的句子不印），请按上年数据填写")
+        from generator.compute.budget import compute as compute_budget
 
-
-_HEAD = re.compile(r"^(第[一二三四五六七八九十]+部分|[一二三四五六七八九十]+、|（[一二三四五六七八九十]+）|\d+[.、]|目\s*录)")
-
-
-def _unplaced(lines: list[Line], body: Body, found: list[Found], used: list[Line], tables: list[Table]) -> list[tuple[int, str]]:
-    covered = bytearray(len(body.text))
-    for f in found:
-        covered[f.start : f.end] = b"\x01" * (f.end - f.start)
-    used_ids = {id(ln) for ln in used}
-    titles = {squash(t.title) for t in tables if t.title}
-    out: list[tuple[int, str]] = []
-    offset = 0
-    for line in lines:
-        s = squash(line.text)
-        if re.fullmatch(r"[-－—\s]*\d{1,3}[-－—\s]*|第\d+页", line.text.strip()):
-            continue
-        start, offset = offset, offset + len(s)
-        if not s or id(line) in used_ids or s in titles or "单位：" in s or "单位:" in s:
-            continue
-        if sum(covered[start:offset]) >= len(s) / 2:
-            continue
-        if _HEAD.match(s) and len(s) <= 40 or len(s) <= 30 and not any(ch in s for ch in "，。；："):
-            continue  # headings, the cover, the table of contents
-        out.append((line.page, line.text.strip()))
-    return out
+        written, moves = reconcile(data, imported.reading)
+        fixed = load_data({**written, "previous": {}}) if moves else draft
+        scale = Decimal(10000) if data["unit"] == "元" and profile.text.unit == "万元" else Decimal(1)
+        data["previous"] = budget_previous_of(imported.found, compute_budget(fixed), scale)
+        if not data["previous"]:
+            imported.notes.append("正文中没有读到与上年比较的数：previous 留空（与上年比较的句子不印），请按上年数据填写")

@@ -124,7 +124,8 @@ def compile_template(template: str, known: dict[str, str], numeric: set[str], ta
 
 def find(body: Body, spec: Spec, known: dict[str, str], numeric: set[str]) -> Iterator[Found]:
     pattern, names = compile_template(spec.template, known, numeric, spec.tail)
-    literal = re.sub(r"\(\.\+\?\)|\([^()]*\\d[^()]*\)|\\.|[()?:|]", "", pattern.pattern)
+    bare = re.sub(r"\(\?=[^()]*\)$", "", pattern.pattern)  # the lookahead at the end is no word of the template
+    literal = re.sub(r"\(\.\+\?\)|\([^()]*\\d[^()]*\)|\\.|[()?:|]", "", bare)
     if len(literal) < 4:
         return
     for m in pattern.finditer(body.text):

@@ -30,7 +30,10 @@ def _side(labels: list[str]) -> str:
 def _numbering(row: list[str]) -> bool:
     """A row of column numbers (1 2 3 …), not of amounts."""
     cells = [squash(c) for c in row if squash(c)]
-    return bool(cells) and all(c.isdigit() and len(c) <= 2 for c in cells)
+    if not cells or not all(c.isdigit() and len(c) <= 2 for c in cells):
+        return False
+    numbers = [int(c) for c in cells]
+    return all(b == a + 1 for a, b in zip(numbers, numbers[1:]))  # 1 2 3 …, not whole amounts (40 0 40)
 
 
 def three_public(table: Table) -> dict[str, dict[str, Decimal]]:

@@ -18,6 +18,25 @@ def _text(value: object) -> str:
     return str(value)
 
 
+def _is_caption(row: list[str]) -> bool:
+    """A row above a table naming the department or the unit (编制部门：…, 单位：万元)."""
+    cells = [squash(c) for c in row if squash(c)]
+    return bool(cells) and all("：" in c or ":" in c for c in cells)
+
+
+def _table_start(grid: list[list[str]]) -> int:
+    """The first row of the table: the one after the caption row (部门：… 单位：…), when the sheet has one."""
+    for k, row in enumerate(grid[:4]):
+        if _is_caption(row):
+            return k + 1
+    return 0
+
+
+def _labelled(grid: list[list[str]], k: int) -> bool:
+    """A short row after the caption is the table's first header row (收入 | 支出), not a line of text."""
+    return k > 0 and _is_caption(grid[k - 1])
+
+
 def read_xlsx(path: Path) -> Source:
     try:
         from openpyxl import load_workbook
@@ -42,8 +61,12 @@ def read_xlsx(path: Path) -> Source:
                     filled[r][c] = top
                     if (r, c) != (rng.min_row - 1, rng.min_col - 1):
                         raw[r][c] = None
-        start = 0
-        while start < len(grid) and sum(1 for c in grid[start] if squash(c)) <= 2:
+        start = _table_start(grid)
+        for k in range(start):
+            text = " ".join(c for c in grid[k] if squash(c))
+            if text:
+                lines.append(Line(number, float(k), 0.0, text))
+        while start < len(grid) and sum(1 for c in grid[start] if squash(c)) <= 2 and not _labelled(grid, start):
             text = " ".join(c for c in grid[start] if squash(c))
             if text:
                 lines.append(Line(number, float(start), 0.0, text))
