@@ -54,6 +54,32 @@ def attachments(report: Any) -> list[AttachmentView]:
     return views
 
 
+def with_widths(grids: list[Any], name: str, profile: Profile) -> list[Any]:
+    """The grids of a table or form with the column widths its ``table_options`` give (``widths``: relative, one a column),
+    as whole percents of the table's width."""
+    widths = profile.table_options.get(name, {}).get("widths")
+    if not widths:
+        return grids
+    if not isinstance(widths, list) or not all(isinstance(w, (int, float)) and not isinstance(w, bool) and w > 0 for w in widths):
+        raise ProfileError(f"模板配置 table_options.{name}.widths 应为正数列表（每列一个相对宽度），此处为 {widths!r}")
+    out = []
+    for g in grids:
+        if not isinstance(g, Grid):
+            out.append(g)
+            continue
+        count = grid_columns(g)
+        if len(widths) != count:
+            raise ProfileError(f"模板配置 table_options.{name}.widths 给了 {len(widths)} 个列宽，而该表有 {count} 列")
+        total = sum(widths)
+        out.append(replace(g, cols=[max(1, round(w * 100 / total)) for w in widths]))
+    return out
+
+
+def grid_columns(g: Grid) -> int:
+    """How many columns a grid has: the widest row's span."""
+    return max((sum(max(c.colspan, 1) for c in row) for row in [*g.header, *g.rows]), default=0)
+
+
 @dataclass(frozen=True)
 class Vocabulary:
     """The names a profile may use for one report: facts, lists (with their entries' fields), tables, partials."""
@@ -86,7 +112,7 @@ def make_document(
     def table(tid: str) -> TableBlock:
         if tid not in builders:
             raise ProfileError(f"模板配置引用了未知的表格 {tid}；可用：{'、'.join(sorted(builders))}")
-        grids = builders[tid]()
+        grids = with_widths(builders[tid](), tid, profile)
         title = compose(profile.table_titles.get(tid, ""), facts.values)
         notes = [compose(n, facts.values) for n in profile.table_notes.get(tid, [])]
         if notes and grids:
@@ -111,7 +137,8 @@ def make_document(
         if name == "attachments":
             return attachments(report)
         if name in partials:
-            return partials[name]()
+            built = partials[name]()
+            return with_widths(built, name, profile) if isinstance(built, list) else built
         return facts
 
     composer = Composer(profile, facts, table, partial)
