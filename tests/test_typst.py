@@ -33,9 +33,18 @@ def sample(text: str = MARKUP) -> Document:
     table = TableBlock("t1", "公开表1", text, [grid], anchor="s3")
     section = Section("s2", "一、", text, 1, [Paragraph(text, label="1. "), table], [])
     part = Part("s1", "第一部分", text, [Paragraph(text)], [section])
-    return Document(title=f"标题{text}", department="某部门", year=2024, kind="budget", profile="test", parts=[part],
-                    toc=[TocEntry("s1", f"第一部分 {text}", 0), TocEntry("s2", f"一、{text}", 1)], toc_title="目录", cover=False,
-                    meta={"keywords": text})
+    return Document(
+        title=f"标题{text}",
+        department="某部门",
+        year=2024,
+        kind="budget",
+        profile="test",
+        parts=[part],
+        toc=[TocEntry("s1", f"第一部分 {text}", 0), TocEntry("s2", f"一、{text}", 1)],
+        toc_title="目录",
+        cover=False,
+        meta={"keywords": text},
+    )
 
 
 def pdf_text(data: bytes, tmp_path: Path) -> tuple[str, dict[str, object]]:
@@ -144,3 +153,16 @@ def test_bookmarks_are_the_same_with_both_engines(tmp_path: Path) -> None:
         with pdfplumber.open(result.outputs[0]) as pdf:
             trees[engine] = [(level, title) for level, title, *_ in pdf.doc.get_outlines()]
     assert trees["typst"] == trees["weasyprint"]
+
+
+def test_a_table_alone_under_a_heading_of_its_own_title_prints_it_once(tmp_path: Path) -> None:
+    """Xinzhou 附表4-1: the section 一、收支总表 holds only the table 收支总表; its page prints the words once, not twice."""
+    doc, _ = prepare(EXAMPLES["xinzhou-2023-budget"])
+    path = tmp_path / "x.pdf"
+    path.write_bytes(render_typst(doc))
+    with pdfplumber.open(path) as pdf:
+        [page] = [p.extract_text() or "" for p in pdf.pages if "附表4-1\n" in (p.extract_text() or "") + "\n"]
+    assert "一、收支总表" in page and page.count("收支总表") - page.count("财政拨款收支总表") == 1, page[:200]
+    # tables printed one after another under a part's heading keep their titles
+    jiangan, _ = prepare(EXAMPLES["jiangan-2023-final"])
+    assert [t.title_shown for t in jiangan.tables()] == [True] * 9

@@ -81,6 +81,8 @@ class TableBlock:
     anchor: str = ""
     new_page: bool = False
     kind: str = "table"
+    title_shown: bool = True
+    """False when the title repeats the heading of the section the table is alone in: the page prints it once."""
 
 
 @dataclass(frozen=True)
