@@ -166,3 +166,11 @@ def test_a_table_alone_under_a_heading_of_its_own_title_prints_it_once(tmp_path:
     # tables printed one after another under a part's heading keep their titles
     jiangan, _ = prepare(EXAMPLES["jiangan-2023-final"])
     assert [t.title_shown for t in jiangan.tables()] == [True] * 9
+
+
+def test_a_form_titled_as_its_table_prints_the_title_once() -> None:
+    """Jianghan 公开表9 项目绩效目标申报表: the published report prints the title once over the first form, then once per form."""
+    doc, _ = prepare(EXAMPLES["jianghan-2020-budget"])
+    [table] = [t for t in doc.tables() if t.label == "公开表9"]
+    assert table.title == "项目绩效目标申报表" and table.title_shown
+    assert [g.title for g in table.grids] == [""] + ["项目绩效目标申报表"] * (len(table.grids) - 1)

@@ -123,6 +123,8 @@ def make_document(
             table_unit = str(profile.table_options.get(tid, {}).get("unit", profile.tables.unit))
             unit_line = profile.tables.unit_line.replace("{unit}", table_unit)
             grids = [replace(grids[0], captions=(f"{profile.tables.unit_name_label}{unit}", unit_line))] + grids[1:]
+        if grids and title and "".join(grids[0].title.split()) == "".join(title.split()):
+            grids = [replace(grids[0], title="")] + grids[1:]  # the form's own title right under the same table title: print it once
         landscape = bool(profile.table_options.get(tid, {}).get("landscape", False))
         return TableBlock(tid, labels[tid], title, grids, landscape, anchor=f"t-{tid}", new_page=profile.tables.new_page)
 
