@@ -174,3 +174,47 @@ def test_a_form_titled_as_its_table_prints_the_title_once() -> None:
     [table] = [t for t in doc.tables() if t.label == "公开表9"]
     assert table.title == "项目绩效目标申报表" and table.title_shown
     assert [g.title for g in table.grids] == [""] + ["项目绩效目标申报表"] * (len(table.grids) - 1)
+
+
+def _struct(node, out):  # type: ignore[no-untyped-def]
+    """(role, children) of a tagged PDF's structure elements, depth first."""
+    import pikepdf
+
+    if isinstance(node, pikepdf.Array):
+        for x in node:
+            _struct(x, out)
+    elif isinstance(node, pikepdf.Dictionary) and "/S" in node:
+        kids = node.get("/K")
+        roles = [str(k.S) for k in (kids if isinstance(kids, pikepdf.Array) else [kids]) if isinstance(k, pikepdf.Dictionary) and "/S" in k]
+        out.append((str(node.S), roles))
+        if kids is not None:
+            _struct(kids, out)
+
+
+def test_tagged_tables_hold_only_their_cells(tmp_path: Path) -> None:
+    """Jianghan: each table of the tagged PDF has one row per header and body row, no cell of a hidden
+    column and no row of notes (the notes are paragraphs after the table)."""
+    import pikepdf
+
+    from generator.present.document import Partial
+
+    doc, _ = prepare(EXAMPLES["jianghan-2020-budget"])
+    grids = []
+    for part, section in doc.sections():
+        for b in section.blocks if section is not None else part.blocks:
+            if isinstance(b, TableBlock):
+                grids += b.grids
+            elif isinstance(b, Partial) and b.name == "grids":
+                grids += [g for g in b.data if isinstance(g, Grid)]
+    tables = [g for g in grids if g.header]
+    path = tmp_path / "x.pdf"
+    path.write_bytes(render_typst(doc))
+    elements: list = []
+    with pikepdf.open(path) as pdf:
+        _struct(pdf.Root.StructTreeRoot.K, elements)
+    assert sum(role == "/Table" for role, _ in elements) == len(tables)
+    rows = [kids for role, kids in elements if role == "/TR"]
+    assert len(rows) == sum(len(g.header) + len(g.rows) for g in tables)
+    # the first row of each table: as many header cells as the grid's first header row has
+    firsts = [kids for k, (role, kids) in enumerate(elements) if role == "/TR" and elements[k - 1][0] == "/THead"]
+    assert [len(kids) for kids in firsts] == [len(g.header[0]) for g in tables]

@@ -18,6 +18,7 @@ from typing import Any
 
 from generator.errors import UserError
 from generator.present.document import Document
+from generator.present.tables.grid import row_bounds
 from generator.render.engines import pdf_standards
 from generator.render.fonts import OFFICIAL, bundled_dir, official_files
 from generator.paths import find_template
@@ -37,6 +38,7 @@ def plain(value: Any) -> Any:
             out["heading"] = getattr(value, "heading")  # noqa: B009  (a property, not a field)
         if hasattr(value, "row_groups"):
             out["groups"] = [list(g) for g in value.row_groups()]
+            out["bounds"] = row_bounds(value.rows)
         return out
     if isinstance(value, dict):
         return {str(k): plain(v) for k, v in value.items()}
