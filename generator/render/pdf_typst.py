@@ -38,7 +38,7 @@ def plain(value: Any) -> Any:
             out["heading"] = getattr(value, "heading")  # noqa: B009  (a property, not a field)
         if hasattr(value, "row_groups"):
             out["groups"] = [list(g) for g in value.row_groups()]
-            out["bounds"] = row_bounds(value.rows)
+            out["bounds"] = row_bounds(getattr(value, "rows"))  # noqa: B009  (a Grid: where its pages may break)
         return out
     if isinstance(value, dict):
         return {str(k): plain(v) for k, v in value.items()}
