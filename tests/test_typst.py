@@ -33,9 +33,18 @@ def sample(text: str = MARKUP) -> Document:
     table = TableBlock("t1", "公开表1", text, [grid], anchor="s3")
     section = Section("s2", "一、", text, 1, [Paragraph(text, label="1. "), table], [])
     part = Part("s1", "第一部分", text, [Paragraph(text)], [section])
-    return Document(title=f"标题{text}", department="某部门", year=2024, kind="budget", profile="test", parts=[part],
-                    toc=[TocEntry("s1", f"第一部分 {text}", 0), TocEntry("s2", f"一、{text}", 1)], toc_title="目录", cover=False,
-                    meta={"keywords": text})
+    return Document(
+        title=f"标题{text}",
+        department="某部门",
+        year=2024,
+        kind="budget",
+        profile="test",
+        parts=[part],
+        toc=[TocEntry("s1", f"第一部分 {text}", 0), TocEntry("s2", f"一、{text}", 1)],
+        toc_title="目录",
+        cover=False,
+        meta={"keywords": text},
+    )
 
 
 def pdf_text(data: bytes, tmp_path: Path) -> tuple[str, dict[str, object]]:
@@ -144,3 +153,68 @@ def test_bookmarks_are_the_same_with_both_engines(tmp_path: Path) -> None:
         with pdfplumber.open(result.outputs[0]) as pdf:
             trees[engine] = [(level, title) for level, title, *_ in pdf.doc.get_outlines()]
     assert trees["typst"] == trees["weasyprint"]
+
+
+def test_a_table_alone_under_a_heading_of_its_own_title_prints_it_once(tmp_path: Path) -> None:
+    """Xinzhou 附表4-1: the section 一、收支总表 holds only the table 收支总表; its page prints the words once, not twice."""
+    doc, _ = prepare(EXAMPLES["xinzhou-2023-budget"])
+    path = tmp_path / "x.pdf"
+    path.write_bytes(render_typst(doc))
+    with pdfplumber.open(path) as pdf:
+        [page] = [p.extract_text() or "" for p in pdf.pages if "附表4-1\n" in (p.extract_text() or "") + "\n"]
+    assert "一、收支总表" in page and page.count("收支总表") - page.count("财政拨款收支总表") == 1, page[:200]
+    # tables printed one after another under a part's heading keep their titles
+    jiangan, _ = prepare(EXAMPLES["jiangan-2023-final"])
+    assert [t.title_shown for t in jiangan.tables()] == [True] * 9
+
+
+def test_a_form_titled_as_its_table_prints_the_title_once() -> None:
+    """Jianghan 公开表9 项目绩效目标申报表: the published report prints the title once over the first form, then once per form."""
+    doc, _ = prepare(EXAMPLES["jianghan-2020-budget"])
+    [table] = [t for t in doc.tables() if t.label == "公开表9"]
+    assert table.title == "项目绩效目标申报表" and table.title_shown
+    assert [g.title for g in table.grids] == [""] + ["项目绩效目标申报表"] * (len(table.grids) - 1)
+
+
+def _struct(node, out):  # type: ignore[no-untyped-def]
+    """(role, children) of a tagged PDF's structure elements, depth first."""
+    import pikepdf
+
+    if isinstance(node, pikepdf.Array):
+        for x in node:
+            _struct(x, out)
+    elif isinstance(node, pikepdf.Dictionary) and "/S" in node:
+        kids = node.get("/K")
+        roles = [str(k.S) for k in (kids if isinstance(kids, pikepdf.Array) else [kids]) if isinstance(k, pikepdf.Dictionary) and "/S" in k]
+        out.append((str(node.S), roles))
+        if kids is not None:
+            _struct(kids, out)
+
+
+def test_tagged_tables_hold_only_their_cells(tmp_path: Path) -> None:
+    """Jianghan: each table of the tagged PDF has one row per header and body row, no cell of a hidden
+    column and no row of notes (the notes are paragraphs after the table)."""
+    import pikepdf
+
+    from generator.present.document import Partial
+
+    doc, _ = prepare(EXAMPLES["jianghan-2020-budget"])
+    grids = []
+    for part, section in doc.sections():
+        for b in section.blocks if section is not None else part.blocks:
+            if isinstance(b, TableBlock):
+                grids += b.grids
+            elif isinstance(b, Partial) and b.name == "grids":
+                grids += [g for g in b.data if isinstance(g, Grid)]
+    tables = [g for g in grids if g.header]
+    path = tmp_path / "x.pdf"
+    path.write_bytes(render_typst(doc))
+    elements: list = []
+    with pikepdf.open(path) as pdf:
+        _struct(pdf.Root.StructTreeRoot.K, elements)
+    assert sum(role == "/Table" for role, _ in elements) == len(tables)
+    rows = [kids for role, kids in elements if role == "/TR"]
+    assert len(rows) == sum(len(g.header) + len(g.rows) for g in tables)
+    # the first row of each table: as many header cells as the grid's first header row has
+    firsts = [kids for k, (role, kids) in enumerate(elements) if role == "/TR" and elements[k - 1][0] == "/THead"]
+    assert [len(kids) for kids in firsts] == [len(g.header[0]) for g in tables]

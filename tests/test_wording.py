@@ -33,8 +33,18 @@ def found(path: Path, rule: str) -> list[tuple[int, str, bool]]:
 
 @pytest.mark.parametrize("example", [JIANGAN, JIANGHAN, XINZHOU, *sorted(DATA.glob("putuo-*/*.yaml"))], ids=lambda p: p.parent.name)
 def test_the_examples_raise_none_of_the_new_rules(example: Path) -> None:
-    rules = {"punctuation", "repeated_words", "blank_names", "date_years", "amount_units", "missing_reasons",
-             "placeholders", "complete_lists", "profile_names"}
+    rules = {
+        "punctuation",
+        "repeated_words",
+        "blank_names",
+        "date_years",
+        "amount_units",
+        "missing_reasons",
+        "placeholders",
+        "complete_lists",
+        "profile_names",
+        "other_class_terms",
+    }
     assert [str(i) for i in check_file(example) if i.rule in rules] == []
 
 
@@ -114,6 +124,34 @@ def test_a_missing_reason_for_a_class_off_its_budget(tmp_path: Path) -> None:
 
 
 def test_texts_the_report_does_not_print_are_not_looked_at(tmp_path: Path) -> None:
-    path, _ = variant(tmp_path, JIANGAN, "texts:\n", "texts:\n  never_printed: \"请填写。。落实落实\"\n")
+    path, _ = variant(tmp_path, JIANGAN, "texts:\n", 'texts:\n  never_printed: "请填写。。落实落实"\n')
     issues = [i for i in check_file(path) if i.rule in ("punctuation", "repeated_words", "placeholders")]
     assert issues == []
+
+
+PUTUO_COMMERCE = DATA / "putuo-commerce" / "2025-budget.yaml"
+
+
+def test_a_housing_class_described_as_medical_insurance(tmp_path: Path) -> None:
+    path, line = variant(tmp_path, JIANGAN, 'use: "住房公积金和提租补贴"', 'use: "医疗保险和提租补贴"')
+    [(at, message, is_error)] = found(path, "other_class_terms")
+    assert at == line and not is_error
+    assert "221" in message and "医疗保险" in message and "210" in message
+
+
+def test_an_item_described_with_another_class_name(tmp_path: Path) -> None:
+    path, line = variant(tmp_path, PUTUO_COMMERCE, "use: 人员社会保险费缴纳", "use: 卫生健康支出中的人员社会保险费缴纳")
+    [(at, message, _)] = found(path, "other_class_terms")
+    assert at == line and "2080505" in message and "卫生健康支出" in message
+
+
+def test_a_project_use_text_keyed_by_its_code(tmp_path: Path) -> None:
+    path, line = variant(tmp_path, JIANGHAN, "主要是用于不可预见费、", "主要是用于住房公积金、不可预见费、")
+    [(at, message, _)] = found(path, "other_class_terms")
+    assert at == line and "2010302" in message and "住房公积金" in message
+
+
+def test_words_of_the_texts_own_class_raise_nothing(tmp_path: Path) -> None:
+    # 养老保险 is a 208 word, and a 类's text covers its 款: the 208 row speaking of it is right
+    path, _ = variant(tmp_path, JIANGAN, 'use: "职业年金和养老保险"', 'use: "养老保险、职业年金和社会保障和就业支出"')
+    assert found(path, "other_class_terms") == []

@@ -54,6 +54,32 @@ def attachments(report: Any) -> list[AttachmentView]:
     return views
 
 
+def with_widths(grids: list[Any], name: str, profile: Profile) -> list[Any]:
+    """The grids of a table or form with the column widths its ``table_options`` give (``widths``: relative, one a column),
+    as whole percents of the table's width."""
+    widths = profile.table_options.get(name, {}).get("widths")
+    if not widths:
+        return grids
+    if not isinstance(widths, list) or not all(isinstance(w, (int, float)) and not isinstance(w, bool) and w > 0 for w in widths):
+        raise ProfileError(f"模板配置 table_options.{name}.widths 应为正数列表（每列一个相对宽度），此处为 {widths!r}")
+    out = []
+    for g in grids:
+        if not isinstance(g, Grid):
+            out.append(g)
+            continue
+        count = grid_columns(g)
+        if len(widths) != count:
+            raise ProfileError(f"模板配置 table_options.{name}.widths 给了 {len(widths)} 个列宽，而该表有 {count} 列")
+        total = sum(widths)
+        out.append(replace(g, cols=[max(1, round(w * 100 / total)) for w in widths]))
+    return out
+
+
+def grid_columns(g: Grid) -> int:
+    """How many columns a grid has: the widest row's span."""
+    return max((sum(max(c.colspan, 1) for c in row) for row in [*g.header, *g.rows]), default=0)
+
+
 @dataclass(frozen=True)
 class Vocabulary:
     """The names a profile may use for one report: facts, lists (with their entries' fields), tables, partials."""
@@ -86,7 +112,7 @@ def make_document(
     def table(tid: str) -> TableBlock:
         if tid not in builders:
             raise ProfileError(f"模板配置引用了未知的表格 {tid}；可用：{'、'.join(sorted(builders))}")
-        grids = builders[tid]()
+        grids = with_widths(builders[tid](), tid, profile)
         title = compose(profile.table_titles.get(tid, ""), facts.values)
         notes = [compose(n, facts.values) for n in profile.table_notes.get(tid, [])]
         if notes and grids:
@@ -97,6 +123,8 @@ def make_document(
             table_unit = str(profile.table_options.get(tid, {}).get("unit", profile.tables.unit))
             unit_line = profile.tables.unit_line.replace("{unit}", table_unit)
             grids = [replace(grids[0], captions=(f"{profile.tables.unit_name_label}{unit}", unit_line))] + grids[1:]
+        if grids and title and "".join(grids[0].title.split()) == "".join(title.split()):
+            grids = [replace(grids[0], title="")] + grids[1:]  # the form's own title right under the same table title: print it once
         landscape = bool(profile.table_options.get(tid, {}).get("landscape", False))
         return TableBlock(tid, labels[tid], title, grids, landscape, anchor=f"t-{tid}", new_page=profile.tables.new_page)
 
@@ -111,7 +139,8 @@ def make_document(
         if name == "attachments":
             return attachments(report)
         if name in partials:
-            return partials[name]()
+            built = partials[name]()
+            return with_widths(built, name, profile) if isinstance(built, list) else built
         return facts
 
     composer = Composer(profile, facts, table, partial)

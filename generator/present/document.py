@@ -244,8 +244,10 @@ class Composer:
         lead = blocks[0] if blocks else None
         toc = self.say(spec.toc_title) if spec.toc_title else ""
         if isinstance(lead, TableBlock):
-            # a section that opens with a table starts on the table's page (landscape if it is)
-            blocks[0] = replace(lead, new_page=False)
+            # a section that opens with a table starts on the table's page (landscape if it is);
+            # the section's only table, titled as the section is, does not print the title again
+            alone = sum(isinstance(b, TableBlock) for b in blocks) == 1
+            blocks[0] = replace(lead, new_page=False, title_shown=not (alone and _same_words(lead.title, title)))
             return Section(self._anchor(), label, title, level, blocks, children, spec.in_toc, spec.break_before or lead.new_page, lead.landscape, toc)
         return Section(self._anchor(), label, title, level, blocks, children, spec.in_toc, spec.break_before, toc_title=toc)
 
@@ -333,3 +335,8 @@ def toc_of(parts: list[Part], depth: int = 2) -> list[TocEntry]:
 
 
 __all__ = ["Document", "Part", "Section", "Paragraph", "Partial", "PageBreak", "TocEntry", "Composer", "toc_of", "Grid"]
+
+
+def _same_words(a: str, b: str) -> bool:
+    """Two titles that read the same (spaces aside)."""
+    return "".join(a.split()) == "".join(b.split())

@@ -60,6 +60,7 @@ def table_options() -> list[TableOption]:
         ("thousands", "（同 tables.thousands）"),
         ("unit", "（同 tables.unit）"),
         ("landscape", "False"),
+        ("widths", "（表格自带的列宽）"),
     ):
         found.setdefault(("*", key_name), TableOption("*", key_name, default_text))
     return sorted(found.values(), key=lambda o: (o.table != "*", o.table, o.key))

@@ -47,17 +47,23 @@ KEEP_TEXT = 240
 """Rows holding more characters than this are not held together (a group could outgrow a page)."""
 
 
-def row_groups(rows: list[list[Cell]], keep: int = KEEP_ROWS) -> list[tuple[int, int, bool]]:
-    """See ``Grid.row_groups``: [(start, end, keep)] covering every body row in order."""
-    n = len(rows)
-    if n == 0:
-        return []
-    bounds: list[int] = []  # where a page may break: not inside a merged cell's rows
+def row_bounds(rows: list[list[Cell]]) -> list[int]:
+    """Where a page may break between body rows (the index of the row after): not inside a merged cell's rows."""
+    bounds: list[int] = []
     reach = 0
     for i, row in enumerate(rows):
         if 0 < i and reach <= i:
             bounds.append(i)
         reach = max(reach, i + max((c.rowspan for c in row), default=1))
+    return bounds
+
+
+def row_groups(rows: list[list[Cell]], keep: int = KEEP_ROWS) -> list[tuple[int, int, bool]]:
+    """See ``Grid.row_groups``: [(start, end, keep)] covering every body row in order."""
+    n = len(rows)
+    if n == 0:
+        return []
+    bounds = row_bounds(rows)
 
     def light(a: int, b: int) -> bool:
         return sum(len(c.text) for row in rows[a:b] for c in row) <= KEEP_TEXT * keep
@@ -81,6 +87,8 @@ class TableBlock:
     anchor: str = ""
     new_page: bool = False
     kind: str = "table"
+    title_shown: bool = True
+    """False when the title repeats the heading of the section the table is alone in: the page prints it once."""
 
 
 @dataclass(frozen=True)
