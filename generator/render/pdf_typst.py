@@ -19,7 +19,6 @@ from typing import Any
 
 from generator.errors import UserError
 from generator.present.document import Document
-from generator.present.tables.grid import row_bounds
 from generator.render.engines import pdf_standards
 from generator.render.fonts import OFFICIAL, bundled_dir, official_files
 from generator.render.typst_measure import Measurer
@@ -41,7 +40,6 @@ def plain(value: Any, measurer: Measurer | None = None) -> Any:
             out["heading"] = getattr(value, "heading")  # noqa: B009  (a property, not a field)
         if hasattr(value, "row_groups"):
             out["groups"] = [list(g) for g in value.row_groups()]
-            out["bounds"] = row_bounds(getattr(value, "rows"))  # noqa: B009  (a Grid: where its pages may break)
             if measurer is not None:
                 measure_grid(out, measurer)
         return out
