@@ -44,7 +44,7 @@ _SPACES = re.compile(r"[ \t\r\n\f]+")
 
 
 def layout_choice() -> str:
-    """"fixed" (the toolkit sizes the columns) unless DISCLOSURE_TABLE_LAYOUT says "auto"."""
+    """The table layout of the WeasyPrint PDF: "fixed" (the toolkit sizes the columns), or "auto" if DISCLOSURE_TABLE_LAYOUT says so."""
     return "auto" if os.environ.get("DISCLOSURE_TABLE_LAYOUT", "").strip().lower() == "auto" else "fixed"
 
 
@@ -155,7 +155,7 @@ def allocate(cells: list[Span], n: int, width: float, percents: list[float] | No
     if width * (1 + 1e-9) < sum(widest):
         lower = _last_fitting(guesses, width)
         upper = _first_reaching(guesses, width)
-        if upper is lower:
+        if upper == lower:
             return list(upper)
         added = [u - lo for u, lo in zip(upper, lower)]
         share = (width - sum(lower)) / sum(added)
@@ -235,13 +235,17 @@ def page_widths(value: Any, wide: bool = False) -> Iterator[tuple[Grid, float]]:
 
 
 def column_widths(doc: Any, font_set: str | None = None) -> Callable[[Grid], list[str] | None]:
-    """For the print page's template: a grid's column widths as CSS (percent of the table, so that the
-    columns fill it exactly), or None for a grid not found in ``doc``."""
+    """For the print page's template: a grid's column widths as CSS, or None for a grid not found in ``doc``:
+    percents of the table, so that the columns fill it exactly, or points for a table wider than the page
+    (its texts' narrowest widths do not fit: it outgrows the page as it would with the automatic layout)."""
     measurer = Measurer(font_set or os.environ.get("DISCLOSURE_FONTS", "bundled"))
     found: dict[int, list[str]] = {}
     for grid, width in page_widths(doc):
         if id(grid) not in found:
             widths = grid_widths(grid, width, measurer)
             total = sum(widths)
-            found[id(grid)] = [f"{w / total * 100:.6f}%" for w in widths] if total > 0 else []
+            if total > width - BORDER + 1e-6:
+                found[id(grid)] = [f"{w:.4f}pt" for w in widths]
+            else:
+                found[id(grid)] = [f"{w / total * 100:.6f}%" for w in widths] if total > 0 else []
     return lambda grid: found.get(id(grid)) or None
