@@ -132,7 +132,7 @@ def render_pdf(
 
     from generator.render.columns import column_widths, layout_choice
 
-    widths = column_widths(doc, font_set) if layout_choice() == "fixed" else None
+    widths = column_widths(doc) if layout_choice(font_set) == "fixed" else None
     page = render_html(doc, print_css=True, column_widths=widths)
     timer.lap("html")
     return html_to_pdf(page, base_url, font_set, standards)

@@ -123,7 +123,7 @@ def test_fixed_layout_sets_the_columns_weasyprint_would_and_the_same_pages() -> 
     assert len(auto_widths) == len(ours) > 10
     for theirs, mine in zip(auto_widths, ours):
         assert mine == pytest.approx(theirs, abs=0.05)
-    page = render_html(doc, print_css=True, column_widths=columns.column_widths(doc, "bundled"))
+    page = render_html(doc, print_css=True, column_widths=columns.column_widths(doc))
     assert page.count('<table class="grid') == page.count(' fixed">') == len(ours)
     fixed_widths, fixed_pages = weasyprint_layout(page, path.parent)
     for theirs, mine in zip(fixed_widths, ours):
@@ -140,10 +140,12 @@ def test_the_web_page_keeps_the_automatic_layout() -> None:
 
 
 def test_the_switch_turns_the_fixed_layout_off(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.delenv("DISCLOSURE_FONTS", raising=False)
     monkeypatch.setenv("DISCLOSURE_TABLE_LAYOUT", "auto")
     assert columns.layout_choice() == "auto"
     monkeypatch.delenv("DISCLOSURE_TABLE_LAYOUT")
-    assert columns.layout_choice() == "fixed"
+    assert columns.layout_choice() == "fixed" and columns.layout_choice("bundled") == "fixed"
+    assert columns.layout_choice("official") == "auto"
 
 
 def test_a_table_too_wide_for_its_page_keeps_its_columns_in_points() -> None:

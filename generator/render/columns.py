@@ -10,7 +10,8 @@ then carries the widths (``<col style="width:…">``) with ``table-layout: fixed
 the columns as given and lays each cell out once.
 
 The sizes below are those of the print CSS (static/report.css and print.css); a test holds them
-to it. ``DISCLOSURE_TABLE_LAYOUT=auto`` turns this off (WeasyPrint then sizes the columns itself).
+to it. ``DISCLOSURE_TABLE_LAYOUT=auto`` turns this off (WeasyPrint then sizes the columns itself), and
+so do the official fonts (``layout_choice``).
 """
 
 from __future__ import annotations
@@ -43,8 +44,13 @@ LANG = "zh-CN"
 _SPACES = re.compile(r"[ \t\r\n\f]+")
 
 
-def layout_choice() -> str:
-    """The table layout of the WeasyPrint PDF: "fixed" (the toolkit sizes the columns), or "auto" if DISCLOSURE_TABLE_LAYOUT says so."""
+def layout_choice(font_set: str | None = None) -> str:
+    """The table layout of the WeasyPrint PDF: "fixed" (the toolkit sizes the columns), or "auto" if
+    DISCLOSURE_TABLE_LAYOUT says so, or with the official fonts (the print CSS sets some cells in the
+    bundled Hei face among them, and WeasyPrint falls back per character where a face lacks one: the
+    widths are only known to match WeasyPrint's with the bundled faces)."""
+    if (font_set or os.environ.get("DISCLOSURE_FONTS", "bundled")) != "bundled":
+        return "auto"
     return "auto" if os.environ.get("DISCLOSURE_TABLE_LAYOUT", "").strip().lower() == "auto" else "fixed"
 
 
@@ -234,11 +240,11 @@ def page_widths(value: Any, wide: bool = False) -> Iterator[tuple[Grid, float]]:
             yield from page_widths(v, wide)
 
 
-def column_widths(doc: Any, font_set: str | None = None) -> Callable[[Grid], list[str] | None]:
+def column_widths(doc: Any) -> Callable[[Grid], list[str] | None]:
     """For the print page's template: a grid's column widths as CSS, or None for a grid not found in ``doc``:
     percents of the table, so that the columns fill it exactly, or points for a table wider than the page
     (its texts' narrowest widths do not fit: it outgrows the page as it would with the automatic layout)."""
-    measurer = Measurer(font_set or os.environ.get("DISCLOSURE_FONTS", "bundled"))
+    measurer = Measurer("bundled")
     found: dict[int, list[str]] = {}
     for grid, width in page_widths(doc):
         if id(grid) not in found:
