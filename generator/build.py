@@ -130,7 +130,10 @@ def render_pdf(
         return render_typst(doc, font_set, standards)
     from generator.render.pdf import html_to_pdf
 
-    page = render_html(doc, print_css=True)
+    from generator.render.columns import column_widths, layout_choice
+
+    widths = column_widths(doc) if layout_choice(font_set) == "fixed" else None
+    page = render_html(doc, print_css=True, column_widths=widths)
     timer.lap("html")
     return html_to_pdf(page, base_url, font_set, standards)
 

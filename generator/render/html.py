@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -9,6 +10,7 @@ from jinja2 import TemplateError, TemplateSyntaxError
 
 from generator.present.compose import ProfileError
 from generator.present.document import Document, TocEntry
+from generator.present.tables.grid import Grid
 from generator.render.fonts import web_font_css
 from generator.paths import template_dirs
 from generator.render.templating import environment
@@ -39,13 +41,15 @@ def render_html(
     font_href: str | None = None,
     fonts_css: str | None = None,
     links: PageLinks | None = None,
+    column_widths: Callable[[Grid], list[str] | None] | None = None,
 ) -> str:
     """The report as one HTML string; ``print_css`` adds the paged-media rules used for PDF.
 
     ``font_href`` (relative URL of the bundled fonts) lets the page show Chinese text on a
     machine without Chinese fonts; ``fonts_css`` (the page's own subsets, ``webfonts.page_font_css``) does the same
     for a published page. ``links`` (a built page's other formats and the site's index) adds the page's navigation
-    bar and contents menu.
+    bar and contents menu. ``column_widths`` (print only, ``columns.column_widths``) gives each table its
+    columns' widths, set with a fixed table layout.
     """
     base: Path | tuple[Path, ...] = templates or tuple(template_dirs())
     fonts = fonts_css if fonts_css is not None else web_font_css(font_href) if font_href else ""
@@ -54,7 +58,7 @@ def render_html(
         css += "\n" + stylesheet(base, "print.css")
     try:
         template = environment(base).get_template("report.html")
-        return template.render(doc=doc, css=css, head_extra=head_extra, links=links)
+        return template.render(doc=doc, css=css, head_extra=head_extra, links=links, column_widths=column_widths)
     except TemplateSyntaxError as exc:
         raise ProfileError(f"{exc.filename}:{exc.lineno}: 模板语法错误：{exc.message}") from None
     except TemplateError as exc:

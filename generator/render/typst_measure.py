@@ -54,10 +54,11 @@ class Measurer:
     def __init__(self, font_set: str = "bundled") -> None:
         self.files = font_files(font_set)
 
-    def width(self, text: str, role: str, tabular_figures: bool = False) -> float:
+    def width(self, text: str, role: str, tabular_figures: bool = False, close_up: bool = True) -> float:
+        """``close_up``: less what Typst saves on Chinese punctuation (WeasyPrint sets each mark a full em)."""
         if not text or role not in self.files:
             return 0.0
-        return _width(str(self.files[role]), text, tabular_figures)
+        return _width(str(self.files[role]), text, tabular_figures, close_up)
 
     def cell(self, text: str, classes: list[str], head: bool) -> tuple[float, float]:
         """(the whole text on one line, its longest unbreakable piece), in em of the cell's size."""
@@ -78,7 +79,7 @@ def _font(path: str):  # type: ignore[no-untyped-def]
 
 
 @lru_cache(maxsize=65536)
-def _width(path: str, text: str, tabular_figures: bool) -> float:
+def _width(path: str, text: str, tabular_figures: bool, close_up: bool = True) -> float:
     import uharfbuzz as hb
 
     font, upem = _font(path)
@@ -89,7 +90,7 @@ def _width(path: str, text: str, tabular_figures: bool) -> float:
     hb.shape(font, buf, {"tnum": True} if tabular_figures else {})
     advances = [p.x_advance for p in buf.glyph_positions]
     chars = [text[i.cluster] for i in buf.glyph_infos]
-    return (sum(advances) - _closed_up(chars, advances)) / upem
+    return (sum(advances) - (_closed_up(chars, advances) if close_up else 0)) / upem
 
 
 def _closed_up(chars: list[str], advances: list[int]) -> float:
