@@ -1,0 +1,270 @@
+"""Printed tables against themselves and each other: every total, subtotal and row identity, and
+the same figure printed in two tables.
+
+Each rule is a relation ``target = sum of parts`` between printed cells; a relation holds when
+rounding some sum the parts may stand for gives the printed target (display rounding is no
+error). When one cell alone breaks several relations, and setting it to one value mends them
+all, that cell is the finding (a wrong 项 in a column breaks its 款, 类 and 合计 at once);
+any other broken relation is a finding at its printed total.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+from generator.audit.finding import Finding
+from generator.audit.numbers import ZERO, Shown, Span, reaches, show, shown
+from generator.ingest.cells import squash
+from generator.ingest.rows import ReadRow
+from generator.ingest.run import Imported
+from generator.ingest.tables import KINDS
+
+KEY_NAMES = {
+    "total": "合计",
+    "basic": "基本支出",
+    "project": "项目支出",
+    "personnel": "人员经费",
+    "public": "公用经费",
+    "amount": "金额",
+    "income": "本年收入",
+    "carry_start": "年初结转和结余",
+    "carry_end": "年末结转和结余",
+    "general": "一般公共预算",
+    "gov_fund": "政府性基金",
+    "state_capital": "国有资本经营",
+    "to_upper": "上缴上级支出",
+    "operating_spend": "经营支出",
+    "to_subsidiary": "对附属单位补助支出",
+    "income_appropriation": "财政拨款收入",
+    "income_general": "一般公共预算财政拨款收入",
+    "income_gov_fund": "政府性基金预算财政拨款收入",
+    "income_state_capital": "国有资本经营预算财政拨款收入",
+    "income_business": "事业收入",
+    "income_operating": "经营收入",
+    "income_upper_grant": "上级补助收入",
+    "income_subsidiary": "附属单位上缴收入",
+    "income_other": "其他收入",
+}
+FUNCTION_KINDS = ("general", "expenditure", "income", "gov_fund", "state_capital")
+SPENDING_PARTS = ("basic", "project", "to_upper", "operating_spend", "to_subsidiary")
+
+
+@dataclass(eq=False)
+class Cell:
+    row: ReadRow
+    key: str
+
+    @property
+    def printed(self) -> Shown | None:
+        return shown(self.row.printed.get(self.key))
+
+    @property
+    def value(self) -> Decimal:
+        return self.row.values.get(self.key, ZERO)
+
+    @property
+    def text(self) -> str:
+        return self.row.printed.get(self.key, "")
+
+    def span(self, fixed: Decimal | None = None) -> Span:
+        p = self.printed
+        half = p.half if p is not None else ZERO
+        return Span.around(self.value if fixed is None else fixed, half)
+
+    @property
+    def where(self) -> str:
+        title = self.row.table.title or KINDS.get(self.row.table.kind or "", "表")
+        label = self.row.code + (" " if self.row.code and self.row.name else "") + self.row.name if (self.row.code or self.row.name) else "合计"
+        return f"{title} {label}（{KEY_NAMES.get(self.key, self.key)}）"
+
+
+@dataclass(eq=False)
+class Relation:
+    target: Cell
+    parts: list[Cell]
+    why: str
+    check: str = "表内合计"
+
+    def cells(self) -> list[Cell]:
+        return [self.target, *self.parts]
+
+    def holds(self, fix: dict[int, Decimal] | None = None) -> bool:
+        fix = fix or {}
+        total = Span.exact(ZERO)
+        for p in self.parts:
+            total = total + p.span(fix.get(id(p)))
+        t = self.target
+        value = fix.get(id(t), t.value)
+        printed = t.printed
+        places = printed.places if printed is not None else 2
+        return reaches(Shown(value, places, ""), total)
+
+    def required(self, cell: Cell) -> Decimal:
+        """The value ``cell`` must have for the relation to hold on the printed figures."""
+        parts = sum((p.value for p in self.parts), ZERO)
+        if cell is self.target:
+            return parts
+        return self.target.value - (parts - cell.value)
+
+
+@dataclass
+class TableAudit:
+    relations: list[Relation] = field(default_factory=list)
+
+
+def _label(row: ReadRow) -> str:
+    return re.sub(r"^(?:[一二三四五六七八九十]+、|（[一二三四五六七八九十]+）|\d+[.、])", "", squash(row.name)).replace("（类）", "")
+
+
+def _sum_relations(kind: str, rows: list[ReadRow]) -> list[Relation]:
+    digits = 5 if kind == "basic" else 7
+    leaves = [r for r in rows if len(r.code) == digits]
+    out: list[Relation] = []
+    for row in rows:
+        name = squash(row.name)
+        if len(row.code) == digits or not (row.code or row.is_total or "合计" in name):
+            continue
+        if row.code:
+            parts = [leaf for leaf in leaves if leaf.code.startswith(row.code)]
+            what = "所列明细之和"
+        elif kind == "basic" and "人员经费" in name:
+            parts = [leaf for leaf in leaves if leaf.code[:3] in ("301", "303")]
+            what = "人员经费（301、303）明细之和"
+        elif kind == "basic" and "公用经费" in name:
+            parts = [leaf for leaf in leaves if leaf.code[:3] not in ("301", "303")]
+            what = "公用经费明细之和"
+        elif row.is_total:
+            parts = leaves
+            what = "所列明细之和"
+        else:
+            continue
+        if not parts:
+            continue
+        for key in row.printed:
+            if key == "side" or any(key in p.unread for p in parts):
+                continue
+            label = "合计" if not row.code else "小计"
+            out.append(Relation(Cell(row, key), [Cell(p, key) for p in parts], f"印出的{label}与{what}不符（{len(parts)} 行）"))
+    return out
+
+
+def _row_relations(kind: str, rows: list[ReadRow]) -> list[Relation]:
+    out: list[Relation] = []
+    for row in rows:
+        v = row.values
+        if row.unread:
+            continue
+        if kind in ("general", "expenditure", "gov_fund", "state_capital") and "total" in row.printed and "basic" in v and "project" in v:
+            parts = [k for k in SPENDING_PARTS if k in v]
+            names = "、".join(KEY_NAMES[k] for k in parts)
+            out.append(Relation(Cell(row, "total"), [Cell(row, k) for k in parts], f"合计不等于{names}之和"))
+        top = "basic" if "basic" in v else "total" if kind == "basic" else None
+        if top and top in row.printed and "personnel" in v and "public" in v:
+            out.append(Relation(Cell(row, top), [Cell(row, "personnel"), Cell(row, "public")], f"{KEY_NAMES[top]}不等于人员经费与公用经费之和"))
+    return out
+
+
+def _class_rows(rows: list[ReadRow]) -> dict[str, tuple[ReadRow, list[ReadRow]]]:
+    """Each class by name: its row and the 项 under it (a sum of rounded 项 may differ from the class as printed)."""
+    leaves = [r for r in rows if len(r.code) == 7]
+    return {_label(r): (r, [leaf for leaf in leaves if leaf.code.startswith(r.code)] or [r]) for r in rows if len(r.code) == 3}
+
+
+def _cross_relations(imported: Imported) -> list[Relation]:
+    """The same figure in two tables: class rows of the two summary tables, basic spending by economic class."""
+    rows = imported.reading.rows
+    out: list[Relation] = []
+    spend = _class_rows(rows.get("expenditure", []))
+    funds = {k: _class_rows(rows.get(k, [])) for k in ("general", "gov_fund", "state_capital")}
+    for kind, pairs in (("summary", (("amount", spend, "支出表"),)), ("appropriation", tuple((k, funds[k], KINDS[k]) for k in funds))):
+        for row in rows.get(kind, []):
+            if row.printed.get("side") != "支出" or row.unread:
+                continue
+            label = _label(row)
+            for key, classes, other in pairs:
+                found = classes.get(label)
+                if key not in row.printed or found is None or "total" not in found[0].values or any(p.unread for p in found[1]):
+                    continue
+                source, parts = found
+                out.append(Relation(Cell(row, key), [Cell(p, "total") for p in parts], f"与{source.table.title or other}中同一类的合计不符", "跨表"))
+    general_total = next((r for r in rows.get("general", []) if r.is_total), None)
+    basic_rows = rows.get("basic", [])
+    if general_total is not None and basic_rows and not general_total.unread:
+        for key, words in (("basic", ("合计",)), ("personnel", ("人员经费", "合计")), ("public", ("公用经费", "合计"))):
+            if key not in general_total.printed:
+                continue
+            row = next((r for r in basic_rows if not r.code and all(w in squash(r.name) for w in words) and (key != "basic" or r.is_total)), None)
+            if row is None or row.unread:
+                continue
+            amount_key = next((k for k in ("total", "amount", "basic") if k in row.printed), None)
+            if amount_key is None:
+                continue
+            out.append(Relation(Cell(general_total, key), [Cell(row, amount_key)], f"与{row.table.title or KINDS['basic']}的{squash(row.name)}不符", "跨表"))
+    return out
+
+
+def relations(imported: Imported) -> list[Relation]:
+    out: list[Relation] = []
+    for kind, rows in imported.reading.rows.items():
+        if kind in ("summary", "appropriation"):
+            continue
+        out += _sum_relations(kind, rows)
+        out += _row_relations(kind, rows)
+    return out + _cross_relations(imported)
+
+
+def _blame(broken: list[Relation], every: list[Relation]) -> tuple[Cell, Decimal, list[Relation]] | None:
+    """The cell that alone explains most broken relations (at least two), with the value that mends them."""
+    best: tuple[Cell, Decimal, list[Relation]] | None = None
+    seen: set[int] = set()
+    for rel in broken:
+        for cell in rel.cells():
+            if id(cell.row) * 31 + hash(cell.key) in seen:
+                continue
+            seen.add(id(cell.row) * 31 + hash(cell.key))
+            mine = [r for r in broken if any(c.row is cell.row and c.key == cell.key for c in r.cells())]
+            if len(mine) < 2 or (best is not None and len(mine) <= len(best[2])):
+                continue
+            value = mine[0].required(next(c for c in mine[0].cells() if c.row is cell.row and c.key == cell.key))
+            touching = [r for r in every if any(c.row is cell.row and c.key == cell.key for c in r.cells())]
+            fix = {id(c): value for r in touching for c in r.cells() if c.row is cell.row and c.key == cell.key}
+            if all(r.holds(fix) for r in touching):
+                best = (cell, value, mine)
+    return best
+
+
+def table_findings(imported: Imported) -> list[Finding]:
+    out: list[Finding] = []
+    for rows in imported.reading.rows.values():
+        for row in rows:
+            for text in row.unread.values():
+                if not any(ch.isdigit() for ch in text):
+                    continue  # a label in an amount column (a header read as a row), no figure
+                out.append(Finding(row.page, f"{row.table.title} {row.code or row.name}", text, "", "无法读取的数字", "unread", "未读出"))
+    every = relations(imported)
+    broken = [r for r in every if not r.holds()]
+    while broken:
+        blamed = _blame(broken, every)
+        if blamed is None:
+            break
+        cell, value, mine = blamed
+        places = cell.printed.places if cell.printed else 2
+        thousands = "," in cell.text
+        out.append(
+            Finding(
+                cell.row.page,
+                cell.where,
+                cell.text or "（空）",
+                show(value, places, thousands=thousands),
+                f"此数与同表其他数不符：按它计算的 {len(mine)} 处合计或小计都对不上，改为应为数后全部相符",
+                check="单元格",
+            )
+        )
+        broken = [r for r in broken if r not in mine]
+    for rel in broken:
+        t = rel.target
+        places = t.printed.places if t.printed else 2
+        out.append(Finding(t.row.page, t.where, t.text or "（空）", show(rel.required(t), places, thousands="," in t.text), rel.why, check=rel.check))
+    return out
