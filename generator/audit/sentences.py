@@ -132,6 +132,16 @@ def _tolerance(reading: Reading) -> Decimal:
     return half * (max(counts) + 1) * text_scale(reading.profile)
 
 
+def _best(ctx: Context, name: str, f: Found | None = None) -> Decimal | None:
+    """The likeliest value of a fact for saying what a figure should be: as the sentence prints it,
+    else as a table prints it as a total, else from the leaves."""
+    if f is not None and (p := shown(f.fields.get(name))) is not None:
+        return p.value
+    if ctx.totals.get(name):
+        return ctx.totals[name][0].mid
+    return ctx.fact(name)
+
+
 def _cell(row: ReadRow, key: str) -> Span:
     p = shown(row.printed.get(key))
     return Span.around(row.values.get(key, ZERO), p.half if p is not None else ZERO)
@@ -189,7 +199,9 @@ def _amounts(ctx: Context, f: Found) -> list[Finding]:
             continue
         if reaches(printed, Span.around(value, ctx.tolerance)) or reaches_any(printed, list(ctx.totals.get(name, []))):
             continue
-        out.append(_finding(ctx, f, text, show(value, max(printed.places, 2), thousands="," in text), "与表格数据计算的结果不符", "金额"))
+        table = ctx.totals.get(name)
+        expected = table[0].mid if table else value
+        out.append(_finding(ctx, f, text, show(expected, max(printed.places, 2), thousands="," in text), "与表格数据计算的结果不符", "金额"))
     return out
 
 
@@ -197,8 +209,8 @@ def _share_spans(ctx: Context, f: Found, part: str, whole: str) -> list[Span | N
     return [p.percent_of(w) for p in ctx.spans(part, f) for w in ctx.spans(whole, f)]
 
 
-def _computed_share(ctx: Context, part: str, whole: str) -> Decimal | None:
-    p, w = ctx.fact(part), ctx.fact(whole)
+def _computed_share(ctx: Context, part: str, whole: str, f: Found | None = None) -> Decimal | None:
+    p, w = _best(ctx, part, f), _best(ctx, whole, f)
     return None if p is None or not w else p * HUNDRED / w
 
 
@@ -211,7 +223,7 @@ def _shares(ctx: Context, f: Found) -> list[Finding]:
     for name, text in group:
         part, whole = table[name]
         printed = shown(text)
-        right = _computed_share(ctx, part, whole)
+        right = _computed_share(ctx, part, whole, f)
         if printed is None or right is None:
             printed_sum = computed_sum = None
             continue
@@ -358,7 +370,9 @@ def _list_item(ctx: Context, f: Found, groups: dict[str, list[tuple[Found, str, 
         own = shown(entry.get("amount"))
         parts = [p.span for p in (actual, own) if p is not None]
         wholes = ctx.spans(whole)
-        right = None if own is None or not ctx.fact(whole) else own.value * HUNDRED / (ctx.fact(whole) or Decimal(1))
+        part_value = actual.value if actual is not None else own.value if own is not None else None
+        whole_value = _best(ctx, whole)
+        right = None if part_value is None or not whole_value else part_value * HUNDRED / whole_value
         if printed is not None:
             ok = reaches_any(printed, [p.percent_of(w) for p in parts for w in wholes])
             groups.setdefault(f.list_name, []).append((f, fields["share"], None if ok else right))
@@ -489,7 +503,7 @@ def _lead_sums(ctx: Context, found: list[Found]) -> list[Finding]:
                 if value is None:
                     total = Span(Decimal("-Infinity"), Decimal("Infinity"))
                     break
-                total = total + value.span
+                total = total + (Span.exact(value.value) if field == "count" else value.span)  # counts are exact
                 read += 1
             if not read or not total.lo.is_finite():
                 continue

@@ -235,6 +235,12 @@ def _blame(broken: list[Relation], every: list[Relation]) -> tuple[Cell, Decimal
     return best
 
 
+def _cell_check(cell: Cell) -> str:
+    """A leaf's own figure (单元格), or a printed total or subtotal (表内合计)."""
+    leaf = 5 if cell.row.table.kind == "basic" else 7
+    return "单元格" if len(cell.row.code) == leaf else "表内合计"
+
+
 def table_findings(imported: Imported) -> list[Finding]:
     out: list[Finding] = []
     for rows in imported.reading.rows.values():
@@ -259,7 +265,7 @@ def table_findings(imported: Imported) -> list[Finding]:
                 cell.text or "（空）",
                 show(value, places, thousands=thousands),
                 f"此数与同表其他数不符：按它计算的 {len(mine)} 处合计或小计都对不上，改为应为数后全部相符",
-                check="单元格",
+                check=_cell_check(cell),
             )
         )
         broken = [r for r in broken if r not in mine]

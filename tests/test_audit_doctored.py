@@ -1,0 +1,156 @@
+"""disclosure audit on reports doctored in known ways: every planted error is found, and nothing else.
+
+Each document is one of our examples built to HTML, with figures, shares, rates and words changed
+in the HTML, rendered to PDF with WeasyPrint and audited. A finding is matched by page, check
+and printed figure; the page of each planted error is looked up in the PDF's own text.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+
+from generator.audit.findings import Finding, audit
+from generator.build import prepare
+from generator.ingest.run import import_source
+from generator.render.html import render_html
+from generator.render.pdf import html_to_pdf
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+@dataclass(frozen=True)
+class Plant:
+    after: str
+    """Text in the HTML after which the change is made (its first occurrence)."""
+    old: str
+    new: str
+    at: str
+    """Text of the doctored PDF on the page the finding belongs to (white space aside)."""
+    check: str
+    printed: str
+
+
+def _plant(html: str, p: Plant) -> str:
+    start = html.index(p.after)
+    pos = html.index(p.old, start)
+    return html[:pos] + p.new + html[pos + len(p.old) :]
+
+
+def _pages(pdf: Path) -> list[str]:
+    import pdfplumber
+
+    with pdfplumber.open(pdf) as doc:
+        return [re.sub(r"\s+", "", page.extract_text() or "") for page in doc.pages]
+
+
+def _page_of(pages: list[str], text: str) -> int:
+    hits = [n for n, page in enumerate(pages, start=1) if re.sub(r"\s+", "", text) in page]
+    assert len(hits) == 1, (text, hits)
+    return hits[0]
+
+
+CELL = '<td class="num">{}</td>'
+
+# 2020 budget of 江汉区人民政府办公室: 2232.51 = 975.31 basic + 1257.20 project; last year 1666.94 = 1151.94 + 515.00.
+JIANGHAN = [
+    # growth over this year instead of last: 742.20 / 1257.20 = 59.04% (right: 742.20 / 515.00 = 144.12%)
+    Plant("项目支出1257.20万元，比2019年预算", "增长144.12%", "增长59.04%", "比2019年预算增加742.20万元，增长59.04%", "增长率", "59.04%"),
+    # direction word turned: basic fell 176.63 (1151.94 → 975.31), the rate still says 下降
+    Plant("基本支出975.31万元，主要用于", "减少176.63万元", "增加176.63万元", "增加176.63万元，下降15.33%", "方向", "增加"),
+    # the total of the 总体情况 sentence
+    Plant("", "部门总预算2232.51万元", "部门总预算2223.51万元", "部门总预算2223.51万元", "金额", "2223.51"),
+    # a share off by one hundredth: 975.31 / 2232.51 = 43.69%
+    Plant("基本支出975.31万元，占", "43.69%", "43.70%", "基本支出975.31万元，占43.70%", "占比", "43.70%"),
+    # a 项's basic spending in the 一般公共预算支出表: breaks its row, its 款, 类 and the 合计
+    Plant("2020年一般公共预算支出表", CELL.format("49.07") + CELL.format("49.07"), CELL.format("49.07") + CELL.format("94.07"), "机关事业单位基本养老保险缴费支出49.0794.07", "单元格", "94.07"),
+    # the 合计 of the 部门支出预算总表
+    Plant("2020年部门支出预算总表", CELL.format("2,232.51"), CELL.format("2,223.51"), "2020年部门支出预算总表", "表内合计", "2,223.51"),
+]
+
+# 2024 final account of 上海市普陀区财政局: 一般公共预算 2940.05 of 年初预算 2993.93; 本年收入 2946.25.
+PUTUO_FINANCE = [
+    # a class in the 收入支出决算总表 no longer the class of the 支出决算表 (60.99)
+    Plant("九、卫生健康支出", CELL.format("60.99"), CELL.format("69.09"), "九、卫生健康支出69.09", "跨表", "69.09"),
+    # the total of the 总体情况说明
+    Plant("", "年度收入支出总计2995.39万元", "年度收入支出总计2995.93万元", "收入支出总计2995.93万元", "金额", "2995.93"),
+    # an income share: 6.20 / 2946.25 = 0.21%
+    Plant("其他收入6.20万元，占", "0.21%", "0.12%", "其他收入6.20万元，占0.12%", "占比", "0.12%"),
+    # the execution rate of 一般公共预算: 2940.05 / 2993.93 = 98.20%
+    Plant("", "完成年初预算的98.20%", "完成年初预算的89.20%", "一般公共预算财政拨款支出年初预算为2993.93万元", "完成率", "89.20%"),
+    # 决算数 2940.05 is below 年初预算 2993.93
+    Plant("完成年初预算的89.20%", "决算数小于预算数", "决算数大于预算数", "一般公共预算财政拨款支出年初预算为2993.93万元", "比较", "大于"),
+    # 机关运行经费 rose 2.55 (1.40%), printed as a fall
+    Plant("机关运行经费支出184.65万元", "增加2.55万元", "减少2.55万元", "机关运行经费支出184.65万元，比2023年度减少2.55万元", "方向", "减少"),
+]
+
+# 2023 final account of 江岸区人民政府办公室: 2019.84, last year 1946.23.
+JIANGAN = [
+    # the ratio printed as a percentage: 73.61 / 1946.23 = 0.0378 (3.78%)
+    Plant("", "各增加73.61万元，增长3.78%", "各增加73.61万元，增长0.04%", "2023年度收、支总计2019.84万元", "增长率", "0.04%"),
+    # "三公" execution: 2.44 / 2.52 = 96.83%
+    Plant("", "完成年初预算的96.83%", "完成年初预算的69.83%", "“三公”经费财政拨款年初预算数为2.52万元", "完成率", "69.83%"),
+    # a class share: 1102.31 / 2019.84 = 54.57%
+    Plant("一般公共服务支出1102.31万元，", "占54.57%", "占54.75%", "一般公共服务支出1102.31万元，占54.75%", "占比", "54.75%"),
+    # the number of vehicles against the vehicles listed
+    Plant("", "共有车辆1辆", "共有车辆2辆", "共有车辆2辆", "列举合计", "2"),
+]
+
+DOCUMENTS = {
+    "jianghan-gov-office/2020-budget.yaml": JIANGHAN,
+    "putuo-finance/2024-final.yaml": PUTUO_FINANCE,
+    "jiangan-gov-office/2023-final.yaml": JIANGAN,
+}
+
+
+@pytest.fixture(scope="module")
+def audited(tmp_path_factory: pytest.TempPathFactory) -> dict[str, tuple[list[Finding], list[str]]]:
+    out = tmp_path_factory.mktemp("doctored")
+    result = {}
+    for name, plants in DOCUMENTS.items():
+        doc, _ = prepare(ROOT / "data" / name)
+        html = render_html(doc, print_css=True)
+        for p in plants:
+            doctored = _plant(html, p)
+            assert doctored != html, p
+            html = doctored
+        pdf = out / (name.replace("/", "-").removesuffix(".yaml") + ".pdf")
+        pdf.write_bytes(html_to_pdf(html, ROOT / "data"))
+        result[name] = (audit(import_source(pdf)), _pages(pdf))
+    return result
+
+
+@pytest.mark.parametrize("name", list(DOCUMENTS))
+def test_every_planted_error_and_nothing_else(audited: dict[str, tuple[list[Finding], list[str]]], name: str) -> None:
+    findings, pages = audited[name]
+    got = sorted((f.page, f.check, f.printed) for f in findings)
+    want = sorted((_page_of(pages, p.at), p.check, p.printed) for p in DOCUMENTS[name])
+    assert got == want, "\n".join(f"{f.page} {f.check} {f.printed} → {f.expected}：{f.why}" for f in findings)
+
+
+def test_the_findings_say_what_it_should_be(audited: dict[str, tuple[list[Finding], list[str]]]) -> None:
+    """What each planted error should be, worked out by hand from the example's figures."""
+    findings, _ = audited["jianghan-gov-office/2020-budget.yaml"]
+    by = {(f.check, f.printed): f for f in findings}
+    assert by[("增长率", "59.04%")].expected == "144.12%"  # 742.20 / (1257.20 − 742.20)
+    assert "本年数" in by[("增长率", "59.04%")].why
+    assert by[("方向", "增加")].expected == "减少"
+    assert by[("金额", "2223.51")].expected == "2232.51"
+    assert by[("占比", "43.70%")].expected == "43.69%"
+    assert by[("单元格", "94.07")].expected == "49.07"  # 2080505 total 49.07, no project spending
+    assert by[("表内合计", "2,223.51")].expected == "2,232.51"
+    findings, _ = audited["jiangan-gov-office/2023-final.yaml"]
+    by = {(f.check, f.printed): f for f in findings}
+    assert by[("增长率", "0.04%")].expected == "3.78%"
+    assert "100" in by[("增长率", "0.04%")].why
+    assert by[("完成率", "69.83%")].expected == "96.83%"  # 2.44 / 2.52
+    assert by[("列举合计", "2")].expected == "1"
+    findings, _ = audited["putuo-finance/2024-final.yaml"]
+    by = {(f.check, f.printed): f for f in findings}
+    assert by[("完成率", "89.20%")].expected == "98.20%"  # 2940.05 / 2993.93
+    assert by[("比较", "大于")].expected == "小于"
+    assert by[("跨表", "69.09")].expected == "60.99"
+    assert by[("占比", "0.12%")].expected == "0.21%"  # 6.20 / 2946.25
