@@ -66,7 +66,14 @@ JIANGHAN = [
     # a share off by one hundredth: 975.31 / 2232.51 = 43.69%
     Plant("基本支出975.31万元，占", "43.69%", "43.70%", "基本支出975.31万元，占43.70%", "占比", "43.70%"),
     # a 项's basic spending in the 一般公共预算支出表: breaks its row, its 款, 类 and the 合计
-    Plant("2020年一般公共预算支出表", CELL.format("49.07") + CELL.format("49.07"), CELL.format("49.07") + CELL.format("94.07"), "机关事业单位基本养老保险缴费支出49.0794.07", "单元格", "94.07"),
+    Plant(
+        "2020年一般公共预算支出表",
+        CELL.format("49.07") + CELL.format("49.07"),
+        CELL.format("49.07") + CELL.format("94.07"),
+        "机关事业单位基本养老保险缴费支出49.0794.07",
+        "单元格",
+        "94.07",
+    ),
     # the 合计 of the 部门支出预算总表
     Plant("2020年部门支出预算总表", CELL.format("2,232.51"), CELL.format("2,223.51"), "2020年部门支出预算总表", "表内合计", "2,223.51"),
 ]

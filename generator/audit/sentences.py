@@ -200,8 +200,13 @@ def _amounts(ctx: Context, f: Found) -> list[Finding]:
         if reaches(printed, Span.around(value, ctx.tolerance)) or reaches_any(printed, list(ctx.totals.get(name, []))):
             continue
         table = ctx.totals.get(name)
-        expected = table[0].mid if table else value
-        out.append(_finding(ctx, f, text, show(expected, max(printed.places, 2), thousands="," in text), "与表格数据计算的结果不符", "金额"))
+        why = "与表格数据计算的结果不符"
+        expected = value
+        if table and abs(table[0].mid - value) > ctx.tolerance:
+            expected = table[0].mid  # the leaves themselves disagree with the table's total (a finding of the table)
+        elif table and table[0].mid != value:
+            why += f"（表中合计印为 {show(table[0].mid, 2)}，各明细之和为 {show(value, 2)}）"
+        out.append(_finding(ctx, f, text, show(expected, max(printed.places, 2), thousands="," in text), why, "金额"))
     return out
 
 
@@ -250,6 +255,11 @@ def _current(ctx: Context, f: Found, name: str, key: str) -> list[Span]:
     return spans
 
 
+def _rates(change: Shown, current: list[Span], sign: Decimal) -> list[Span | None]:
+    """change ÷ last year (this year minus the change, taken up or down) for each value this year may have."""
+    return [change.span.percent_of(c - change.span.scale(sign)) for c in current]
+
+
 def _changes(ctx: Context, f: Found) -> list[Finding]:
     out = []
     for key, text in f.fields.items():
@@ -275,13 +285,10 @@ def _changes(ctx: Context, f: Found) -> list[Finding]:
         rate = shown(m.group("p"))
         assert rate is not None
 
-        def rates(s: Decimal) -> list[Span | None]:
-            return [d.span.percent_of(c - d.span.scale(s)) for c in current]
-
-        fits = any(reaches(rate, r) for r in rates(sign))
+        fits = any(reaches(rate, r) for r in _rates(d, current, sign))
         up2 = m.group("w2") in UP
         if up2 != up:
-            fits_other = any(reaches(rate, r) for r in rates(-sign))
+            fits_other = any(reaches(rate, r) for r in _rates(d, current, -sign))
             if fits_other and not fits:
                 wrong, right = m.group("w1"), ("减少" if up else "增加")
                 why = f"增减方向写反：按“{m.group('w2')}{m.group('p')}%”和本年数推算，应为{right}"
@@ -292,7 +299,7 @@ def _changes(ctx: Context, f: Found) -> list[Finding]:
             continue
         if fits:
             continue
-        right_span = rates(sign)[0]
+        right_span = _rates(d, current, sign)[0]
         if right_span is None:
             continue
         expected = show(right_span.mid, rate.places, percent=True)
@@ -486,7 +493,7 @@ def _lead_sums(ctx: Context, found: list[Found]) -> list[Finding]:
             if spec.tail and spec.tail in segment:
                 segment = segment[: segment.index(spec.tail)]
             pieces = segment.split(spec.separators) if spec.separators else [segment]
-            known = {k: facts.values[k] for k in ("department", "year", "prev_year") if k in facts.values}
+            known: dict[str, str] = {k: facts.values[k] for k in ("department", "year", "prev_year") if k in facts.values}
             numeric = {"count", "amount"}
             pattern, names = compile_template(spec.item, known, numeric)
             field = "count" if "{count}" in spec.item else "amount" if "{amount}" in spec.item else None

@@ -195,13 +195,14 @@ def _cross_relations(imported: Imported) -> list[Relation]:
         for key, words in (("basic", ("合计",)), ("personnel", ("人员经费", "合计")), ("public", ("公用经费", "合计"))):
             if key not in general_total.printed:
                 continue
-            row = next((r for r in basic_rows if not r.code and all(w in squash(r.name) for w in words) and (key != "basic" or r.is_total)), None)
-            if row is None or row.unread:
+            match = next((r for r in basic_rows if not r.code and all(w in squash(r.name) for w in words) and (key != "basic" or r.is_total)), None)
+            if match is None or match.unread:
                 continue
-            amount_key = next((k for k in ("total", "amount", "basic") if k in row.printed), None)
+            amount_key = next((k for k in ("total", "amount", "basic") if k in match.printed), None)
             if amount_key is None:
                 continue
-            out.append(Relation(Cell(general_total, key), [Cell(row, amount_key)], f"与{row.table.title or KINDS['basic']}的{squash(row.name)}不符", "跨表"))
+            why = f"与{match.table.title or KINDS['basic']}的{squash(match.name)}不符"
+            out.append(Relation(Cell(general_total, key), [Cell(match, amount_key)], why, "跨表"))
     return out
 
 

@@ -12,24 +12,32 @@ from generator.audit.findings import Finding, audit
 from generator.commands.outputs import write_atomic
 from generator.ingest.run import import_source
 
-HEAD = ("页码", "位置", "印出", "应为", "原因")
+HEAD = ("页码", "检查", "位置", "印出", "应为", "原因")
+
+
+TOLERANCE = "（印出数按四舍五入到所印位数理解：只在舍入误差之外不符时列出。）"
+
+
+def _cells(f: Finding) -> tuple[str, ...]:
+    """One finding as the columns of HEAD (the same in every format)."""
+    return (str(f.page), f.check, f.where, f.printed, f.expected, f.why if f.kind == "wrong" else f"未读出：{f.why}")
 
 
 def as_text(findings: list[Finding]) -> str:
-    rows = [(str(f.page), f.where, f.printed, f.expected, f.why if f.kind == "wrong" else f"未读出：{f.why}") for f in findings]
+    rows = [_cells(f) for f in findings]
     if not rows:
         return "没有发现不一致。"
-    widths = [max(len(r[i]) for r in [HEAD, *rows]) for i in range(5)]
+    widths = [max(len(r[i]) for r in [HEAD, *rows]) for i in range(len(HEAD))]
 
     def line(r: list[str] | tuple[str, ...]) -> str:
         return "  ".join(c.ljust(w) for c, w in zip(r, widths)).rstrip()
 
     wrong = sum(1 for f in findings if f.kind == "wrong")
-    return "\n".join([line(HEAD), *(line(r) for r in rows), f"共 {wrong} 处不一致，{len(findings) - wrong} 处未能读出。"])
+    return "\n".join([line(HEAD), *(line(r) for r in rows), f"共 {wrong} 处不一致，{len(findings) - wrong} 处未能读出。{TOLERANCE}"])
 
 
 def as_html(findings: list[Finding], source: str) -> str:
-    cells = "".join("<tr>" + "".join(f"<td>{html.escape(c)}</td>" for c in (str(f.page), f.where, f.printed, f.expected, f.why)) + "</tr>" for f in findings)
+    cells = "".join("<tr>" + "".join(f"<td>{html.escape(c)}</td>" for c in _cells(f)) + "</tr>" for f in findings)
     head = "".join(f"<th>{h}</th>" for h in HEAD)
     return (
         f'<!doctype html><html lang="zh-CN"><meta charset="utf-8"><title>审核：{html.escape(source)}</title>'
