@@ -16,10 +16,10 @@ from decimal import Decimal
 
 from generator.audit.finding import Finding
 from generator.audit.numbers import ZERO, Shown, Span, reaches, show, shown
-from generator.ingest.cells import squash
+from generator.ingest.cells import amount, is_blank_amount, squash
 from generator.ingest.rows import ReadRow
 from generator.ingest.run import Imported
-from generator.ingest.tables import KINDS
+from generator.ingest.tables import KINDS, Table
 
 KEY_NAMES = {
     "total": "合计",
@@ -46,6 +46,11 @@ KEY_NAMES = {
     "income_upper_grant": "上级补助收入",
     "income_subsidiary": "附属单位上缴收入",
     "income_other": "其他收入",
+    "outbound": "因公出国（境）费",
+    "vehicle": "公务用车购置及运行费",
+    "vehicle_purchase": "公务用车购置费",
+    "vehicle_operation": "公务用车运行费",
+    "reception": "公务接待费",
 }
 FUNCTION_KINDS = ("general", "expenditure", "income", "gov_fund", "state_capital")
 SPENDING_PARTS = ("basic", "project", "to_upper", "operating_spend", "to_subsidiary")
@@ -166,6 +171,114 @@ def _row_relations(kind: str, rows: list[ReadRow]) -> list[Relation]:
     return out
 
 
+_ORDINAL = re.compile(r"^[一二三四五六七八九十廿]+、")
+FUNDS = ("general", "gov_fund", "state_capital")
+
+
+def _summary_relations(kind: str, rows: list[ReadRow]) -> list[Relation]:
+    """A two-sided summary table: each side's numbered rows (一、二、… or 类 codes) against the 合计 after them,
+    and a row's 小计 against its fund columns."""
+    out: list[Relation] = []
+    parts: list[ReadRow] = []
+    side = None
+    for row in rows:
+        name = squash(row.name)
+        if row.printed.get("side") != side:
+            side, parts = row.printed.get("side"), []
+        if "合计" in name and not row.code:
+            for key in row.printed:
+                if key == "side" or not parts or any(key in p.unread for p in parts):
+                    continue
+                out.append(Relation(Cell(row, key), [Cell(p, key) for p in parts], f"印出的{name}与其上所列各行之和不符（{len(parts)} 行）"))
+            parts = []
+        elif _ORDINAL.match(name) or len(row.code) == 3:
+            parts.append(row)
+        keys = [k for k in row.values if k in FUNDS]
+        if "total" in row.printed and keys and set(row.values) - {"side"} <= {"total", *FUNDS} and not row.unread:
+            why = f"小计不等于{'、'.join(KEY_NAMES[k] for k in keys)}之和"
+            out.append(Relation(Cell(row, "total"), [Cell(row, k) for k in keys], why))
+    return out
+
+
+_TP_ROLES = (
+    ("购置及运行", "vehicle"),
+    ("小计", "vehicle"),
+    ("合计", "total"),
+    ("出国", "outbound"),
+    ("购置", "vehicle_purchase"),
+    ("运行", "vehicle_operation"),
+    ("接待", "reception"),
+)
+
+
+def _tp_role(labels: list[str]) -> str | None:
+    for label in reversed(labels):
+        for word, role in _TP_ROLES:
+            if word in label:
+                return role
+    return None
+
+
+def _tp_row(table: Table, name: str, cells: dict[str, str]) -> ReadRow:
+    row = ReadRow(table, table.page, "", name)
+    for key, text in cells.items():
+        number = amount(text)
+        if number is not None:
+            row.values[key], row.printed[key] = number, squash(text)
+        elif is_blank_amount(text):
+            row.values[key] = ZERO
+        else:
+            row.unread[key] = squash(text)
+    return row
+
+
+def _three_public_rows(table: Table) -> list[ReadRow]:
+    """The "三公" table as one row per side (预算数, 决算数), whichever way it is printed."""
+    grid = table.grid or []
+    at = next(
+        (
+            k
+            for k, r in enumerate(grid)
+            if sum(1 for c in r if amount(c) is not None) >= 2 and not all(squash(c).isdigit() and len(squash(c)) <= 2 for c in r if squash(c))
+        ),
+        None,
+    )
+    sides: dict[str, dict[str, str]] = {}
+    if at is not None and at > 0 and not any(squash(c) and amount(c) is None and not is_blank_amount(c) for c in grid[at]):
+        for i, cell in enumerate(grid[at]):
+            labels = [squash(h[i]) for h in grid[:at] if i < len(h) and squash(h[i])]
+            role = _tp_role([lb for lb in labels if not lb.isdigit()])
+            if role is None or any("机关运行" in lb for lb in labels):
+                continue
+            side = "决算数" if any("决算" in lb for lb in labels) else "预算数"
+            sides.setdefault(side, {}).setdefault(role, cell)
+    else:
+        for r in grid:
+            role = _tp_role([squash(r[0])]) if r else None
+            if role is None:
+                continue
+            cell = next((c for c in r[1:] if squash(c)), "")
+            sides.setdefault("预算数", {}).setdefault(role, cell)
+    return [_tp_row(table, name, cells) for name, cells in sides.items()]
+
+
+def _three_public_relations(imported: Imported) -> list[Relation]:
+    table = next((t for t in imported.tables if t.kind == "three_public"), None)
+    out: list[Relation] = []
+    for row in _three_public_rows(table) if table is not None else []:
+        v = row.values
+        if row.unread:
+            continue
+        if "vehicle" in row.printed and "vehicle_purchase" in v and "vehicle_operation" in v:
+            out.append(
+                Relation(Cell(row, "vehicle"), [Cell(row, "vehicle_purchase"), Cell(row, "vehicle_operation")], "公务用车购置及运行费不等于购置费与运行费之和")
+            )
+        items = ["outbound", "vehicle" if "vehicle" in v else "vehicle_purchase", "reception"] + ([] if "vehicle" in v else ["vehicle_operation"])
+        if "total" in row.printed and all(k in v for k in items):
+            out.append(Relation(Cell(row, "total"), [Cell(row, k) for k in items], "“三公”经费合计不等于各项之和"))
+    return out
+
+
 def _class_rows(rows: list[ReadRow]) -> dict[str, tuple[ReadRow, list[ReadRow]]]:
     """Each class by name: its row and the 项 under it (a sum of rounded 项 may differ from the class as printed)."""
     leaves = [r for r in rows if len(r.code) == 7]
@@ -210,10 +323,11 @@ def relations(imported: Imported) -> list[Relation]:
     out: list[Relation] = []
     for kind, rows in imported.reading.rows.items():
         if kind in ("summary", "appropriation"):
+            out += _summary_relations(kind, rows)
             continue
         out += _sum_relations(kind, rows)
         out += _row_relations(kind, rows)
-    return out + _cross_relations(imported)
+    return out + _three_public_relations(imported) + _cross_relations(imported)
 
 
 def _blame(broken: list[Relation], every: list[Relation]) -> tuple[Cell, Decimal, list[Relation]] | None:
@@ -237,9 +351,15 @@ def _blame(broken: list[Relation], every: list[Relation]) -> tuple[Cell, Decimal
 
 
 def _cell_check(cell: Cell) -> str:
-    """A leaf's own figure (单元格), or a printed total or subtotal (表内合计)."""
-    leaf = 5 if cell.row.table.kind == "basic" else 7
-    return "单元格" if len(cell.row.code) == leaf else "表内合计"
+    """A printed total or subtotal (表内合计), or any other figure (单元格)."""
+    row = cell.row
+    leaf = 5 if row.table.kind == "basic" else 7
+    name = squash(row.name)
+    if row.code:
+        return "单元格" if len(row.code) == leaf else "表内合计"
+    if row.table.kind == "three_public":
+        return "表内合计" if cell.key in ("total", "vehicle") else "单元格"
+    return "表内合计" if row.is_total or "合计" in name or "总计" in name else "单元格"
 
 
 def table_findings(imported: Imported) -> list[Finding]:
