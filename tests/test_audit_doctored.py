@@ -78,6 +78,16 @@ JIANGHAN = [
     ),
     # the 合计 of the 部门支出预算总表
     Plant("2020年部门支出预算总表", CELL.format("2,232.51"), CELL.format("2,223.51"), "2020年部门支出预算总表", "表内合计", "2,223.51"),
+    # 公务接待费 said unchanged: then last year's "三公" items add up to 0 + 0 + 10.00 + 2.90 = 12.90,
+    # while the total fell 0.10 from 13.00 (found at the total, which of the two is wrong cannot be told)
+    Plant(
+        "公务接待费2.90万元，",
+        "比2019年预算减少0.10万元，下降3.33%",
+        "与2019年预算持平",
+        "“三公”经费预算12.90万元，比2019年预算减少0.10万元",
+        "上年数",
+        "减少0.10万元，下降0.77%",
+    ),
     # the 合计 of the "三公" table: 10.00 + 2.90 = 12.90
     Plant("2020年财政拨款“三公”经费支出表", CELL.format("12.90"), CELL.format("21.90"), "2020年财政拨款“三公”经费支出表", "表内合计", "21.90"),
 ]
@@ -106,6 +116,8 @@ PUTUO_FINANCE = [
 JIANGAN = [
     # the ratio printed as a percentage: 73.61 / 1946.23 = 0.0378 (3.78%)
     Plant("", "各增加73.61万元，增长3.78%", "各增加73.61万元，增长0.04%", "2023年度收、支总计2019.84万元", "增长率", "0.04%"),
+    # the change of 收入合计 (the same 73.61 as everywhere else, 3.78% of 1946.23)
+    Plant("收入合计2019.84万元", "收入合计增加73.61万元", "收入合计增加37.61万元", "2023年度收入合计2019.84万元", "增减", "37.61"),
     # "三公" execution: 2.44 / 2.52 = 96.83%
     Plant("", "完成年初预算的96.83%", "完成年初预算的69.83%", "“三公”经费财政拨款年初预算数为2.52万元", "完成率", "69.83%"),
     # a class share: 1102.31 / 2019.84 = 54.57%
@@ -163,6 +175,7 @@ def test_the_findings_say_what_it_should_be(audited: dict[str, tuple[list[Findin
     assert "100" in by[("增长率", "0.04%")].why
     assert by[("完成率", "69.83%")].expected == "96.83%"  # 2.44 / 2.52
     assert by[("列举合计", "2")].expected == "1"
+    assert by[("增减", "37.61")].expected == "73.61"
     findings, _ = audited["putuo-finance/2024-final.yaml"]
     by = {(f.check, f.printed): f for f in findings}
     assert by[("完成率", "89.20%")].expected == "98.20%"  # 2940.05 / 2993.93

@@ -13,21 +13,15 @@ import re
 from dataclasses import dataclass
 from decimal import Decimal
 
-from generator.audit.causes import execution_cause, growth_cause, share_cause
+from generator.audit.causes import execution_cause, share_cause
+from generator.audit.changes import Read, changes, previous_findings
+from generator.audit.context import TABLE_FACTS, Context, best, build, finding
 from generator.audit.finding import Finding
 from generator.audit.numbers import HUNDRED, ZERO, Shown, Span, reaches, reaches_any, rounded, show, shown
-from generator.audit.reading import Reading, text_scale
+from generator.audit.reading import Reading
 from generator.ingest.cells import squash
-from generator.ingest.rows import ReadRow
 from generator.ingest.sentences import Found, compile_template
 from generator.present.profile import Block
-
-TABLE_FACTS = re.compile(
-    r"^(grand_total|appropriation_total|income_total|spending_total|spending_basic|spending_project|total|basic|project|"
-    r"personnel|public|gov_fund_total|state_capital_total|tp\.(total|outbound|vehicle|vehicle_purchase|vehicle_operation|reception)|"
-    r"tp_budget\.(total|outbound|vehicle|vehicle_purchase|vehicle_operation|reception)|econ\.\d+)$"
-)
-"""Amount facts that follow from the tables' leaves alone (others come from the text itself)."""
 
 SHARES = {
     "budget": {
@@ -53,29 +47,7 @@ SHARES = {
 }
 """share.<name> → (the part, the whole), as the facts compute them."""
 
-TOTAL_CELLS: dict[str, list[tuple[str, tuple[str, ...], tuple[str, ...]]]] = {
-    "total": [("general", (), ("total",))],
-    "basic": [("general", (), ("basic",)), ("basic", (), ("total", "amount", "basic"))],
-    "project": [("general", (), ("project",))],
-    "personnel": [("general", (), ("personnel",)), ("basic", ("人员经费", "合计"), ("total", "amount", "personnel"))],
-    "public": [("general", (), ("public",)), ("basic", ("公用经费", "合计"), ("total", "amount", "public"))],
-    "spending_total": [("expenditure", (), ("total",)), ("summary", ("本年支出合计",), ("amount",))],
-    "spending_basic": [("expenditure", (), ("basic",))],
-    "spending_project": [("expenditure", (), ("project",))],
-    "income_total": [("income", (), ("total",)), ("summary", ("本年收入合计",), ("amount",))],
-    "grand_total": [("summary", ("总计",), ("amount",))],
-    "appropriation_total": [("appropriation", ("总计",), ("amount", "total"))],
-    "gov_fund_total": [("gov_fund", (), ("total",))],
-}
-"""Where the tables print each fact as a total: (table, words of the row's name or a 合计 row, columns)."""
-
 LIST_WHOLES = {"function_classes": "total", "income_sources": "income_total"}
-
-CURRENT = {
-    "budget": {"gov_fund": "gov_fund_total", "state_capital": "state_capital_total", "income_appropriation": "income.appropriation"},
-    "final": {"total": "grand_total", "appropriation": "appropriation_total", "general": "total"},
-}
-"""change.<name> → the fact of this year's figure (where it is not the same name; tp_x → tp.x)."""
 
 EXECUTIONS = {"general": ("total", "initial_total")}
 """exec.<name> → (决算 fact, 预算 fact); exec.tp_x → (tp.x, tp_budget.x)."""
@@ -86,107 +58,7 @@ SENTENCE_SUMS = (
 )
 """Figures the text alone gives, printed with their parts."""
 
-UP = ("增加", "新增", "增长")
-_CHANGE = re.compile(
-    r"(?P<w1>增加|减少|新增|持平|增长|下降)(?P<d>-?[\d,]+(?:\.\d+)?)?(?:万元|万|元)?"
-    r"(?:[，,、]?(?P<w2>增长|下降|增加|减少)(?P<p>[\d,]+(?:\.\d+)?)\s*%)?"
-)
 _RATE = re.compile(r"([\d,]+(?:\.\d+)?)\s*%")
-
-
-@dataclass
-class Context:
-    reading: Reading
-    tolerance: Decimal
-    totals: dict[str, list[Span]]
-    """Each fact's figure as a total row of a table prints it (a sentence may quote a table's total as printed)."""
-    classes: dict[str, list[Span]]
-    """Each function code's printed total in the tables (classes and 项)."""
-
-    @property
-    def kind(self) -> str:
-        return str(self.reading.data.get("kind", "budget"))
-
-    def fact(self, name: str) -> Decimal | None:
-        value = self.reading.facts.amounts.get(name)
-        return None if value is None else value * text_scale(self.reading.profile)
-
-    def spans(self, name: str, found: Found | None = None) -> list[Span]:
-        """What a fact may be: as the same sentence prints it, and as the tables give it."""
-        out: list[Span] = []
-        if found is not None and (p := shown(found.fields.get(name))) is not None:
-            out.append(p.span)
-        if TABLE_FACTS.match(name) and (v := self.fact(name)) is not None:
-            out.append(Span.around(v, self.tolerance))
-            out += self.totals.get(name, [])
-        return out
-
-
-def _tolerance(reading: Reading) -> Decimal:
-    """How far a sum of printed leaves may be from the exact sum: half a cent per leaf (and the total's own half)."""
-    rows = reading.imported.reading.rows
-    counts = [sum(1 for r in rows.get(k, []) if len(r.code) == 7 and any(r.values.values())) for k in ("general", "expenditure")]
-    counts.append(sum(1 for r in rows.get("basic", []) if len(r.code) == 5 and any(r.values.values())))
-    unit = reading.imported.reading.unit
-    half = Decimal("0.005") if unit != "元" else Decimal("0.00005")
-    return half * (max(counts) + 1) * text_scale(reading.profile)
-
-
-def _best(ctx: Context, name: str, f: Found | None = None) -> Decimal | None:
-    """The likeliest value of a fact for saying what a figure should be: as the sentence prints it,
-    else as a table prints it as a total, else from the leaves."""
-    if f is not None and (p := shown(f.fields.get(name))) is not None:
-        return p.value
-    if ctx.totals.get(name):
-        return ctx.totals[name][0].mid
-    return ctx.fact(name)
-
-
-def _cell(row: ReadRow, key: str) -> Span:
-    p = shown(row.printed.get(key))
-    return Span.around(row.values.get(key, ZERO), p.half if p is not None else ZERO)
-
-
-def _context(reading: Reading) -> Context:
-    rows = reading.imported.reading.rows
-    unit = reading.imported.reading.unit
-    to_text = text_scale(reading.profile) / (Decimal(10000) if unit == "元" else Decimal(1))
-    totals: dict[str, list[Span]] = {}
-    for fact, places in TOTAL_CELLS.items():
-        for kind, words, keys in places:
-            for r in rows.get(kind, []):
-                name = squash(r.name)
-                if r.code or not (all(w in name for w in words) if words else r.is_total):
-                    continue
-                for key in keys:
-                    p = shown(r.printed.get(key))
-                    if p is not None:
-                        totals.setdefault(fact, []).append(Span.around(p.value * to_text, p.half * to_text))
-    for r in rows.get("basic", []):
-        for key in ("total", "amount", "basic"):
-            p = shown(r.printed.get(key))
-            if len(r.code) == 3 and p is not None:
-                totals.setdefault(f"econ.{r.code}", []).append(Span.around(p.value * to_text, p.half * to_text))
-                break
-    classes: dict[str, list[Span]] = {}
-    for kind in ("general", "expenditure"):
-        leaves = [r for r in rows.get(kind, []) if len(r.code) == 7]
-        for r in rows.get(kind, []):
-            if r.code and "total" in r.values:
-                classes.setdefault(r.code, []).append(_cell(r, "total").scale(to_text))
-                under = [_cell(leaf, "total") for leaf in leaves if leaf.code.startswith(r.code)]
-                if under:
-                    classes[r.code].append(sum(under[1:], under[0]).scale(to_text))
-    return Context(reading, _tolerance(reading), totals, classes)
-
-
-def _where(reading: Reading, f: Found) -> str:
-    text = reading.imported.body.text[f.start : f.end]
-    return f"句子“{text[:28]}{'…' if len(text) > 28 else ''}”"
-
-
-def _finding(ctx: Context, f: Found, printed: str, expected: str, why: str, check: str) -> Finding:
-    return Finding(f.page, _where(ctx.reading, f), printed, expected, why, check=check)
 
 
 def _amounts(ctx: Context, f: Found) -> list[Finding]:
@@ -206,7 +78,7 @@ def _amounts(ctx: Context, f: Found) -> list[Finding]:
             expected = table[0].mid  # the leaves themselves disagree with the table's total (a finding of the table)
         elif table and table[0].mid != value:
             why += f"（表中合计印为 {show(table[0].mid, 2)}，各明细之和为 {show(value, 2)}）"
-        out.append(_finding(ctx, f, text, show(expected, max(printed.places, 2), thousands="," in text), why, "金额"))
+        out.append(finding(ctx, f, text, show(expected, max(printed.places, 2), thousands="," in text), why, "金额"))
     return out
 
 
@@ -215,7 +87,7 @@ def _share_spans(ctx: Context, f: Found, part: str, whole: str) -> list[Span | N
 
 
 def _computed_share(ctx: Context, part: str, whole: str, f: Found | None = None) -> Decimal | None:
-    p, w = _best(ctx, part, f), _best(ctx, whole, f)
+    p, w = best(ctx, part, f), best(ctx, whole, f)
     return None if p is None or not w else p * HUNDRED / w
 
 
@@ -239,73 +111,7 @@ def _shares(ctx: Context, f: Found) -> list[Finding]:
             wrong.append((text, show(right, printed.places, percent=True), printed, Span.exact(right)))
     if len(group) < 2:
         printed_sum = computed_sum = None
-    return [_finding(ctx, f, text, expected, f"占比{share_cause(printed_sum, computed_sum, p, r)}", "占比") for text, expected, p, r in wrong]
-
-
-def _current(ctx: Context, f: Found, name: str, key: str) -> list[Span]:
-    """This year's figure of a change: as printed before it in the sentence, and as the tables give it."""
-    fact = CURRENT.get(ctx.kind, {}).get(name) or (f"tp.{name[3:]}" if name.startswith("tp_") else name)
-    spans = ctx.spans(fact, f)
-    if fact not in f.fields:
-        before = [n for n in list(f.fields)[: list(f.fields).index(key)] if shown(f.fields[n]) is not None and not n.startswith(("share.", "exec."))]
-        if before and (p := shown(f.fields[before[-1]])) is not None:
-            spans.insert(0, p.span)
-    if not TABLE_FACTS.match(fact) and ctx.kind == "final" and fact == "operating_costs" and not spans and (v := ctx.fact(fact)) is not None:
-        spans.append(Span.exact(v))
-    return spans
-
-
-def _rates(change: Shown, current: list[Span], sign: Decimal) -> list[Span | None]:
-    """change ÷ last year (this year minus the change, taken up or down) for each value this year may have."""
-    return [change.span.percent_of(c - change.span.scale(sign)) for c in current]
-
-
-def _changes(ctx: Context, f: Found) -> list[Finding]:
-    out = []
-    for key, text in f.fields.items():
-        if not key.startswith(("change.", "change_amount.")):
-            continue
-        m = _CHANGE.search(text)
-        if m is None or m.group("w1") == "持平" or m.group("d") is None:
-            continue
-        name = key.split(".", 1)[1]
-        current = _current(ctx, f, name, key)
-        d = shown(m.group("d"))
-        if not current or d is None:
-            continue
-        up = m.group("w1") in UP
-        if m.group("w1") == "新增":
-            if not any(reaches(d, c) for c in current):
-                c = current[0].mid
-                out.append(_finding(ctx, f, m.group("d"), show(c, d.places), "上年为零时新增额应等于本年数", "增减"))
-            continue
-        sign = Decimal(1) if up else Decimal(-1)
-        if m.group("p") is None:
-            continue
-        rate = shown(m.group("p"))
-        assert rate is not None
-
-        fits = any(reaches(rate, r) for r in _rates(d, current, sign))
-        up2 = m.group("w2") in UP
-        if up2 != up:
-            fits_other = any(reaches(rate, r) for r in _rates(d, current, -sign))
-            if fits_other and not fits:
-                wrong, right = m.group("w1"), ("减少" if up else "增加")
-                why = f"增减方向写反：按“{m.group('w2')}{m.group('p')}%”和本年数推算，应为{right}"
-            else:
-                wrong, right = m.group("w2"), ("增长" if up else "下降")
-                why = f"增减方向前后矛盾：前写“{m.group('w1')}”，后写“{m.group('w2')}”"
-            out.append(_finding(ctx, f, wrong, right, why, "方向"))
-            continue
-        if fits:
-            continue
-        right_span = _rates(d, current, sign)[0]
-        if right_span is None:
-            continue
-        expected = show(right_span.mid, rate.places, percent=True)
-        cause = growth_cause(rate, right_span, d.span, current[0])
-        out.append(_finding(ctx, f, m.group("p") + "%", expected, cause, "增长率"))
-    return out
+    return [finding(ctx, f, text, expected, f"占比{share_cause(printed_sum, computed_sum, p, r)}", "占比") for text, expected, p, r in wrong]
 
 
 def _rate_check(ctx: Context, f: Found, text: str, actual: list[Span], budget: list[Span], label: str) -> list[Finding]:
@@ -314,14 +120,14 @@ def _rate_check(ctx: Context, f: Found, text: str, actual: list[Span], budget: l
     budget_zero = bool(budget) and all(b.hi <= 0 for b in budget)
     if m is None:
         if wording.execution_no_budget and squash(wording.execution_no_budget)[:4] in text and budget and all(b.lo > 0 for b in budget):
-            return [_finding(ctx, f, text, "完成…%", f"{label}年初预算不为零，却写作“{wording.execution_no_budget}”", "完成率")]
+            return [finding(ctx, f, text, "完成…%", f"{label}年初预算不为零，却写作“{wording.execution_no_budget}”", "完成率")]
         return []
     rate = shown(m.group(1))
     if rate is None or not actual or not budget:
         return []
     if budget_zero:
         if all(a.lo > 0 for a in actual):
-            return [_finding(ctx, f, m.group(0), "（不计算完成率）", f"{label}预算为零，完成率无从计算", "完成率")]
+            return [finding(ctx, f, m.group(0), "（不计算完成率）", f"{label}预算为零，完成率无从计算", "完成率")]
         return []
     spans = [a.percent_of(b) for a in actual for b in budget]
     if reaches_any(rate, spans):
@@ -330,7 +136,7 @@ def _rate_check(ctx: Context, f: Found, text: str, actual: list[Span], budget: l
     if right is None:
         return []
     cause = execution_cause(rate, right, actual[0], budget[0])
-    return [_finding(ctx, f, m.group(1) + "%", show(right.mid, rate.places, percent=True), f"{label}{cause}", "完成率")]
+    return [finding(ctx, f, m.group(1) + "%", show(right.mid, rate.places, percent=True), f"{label}{cause}", "完成率")]
 
 
 def _cmp_check(ctx: Context, f: Found, word: str, actual: Shown | None, budget: Shown | None) -> list[Finding]:
@@ -340,7 +146,7 @@ def _cmp_check(ctx: Context, f: Found, word: str, actual: Shown | None, budget: 
     right = w.budget_over if actual.value > budget.value else w.budget_under if actual.value < budget.value else "等于"
     if right == word:
         return []
-    return [_finding(ctx, f, word, right, f"决算数 {actual.text} 与预算数 {budget.text} 的大小关系写反", "比较")]
+    return [finding(ctx, f, word, right, f"决算数 {actual.text} 与预算数 {budget.text} 的大小关系写反", "比较")]
 
 
 def _executions(ctx: Context, f: Found) -> list[Finding]:
@@ -370,7 +176,7 @@ def _list_item(ctx: Context, f: Found, groups: dict[str, list[tuple[Found, str, 
     if actual is not None and code in ctx.classes and f.list_name in ("function_classes", "item_executions", "class_executions", "items"):
         if not reaches_any(actual, list(ctx.classes[code])):
             expected = show(ctx.classes[code][0].mid, actual.places)
-            out.append(_finding(ctx, f, actual_text or "", expected, f"与表中 {code} {entry.get('name', '')} 的数不符", "金额"))
+            out.append(finding(ctx, f, actual_text or "", expected, f"与表中 {code} {entry.get('name', '')} 的数不符", "金额"))
     if "share" in fields and f.list_name in LIST_WHOLES:
         whole = LIST_WHOLES[f.list_name]
         printed = shown(fields["share"])
@@ -378,7 +184,7 @@ def _list_item(ctx: Context, f: Found, groups: dict[str, list[tuple[Found, str, 
         parts = [p.span for p in (actual, own) if p is not None]
         wholes = ctx.spans(whole)
         part_value = actual.value if actual is not None else own.value if own is not None else None
-        whole_value = _best(ctx, whole)
+        whole_value = best(ctx, whole)
         right = None if part_value is None or not whole_value else part_value * HUNDRED / whole_value
         if printed is not None:
             ok = reaches_any(printed, [p.percent_of(w) for p in parts for w in wholes])
@@ -412,7 +218,7 @@ def _list_shares(ctx: Context, groups: dict[str, list[tuple[Found, str, Decimal 
             p = shown(text)
             places = p.places if p is not None else 2
             why = share_cause(printed_sum, computed_sum, p, Span.exact(right))
-            out.append(_finding(ctx, f, text, show(right, places, percent=True), f"占比{why}", "占比"))
+            out.append(finding(ctx, f, text, show(right, places, percent=True), f"占比{why}", "占比"))
     return out
 
 
@@ -438,7 +244,7 @@ def _sums(ctx: Context, found: list[Found]) -> list[Finding]:
             assert v is not None
             span = span + v.span
         if not reaches(t, span):
-            out.append(_finding(ctx, f, text, show(span.mid, t.places), f"与同句所列各项之和不符（{len(parts)} 项）", "列举合计"))
+            out.append(finding(ctx, f, text, show(span.mid, t.places), f"与同句所列各项之和不符（{len(parts)} 项）", "列举合计"))
     return out
 
 
@@ -516,22 +322,24 @@ def _lead_sums(ctx: Context, found: list[Found]) -> list[Finding]:
                 continue
             if not reaches(lead, total):
                 what = "辆数" if field == "count" else "金额"
-                out.append(_finding(ctx, f, lead.text, show(total.mid, lead.places), f"与其后所列各项{what}之和不符（{read} 项）", "列举合计"))
+                out.append(finding(ctx, f, lead.text, show(total.mid, lead.places), f"与其后所列各项{what}之和不符（{read} 项）", "列举合计"))
     return out
 
 
 def sentence_findings(reading: Reading) -> list[Finding]:
-    ctx = _context(reading)
+    ctx = build(reading)
     out: list[Finding] = []
     groups: dict[str, list[tuple[Found, str, Decimal | None]]] = {}
+    reads: list[Read] = []
     for f in reading.found:
         if f.list_name:
             out += _list_item(ctx, f, groups)
             continue
         out += _amounts(ctx, f)
         out += _shares(ctx, f)
-        out += _changes(ctx, f)
+        out += changes(ctx, f, reads)
         out += _executions(ctx, f)
+    out += previous_findings(ctx, reads)
     out += _list_shares(ctx, groups)
     out += _sums(ctx, reading.found)
     out += _lead_sums(ctx, reading.found)
