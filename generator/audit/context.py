@@ -44,8 +44,11 @@ class Context:
     tolerance: Decimal
     totals: dict[str, list[Span]]
     """Each fact's figure as a total row of a table prints it (a sentence may quote a table's total as printed)."""
-    classes: dict[str, list[Span]]
-    """Each function code's printed total in the tables (classes and 项)."""
+    cells: dict[tuple[str, str, str], list[Span]]
+    """(table, code, column) → the figure as printed, and as the sum of the printed leaves under it."""
+
+    def coded(self, kinds: tuple[str, ...], code: str, keys: tuple[str, ...]) -> list[Span]:
+        return [s for kind in kinds for key in keys for s in self.cells.get((kind, code, key), [])]
 
     @property
     def kind(self) -> str:
@@ -112,16 +115,20 @@ def build(reading: Reading) -> Context:
             if len(r.code) == 3 and p is not None:
                 totals.setdefault(f"econ.{r.code}", []).append(Span.around(p.value * to_text, p.half * to_text))
                 break
-    classes: dict[str, list[Span]] = {}
-    for kind in ("general", "expenditure"):
-        leaves = [r for r in rows.get(kind, []) if len(r.code) == 7]
+    cells: dict[tuple[str, str, str], list[Span]] = {}
+    for kind in ("general", "expenditure", "gov_fund", "state_capital", "basic"):
+        digits = 5 if kind == "basic" else 7
+        leaves = [r for r in rows.get(kind, []) if len(r.code) == digits]
         for r in rows.get(kind, []):
-            if r.code and "total" in r.values:
-                classes.setdefault(r.code, []).append(cell_span(r, "total").scale(to_text))
-                under = [cell_span(leaf, "total") for leaf in leaves if leaf.code.startswith(r.code)]
-                if under:
-                    classes[r.code].append(sum(under[1:], under[0]).scale(to_text))
-    return Context(reading, _tolerance(reading), totals, classes)
+            if not r.code:
+                continue
+            for key in r.values:
+                spans = cells.setdefault((kind, r.code, key), [])
+                spans.append(cell_span(r, key).scale(to_text))
+                under = [cell_span(leaf, key) for leaf in leaves if leaf.code.startswith(r.code)]
+                if under and len(r.code) < digits:
+                    spans.append(sum(under[1:], under[0]).scale(to_text))
+    return Context(reading, _tolerance(reading), totals, cells)
 
 
 def where(reading: Reading, f: Found) -> str:

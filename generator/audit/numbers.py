@@ -8,6 +8,7 @@ a total) is correct when rounding some value it could be computed from gives wha
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from decimal import ROUND_DOWN, ROUND_HALF_UP, Decimal
 
@@ -104,7 +105,7 @@ def reaches(printed: Shown, span: Span | None) -> bool:
     return rounded(span.lo, places) <= printed.value <= rounded(span.hi, places)
 
 
-def reaches_any(printed: Shown, spans: list[Span | None]) -> bool:
+def reaches_any(printed: Shown, spans: Sequence[Span | None]) -> bool:
     return any(reaches(printed, s) for s in spans)
 
 

@@ -47,6 +47,15 @@ SHARES = {
 }
 """share.<name> → (the part, the whole), as the facts compute them."""
 
+LIST_CELLS: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
+    "function_classes": (("general",), ("total",)),
+    "item_executions": (("general",), ("total",)),
+    "class_executions": (("general",), ("total",)),
+    "project_functions": (("general",), ("project",)),
+    "econ_classes": (("basic",), ("total", "amount", "basic")),
+}
+"""A list's entries by code, and where the tables print the amount each entry prints."""
+
 LIST_WHOLES = {"function_classes": "total", "income_sources": "income_total"}
 
 EXECUTIONS = {"general": ("total", "initial_total")}
@@ -173,10 +182,11 @@ def _list_item(ctx: Context, f: Found, groups: dict[str, list[tuple[Found, str, 
     code = entry.get("code", "")
     actual_text = fields.get("actual") or fields.get("amount")
     actual = shown(actual_text)
-    if actual is not None and code in ctx.classes and f.list_name in ("function_classes", "item_executions", "class_executions", "items"):
-        if not reaches_any(actual, list(ctx.classes[code])):
-            expected = show(ctx.classes[code][0].mid, actual.places)
-            out.append(finding(ctx, f, actual_text or "", expected, f"与表中 {code} {entry.get('name', '')} 的数不符", "金额"))
+    where = LIST_CELLS.get(f.list_name)
+    spans = ctx.coded(where[0], code, where[1]) if where and code else []
+    if actual is not None and spans and not reaches_any(actual, spans):
+        expected = show(spans[0].mid, actual.places)
+        out.append(finding(ctx, f, actual_text or "", expected, f"与表中 {code} {entry.get('name', '')} 的数不符", "金额"))
     if "share" in fields and f.list_name in LIST_WHOLES:
         whole = LIST_WHOLES[f.list_name]
         printed = shown(fields["share"])
@@ -326,6 +336,30 @@ def _lead_sums(ctx: Context, found: list[Found]) -> list[Finding]:
     return out
 
 
+def _initial_total(ctx: Context, found: list[Found]) -> list[Finding]:
+    """年初预算 of 一般公共预算 against the 年初预算 printed for each 项 (or each class) after it, when every one is read."""
+    lead = next((f for f in found if not f.list_name and "initial_total" in f.fields), None)
+    printed = shown(lead.fields["initial_total"]) if lead is not None else None
+    if lead is None or printed is None:
+        return []
+    general = ctx.reading.imported.reading.rows.get("general", [])
+    out = []
+    for list_name, digits in (("item_executions", 7), ("class_executions", 3)):
+        items = {f.entry.get("code"): shown(f.fields.get("initial")) for f in found if f.list_name == list_name}
+        codes = {r.code for r in general if len(r.code) == digits and any(r.values.values())}
+        if not items or not codes or not codes <= set(items) or any(v is None for v in items.values()):
+            continue
+        total = Span.exact(ZERO)
+        for v in items.values():
+            assert v is not None
+            total = total + v.span
+        if not reaches(printed, total):
+            what = "项" if digits == 7 else "类"
+            why = f"与其后各{what}的年初预算之和不符（{len(items)} {'项' if digits == 7 else '类'}）"
+            out.append(finding(ctx, lead, printed.text, show(total.mid, printed.places), why, "列举合计"))
+    return out
+
+
 def sentence_findings(reading: Reading) -> list[Finding]:
     ctx = build(reading)
     out: list[Finding] = []
@@ -342,5 +376,6 @@ def sentence_findings(reading: Reading) -> list[Finding]:
     out += previous_findings(ctx, reads)
     out += _list_shares(ctx, groups)
     out += _sums(ctx, reading.found)
+    out += _initial_total(ctx, reading.found)
     out += _lead_sums(ctx, reading.found)
     return out
