@@ -188,3 +188,31 @@ def test_the_findings_say_what_it_should_be(audited: dict[str, tuple[list[Findin
     assert by[("单元格", "69.09")].expected == "60.99"
     assert by[("跨表", "336.71")].expected == "326.71"  # 项 84.65 + 160.75 + 80.38 + 0.93
     assert by[("占比", "0.12%")].expected == "0.21%"  # 6.20 / 2946.25
+
+
+def test_every_format_gives_the_same_list(audited: dict[str, tuple[list[Finding], list[str]]]) -> None:
+    import html
+    import json
+
+    from generator.commands.audit import as_html, as_json, as_text
+
+    findings, _ = audited["putuo-finance/2024-final.yaml"]
+    rows = [(str(f.page), f.check, f.printed, f.expected) for f in findings]
+    assert [(str(d["page"]), d["check"], d["printed"], d["expected"]) for d in json.loads(as_json(findings))] == rows
+    cells = [re.findall(r"<td>(.*?)</td>", row) for row in re.findall(r"<tr>(<td>.*?)</tr>", as_html(findings, "x.pdf"))]
+    assert [(c[0], c[1], html.unescape(c[3]), html.unescape(c[4])) for c in cells] == rows
+    lines = as_text(findings).splitlines()[1:-1]
+    assert [tuple(line.split()[:2]) for line in lines] == [(p, c) for p, c, _, _ in rows]
+    assert all(printed in line and expected in line for line, (_, _, printed, expected) in zip(lines, rows))
+
+
+@pytest.mark.parametrize("content", [b"", b"%PDF-1.4\nnot really\n", b"PK\x03\x04 nonsense"])
+def test_unreadable_input_is_a_message(tmp_path: Path, content: bytes) -> None:
+    import subprocess
+    import sys
+
+    path = tmp_path / "report.pdf"
+    path.write_bytes(content)
+    result = subprocess.run([sys.executable, "-m", "generator", "audit", str(path)], capture_output=True, text=True, cwd=ROOT)
+    assert result.returncode == 1
+    assert result.stderr.startswith("错误：") and "Traceback" not in result.stderr
