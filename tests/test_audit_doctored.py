@@ -130,10 +130,32 @@ JIANGAN = [
     Plant("", "共有车辆1辆", "共有车辆2辆", "共有车辆2辆", "列举合计", "2"),
 ]
 
+# 2025 budget of 上海市普陀区商务委员会: tables in 元, text in 万元 (37,151.47 = 371,514,700 元 / 10,000).
+PUTUO_COMMERCE = [
+    # the "三公" total: the table has 公务接待费 10,000 元 and nothing else
+    Plant("", "经费预算数为1.00万元", "经费预算数为1.10万元", "“三公”经费预算数为1.10万元", "金额", "1.10"),
+    # the 一般公共预算 spending of the text against the tables
+    Plant("", "一般公共预算拨款支出预算37,151.47万元", "一般公共预算拨款支出预算37,115.47万元", "一般公共预算拨款支出预算37,115.47万元", "金额", "37,115.47"),
+    # a project's budget against its items: 870 + 80 + 180 + 50 = 1,180 ≠ 1,170
+    Plant("", "支持企业创新化发展70.00万", "支持企业创新化发展80.00万", "2025年度项目总预算1,170.00万", "列举合计", "1,170.00"),
+    # the vehicles: every kind is 0
+    Plant("", "共有车辆0辆", "共有车辆1辆", "共有车辆1辆", "列举合计", "1"),
+    # 行政运行's basic spending in the 一般公共预算 table (元)
+    Plant(
+        "一般公共预算支出功能分类预算表</h",
+        "9,389,913.00" + NEXT + "9,389,913.00",
+        "9,389,913.00" + NEXT + "9,398,913.00",
+        "行政运行9,389,913.009,398,913.00",
+        "单元格",
+        "9,398,913.00",
+    ),
+]
+
 DOCUMENTS = {
     "jianghan-gov-office/2020-budget.yaml": JIANGHAN,
     "putuo-finance/2024-final.yaml": PUTUO_FINANCE,
     "jiangan-gov-office/2023-final.yaml": JIANGAN,
+    "putuo-commerce/2025-budget.yaml": PUTUO_COMMERCE,
 }
 
 
@@ -180,6 +202,13 @@ def test_the_findings_say_what_it_should_be(audited: dict[str, tuple[list[Findin
     assert by[("完成率", "69.83%")].expected == "96.83%"  # 2.44 / 2.52
     assert by[("列举合计", "2")].expected == "1"
     assert by[("增减", "37.61")].expected == "73.61"
+    findings, _ = audited["putuo-commerce/2025-budget.yaml"]
+    by = {(f.check, f.printed): f for f in findings}
+    assert by[("金额", "1.10")].expected == "1.00"
+    assert by[("金额", "37,115.47")].expected == "37,151.47"
+    assert by[("列举合计", "1,170.00")].expected == "1,180.00"
+    assert by[("列举合计", "1")].expected == "0"
+    assert by[("单元格", "9,398,913.00")].expected == "9,389,913.00"
     findings, _ = audited["putuo-finance/2024-final.yaml"]
     by = {(f.check, f.printed): f for f in findings}
     assert by[("完成率", "89.20%")].expected == "98.20%"  # 2940.05 / 2993.93

@@ -16,7 +16,7 @@ from generator.ingest.sentences import Found
 
 TABLE_FACTS = re.compile(
     r"^(grand_total|appropriation_total|income_total|spending_total|spending_basic|spending_project|total|basic|project|"
-    r"personnel|public|gov_fund_total|state_capital_total|tp\.(total|outbound|vehicle|vehicle_purchase|vehicle_operation|reception)|"
+    r"personnel|public|gov_fund_total|state_capital_total|income\.[a-z_]+|appropriation|tp\.(total|outbound|vehicle|vehicle_purchase|vehicle_operation|reception)|"
     r"tp_budget\.(total|outbound|vehicle|vehicle_purchase|vehicle_operation|reception)|econ\.\d+)$"
 )
 """Amount facts that follow from the tables' leaves alone (others come from the text itself)."""

@@ -10,7 +10,7 @@ from __future__ import annotations
 from generator.audit.finding import Finding
 from generator.audit.reading import read
 from generator.audit.sentences import sentence_findings
-from generator.audit.tables import table_findings
+from generator.audit.tables import Correction, table_findings
 from generator.ingest.run import Imported
 
 __all__ = ["Finding", "audit"]
@@ -18,8 +18,9 @@ __all__ = ["Finding", "audit"]
 
 def audit(imported: Imported) -> list[Finding]:
     """Every finding, in page order (tables first on a page, as they were found)."""
-    out = table_findings(imported)
-    reading = read(imported)
+    corrections: list[Correction] = []
+    out = table_findings(imported, corrections)
+    reading = read(imported, corrections)
     if reading is not None:
         out += sentence_findings(reading)
     unique: list[Finding] = []

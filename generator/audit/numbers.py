@@ -116,3 +116,8 @@ def show(value: Decimal, places: int = 2, percent: bool = False, thousands: bool
         v = abs(v)
     text = f"{v:,.{places}f}" if thousands else f"{v:.{places}f}"
     return text + ("%" if percent else "")
+
+
+def show_as(value: Decimal, printed: Shown, percent: bool = False) -> str:
+    """A value as the figure it corrects is printed: as many decimals, thousands separators if it has them."""
+    return show(value, printed.places, percent=percent, thousands="," in printed.text)

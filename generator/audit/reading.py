@@ -13,6 +13,7 @@ from dataclasses import dataclass, replace
 from decimal import Decimal
 from typing import Any
 
+from generator.audit.tables import Correction
 from generator.errors import DataErrors, Pos, UserError
 from generator.ingest.attribute import attribute
 from generator.ingest.draft import facts_of, load_data
@@ -37,8 +38,27 @@ def _draft(data: dict[str, Any]) -> dict[str, Any]:
     return {**data, "previous": provisional() if data.get("kind") == "final" else {}}
 
 
-def _try(imported: Imported, name: str, profile: Profile) -> Reading | None:
-    data = copy.deepcopy(imported.data)
+LEAF_LISTS = {"general": "expenditure", "gov_fund": "gov_fund_expenditure", "state_capital": "state_capital_expenditure", "basic": "basic_economic"}
+"""Where the data of a read report keeps each table's leaves."""
+
+
+def corrected(data: dict[str, Any], corrections: list[Correction]) -> dict[str, Any]:
+    """The data with each leaf cell found wrong set to the value its table adds up with (sentences are
+    then judged against the tables as they should be, not against one wrong cell)."""
+    out = copy.deepcopy(data)
+    for c in corrections:
+        for entry in out.get(LEAF_LISTS.get(c.kind, ""), []):
+            if entry.get("code") != c.code:
+                continue
+            if c.kind == "basic" and c.key in ("total", "amount", "basic"):
+                entry["amount"] = c.value
+            elif c.key in entry and c.key != "code":
+                entry[c.key] = c.value
+    return out
+
+
+def _try(imported: Imported, name: str, profile: Profile, corrections: list[Correction]) -> Reading | None:
+    data = corrected(imported.data, corrections)
     data["profile"] = name
     data.pop("previous", None)
     try:
@@ -57,7 +77,7 @@ def _literal(template: str) -> str:
     return re.sub(r"\{[^{}]*\}|[\[\]\s]", "", template)
 
 
-def read(imported: Imported) -> Reading | None:
+def read(imported: Imported, corrections: list[Correction] | None = None) -> Reading | None:
     """The reading whose sentences cover most text; None when no profile of the kind reads the report."""
     kind = imported.data.get("kind", "budget")
     names = list(dict.fromkeys(([imported.match.name] if imported.match.profile is not None else []) + profile_names(kind)))
@@ -65,7 +85,7 @@ def read(imported: Imported) -> Reading | None:
     best_cover = -1
     for name in names:
         profile = imported.match.profile if name == imported.match.name and imported.match.profile is not None else load_profile(name, Pos(name, 1, 1))
-        reading = _try(imported, name, profile)
+        reading = _try(imported, name, profile, corrections or [])
         if reading is None:
             continue
         cover = sum(len(_literal(f.template)) for f in reading.found)

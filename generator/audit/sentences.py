@@ -17,7 +17,7 @@ from generator.audit.causes import execution_cause, share_cause
 from generator.audit.changes import Read, changes, previous_findings
 from generator.audit.context import TABLE_FACTS, Context, best, build, finding
 from generator.audit.finding import Finding
-from generator.audit.numbers import HUNDRED, ZERO, Shown, Span, reaches, reaches_any, rounded, show, shown
+from generator.audit.numbers import show_as, HUNDRED, ZERO, Shown, Span, reaches, reaches_any, rounded, show, shown
 from generator.audit.reading import Reading
 from generator.ingest.cells import squash
 from generator.ingest.sentences import Found, compile_template
@@ -185,7 +185,7 @@ def _list_item(ctx: Context, f: Found, groups: dict[str, list[tuple[Found, str, 
     where = LIST_CELLS.get(f.list_name)
     spans = ctx.coded(where[0], code, where[1]) if where and code else []
     if actual is not None and spans and not reaches_any(actual, spans):
-        expected = show(spans[0].mid, actual.places)
+        expected = show_as(spans[0].mid, actual)
         out.append(finding(ctx, f, actual_text or "", expected, f"与表中 {code} {entry.get('name', '')} 的数不符", "金额"))
     if "share" in fields and f.list_name in LIST_WHOLES:
         whole = LIST_WHOLES[f.list_name]
@@ -254,7 +254,7 @@ def _sums(ctx: Context, found: list[Found]) -> list[Finding]:
             assert v is not None
             span = span + v.span
         if not reaches(t, span):
-            out.append(finding(ctx, f, text, show(span.mid, t.places), f"与同句所列各项之和不符（{len(parts)} 项）", "列举合计"))
+            out.append(finding(ctx, f, text, show_as(span.mid, t), f"与同句所列各项之和不符（{len(parts)} 项）", "列举合计"))
     return out
 
 
@@ -332,7 +332,7 @@ def _lead_sums(ctx: Context, found: list[Found]) -> list[Finding]:
                 continue
             if not reaches(lead, total):
                 what = "辆数" if field == "count" else "金额"
-                out.append(finding(ctx, f, lead.text, show(total.mid, lead.places), f"与其后所列各项{what}之和不符（{read} 项）", "列举合计"))
+                out.append(finding(ctx, f, lead.text, show_as(total.mid, lead), f"与其后所列各项{what}之和不符（{read} 项）", "列举合计"))
     return out
 
 
@@ -356,7 +356,7 @@ def _initial_total(ctx: Context, found: list[Found]) -> list[Finding]:
         if not reaches(printed, total):
             what = "项" if digits == 7 else "类"
             why = f"与其后各{what}的年初预算之和不符（{len(items)} {'项' if digits == 7 else '类'}）"
-            out.append(finding(ctx, lead, printed.text, show(total.mid, printed.places), why, "列举合计"))
+            out.append(finding(ctx, lead, printed.text, show_as(total.mid, printed), why, "列举合计"))
     return out
 
 

@@ -362,7 +362,18 @@ def _cell_check(cell: Cell) -> str:
     return "表内合计" if row.is_total or "合计" in name or "总计" in name else "单元格"
 
 
-def table_findings(imported: Imported) -> list[Finding]:
+@dataclass
+class Correction:
+    """A leaf cell the audit found wrong, with the value that makes its table add up."""
+
+    kind: str
+    code: str
+    key: str
+    value: Decimal
+
+
+def table_findings(imported: Imported, corrections: list[Correction] | None = None) -> list[Finding]:
+    """Every finding of the tables; the leaf cells found wrong are added to ``corrections``."""
     out: list[Finding] = []
     for rows in imported.reading.rows.values():
         for row in rows:
@@ -377,6 +388,8 @@ def table_findings(imported: Imported) -> list[Finding]:
         if blamed is None:
             break
         cell, value, mine = blamed
+        if corrections is not None and cell.row.code and cell.row.table.kind:
+            corrections.append(Correction(cell.row.table.kind, cell.row.code, cell.key, value))
         places = cell.printed.places if cell.printed else 2
         thousands = "," in cell.text
         out.append(
