@@ -126,7 +126,7 @@ def _shares(ctx: Context, f: Found) -> list[Finding]:
 def _rate_check(ctx: Context, f: Found, text: str, actual: list[Span], budget: list[Span], label: str) -> list[Finding]:
     wording = ctx.reading.profile.wording
     m = _RATE.search(text)
-    budget_zero = bool(budget) and all(b.hi <= 0 for b in budget)
+    budget_zero = bool(budget) and all(b.mid == 0 for b in budget)
     if m is None:
         if wording.execution_no_budget and squash(wording.execution_no_budget)[:4] in text and budget and all(b.lo > 0 for b in budget):
             return [finding(ctx, f, text, "完成…%", f"{label}年初预算不为零，却写作“{wording.execution_no_budget}”", "完成率")]
