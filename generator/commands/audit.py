@@ -8,7 +8,7 @@ from pathlib import Path
 
 import click
 
-from generator.audit.findings import Finding, audit
+from generator.audit.findings import Finding, audit_report
 from generator.commands.outputs import write_atomic
 from generator.ingest.run import import_source
 
@@ -36,12 +36,14 @@ def as_text(findings: list[Finding]) -> str:
     return "\n".join([line(HEAD), *(line(r) for r in rows), f"共 {wrong} 处不一致，{len(findings) - wrong} 处未能读出。{TOLERANCE}"])
 
 
-def as_html(findings: list[Finding], source: str) -> str:
+def as_html(findings: list[Finding], source: str, note: str = "") -> str:
     cells = "".join("<tr>" + "".join(f"<td>{html.escape(c)}</td>" for c in _cells(f)) + "</tr>" for f in findings)
     head = "".join(f"<th>{h}</th>" for h in HEAD)
     return (
         f'<!doctype html><html lang="zh-CN"><meta charset="utf-8"><title>审核：{html.escape(source)}</title>'
-        f"<h1>审核：{html.escape(source)}</h1><table><thead><tr>{head}</tr></thead><tbody>{cells}</tbody></table></html>\n"
+        f"<h1>审核：{html.escape(source)}</h1><table><thead><tr>{head}</tr></thead><tbody>{cells}</tbody></table>"
+        + (f"<p>{html.escape(note)}</p>" if note else "")
+        + "</html>\n"
     )
 
 
@@ -49,9 +51,23 @@ def as_json(findings: list[Finding]) -> str:
     return json.dumps([f.__dict__ for f in findings], ensure_ascii=False, indent=2) + "\n"
 
 
+def unread_note(unread: list[tuple[int, str]]) -> str:
+    """One line on the figures of running text that no sentence template reads (they were not checked)."""
+    if not unread:
+        return ""
+    pages = "、".join(str(p) for p in dict.fromkeys(p for p, _ in unread))
+    return f"正文中另有 {len(unread)} 行含金额或百分比的文字未能按句式读出，其中的数未审核（第 {pages} 页）。"
+
+
 def run_audit(source: Path, fmt: str, out: Path | None) -> int:
-    findings = audit(import_source(source))
-    text = as_text(findings) if fmt == "text" else as_html(findings, source.name) if fmt == "html" else as_json(findings)
+    result = audit_report(import_source(source))
+    findings, note = result.findings, unread_note(result.unread)
+    if fmt == "text":
+        text = as_text(findings) + (f"\n{note}" if note else "")
+    elif fmt == "html":
+        text = as_html(findings, source.name, note)
+    else:
+        text = as_json(findings)
     if out is not None:
         write_atomic(out, text.encode("utf-8"))
         click.echo(f"已写出 {out}")
