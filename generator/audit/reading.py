@@ -67,7 +67,7 @@ def _try(imported: Imported, name: str, profile: Profile, corrections: list[Corr
         trial = replace(imported, data=data, match=Match(name, imported.match.score, profile), found=[])
         found = attribute(trial, draft, facts)
         facts = facts_of(load_data(_draft(data)), profile)  # with what the sentences added (机关运行经费 of a final account)
-    except (DataErrors, UserError, ValueError, KeyError):
+    except (DataErrors, UserError, ValueError, KeyError, TypeError, AttributeError, IndexError, ArithmeticError):  # a profile that cannot read this layout
         return None
     return Reading(imported, profile, facts, found, data)
 
