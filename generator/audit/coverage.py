@@ -1,0 +1,29 @@
+"""What the audit could not check: lines of running text with figures that no sentence template reads."""
+
+from __future__ import annotations
+
+import re
+
+from generator.audit.reading import Reading
+from generator.ingest.cells import squash
+from generator.ingest.run import Imported
+
+_FIGURE = re.compile(r"\d\.\d+|\d\s*%")
+_PAGE_NUMBER = re.compile(r"[-－—\s]*\d{1,3}[-－—\s]*|第\d+页")
+
+
+def unread_lines(imported: Imported, reading: Reading | None) -> list[tuple[int, str]]:
+    """Each line (page, text) printing an amount or a percentage outside every sentence read."""
+    covered = bytearray(len(imported.body.text))
+    for f in reading.found if reading is not None else []:
+        covered[f.start : f.end] = b"\x01" * (f.end - f.start)
+    out: list[tuple[int, str]] = []
+    offset = 0
+    for line in imported.source.lines:
+        if _PAGE_NUMBER.fullmatch(line.text.strip()):
+            continue
+        text = squash(line.text)
+        start, offset = offset, offset + len(text)
+        if _FIGURE.search(text) and sum(covered[start:offset]) < len(text) / 2:
+            out.append((line.page, line.text.strip()))
+    return out

@@ -1,0 +1,59 @@
+"""The audit's rules on printed figures, on the errors found by hand in the seed reports (domain.md §C)."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from generator.audit.causes import growth_cause
+from generator.audit.numbers import Shown, Span, reaches, shown
+
+D = Decimal
+
+
+def _s(text: str) -> Shown:
+    figure = shown(text)
+    assert figure is not None
+    return figure
+
+
+def _growth(change: str, current: str) -> tuple[Span, Span, Span]:
+    """The growth a change of ``change`` on this year's ``current`` implies (both as printed): rate, change, this year."""
+    d, c = shown(change), shown(current)
+    assert d is not None and c is not None
+    rate = d.span.percent_of(c.span - d.span)
+    assert rate is not None
+    return rate, d.span, c.span
+
+
+def test_a_figure_stands_for_every_value_that_rounds_to_it() -> None:
+    assert reaches(shown("2.07%"), Span.exact(D("60.99")).percent_of(Span.exact(D("2940.05"))))  # 2.0745…%
+    assert not reaches(shown("2.08%"), Span.exact(D("60.99")).percent_of(Span.exact(D("2940.05"))))
+    assert reaches(shown("26%"), Span.exact(D("25.5")))  # an integer percentage stands for 25.5 … 26.49…
+    # 2940.05 printed as the total of 项 printed 2106.66 + 326.72 + 60.99 + 445.69 = 2940.06: rounding, not an error
+    parts = sum((_s(x).span for x in ("2106.66", "326.72", "60.99", "445.69")), Span.exact(D(0)))
+    assert reaches(shown("2940.05"), parts)
+    assert not reaches(shown("2940.15"), parts)
+
+
+def test_growth_over_this_year_is_named() -> None:
+    # seed 000: 项目支出 1257.2, 增加 742.2, 增长 59% (742.2 / 1257.2); right: 742.2 / 515.00 = 144.12%
+    rate, change, current = _growth("742.20", "1257.20")
+    assert reaches(shown("144.12%"), rate)
+    assert not reaches(shown("59.04%"), rate)
+    assert "本年数" in growth_cause(_s("59.04%"), rate, change, current)
+
+
+def test_a_ratio_printed_as_a_percentage_is_named() -> None:
+    # seed 002: 收、支总计 2019.84, 增加 73.61, "增长 0.04%": 73.61 / 1946.23 = 3.78%
+    rate, change, current = _growth("73.61", "2019.84")
+    assert reaches(shown("3.78%"), rate)
+    assert "100" in growth_cause(_s("0.04%"), rate, change, current)
+
+
+def test_a_truncated_rate_is_named() -> None:
+    # seed 004: 减少 124.81 on 1597.66 (last year 1722.47): 7.2460% printed as 7.24%
+    d, c = shown("124.81"), shown("1597.66")
+    assert d is not None and c is not None
+    rate = d.span.percent_of(c.span + d.span)
+    assert rate is not None and reaches(shown("7.25%"), rate)
+    assert "截" in growth_cause(_s("7.24%"), rate, d.span, c.span)
