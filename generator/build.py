@@ -5,6 +5,7 @@ from __future__ import annotations
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Callable
 
 from generator.check.accept import Accepted, apply_acceptances
 from generator.check.run import run_checks
@@ -123,11 +124,22 @@ def render_pdf(
     doc: Document, base_url: Path, font_set: str | None = None, engine: str | None = None, standards: tuple[str, ...] = (), timer: Timer | None = None
 ) -> bytes:
     """The PDF of a Document with the chosen engine (``pdf_engine``): Typst from the Document, WeasyPrint from its print HTML."""
-    timer = timer or Timer({})
-    if pdf_engine(engine) == "typst":
-        from generator.render.pdf_typst import render_typst
+    return pdf_job(doc, base_url, font_set, engine, standards, timer)()
 
-        return render_typst(doc, font_set, standards)
+
+def pdf_job(
+    doc: Document, base_url: Path, font_set: str | None = None, engine: str | None = None, standards: tuple[str, ...] = (), timer: Timer | None = None
+) -> Callable[[], bytes]:
+    """``render_pdf`` in two steps: what must run in Python is done now, the typesetting when the result is called
+    (with Typst it leaves Python free meanwhile; WeasyPrint does all of it in the second step)."""
+    if pdf_engine(engine) == "typst":
+        from generator.render.pdf_typst import typst_job
+
+        return typst_job(doc, font_set, standards)
+    return lambda: _weasyprint_pdf(doc, base_url, font_set, standards, timer or Timer({}))
+
+
+def _weasyprint_pdf(doc: Document, base_url: Path, font_set: str | None, standards: tuple[str, ...], timer: Timer) -> bytes:
     from generator.render.pdf import html_to_pdf
 
     from generator.render.columns import column_widths, layout_choice

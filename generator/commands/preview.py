@@ -17,6 +17,7 @@ from concurrent.futures import Future, ThreadPoolExecutor
 from http import HTTPStatus
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
+from typing import Callable
 
 import click
 
@@ -171,7 +172,7 @@ class Preview:
             try:
                 doc, warnings = prepare(self.path, draft=True)
                 if self.pdf_wanted:  # the PDF is typeset beside the HTML (the compiler leaves Python running)
-                    self.typesetting = (version, self.typesetter.submit(self.typeset, doc))
+                    self.typesetting = (version, self.typesetter.submit(self.typeset_step(doc)))
                 text = with_warnings(render_html(doc, head_extra=script, font_href=FONTS_URL if self.assets else None), warnings)
             except Exception as exc:  # bad data, a bad profile or a bug: the server keeps running
                 found = problems(exc)
@@ -185,14 +186,24 @@ class Preview:
         with self.lock:
             return self.version, self.page
 
-    def typeset(self, doc: object) -> tuple[bytes, str]:
-        """(PDF, "") or (b"", the problem): a layout error or a bug is reported on the page, the server keeps running."""
-        from generator.build import render_pdf
+    def typeset_step(self, doc: object) -> Callable[[], tuple[bytes, str]]:
+        """What Python does for the PDF, done now; returns the typesetting, giving (PDF, "") or (b"", the problem):
+        a layout error or a bug is reported on the page, the server keeps running."""
+        from generator.build import pdf_job
 
         try:
-            return render_pdf(doc, self.folder, engine=self.engine), ""  # type: ignore[arg-type]
+            job = pdf_job(doc, self.folder, engine=self.engine)  # type: ignore[arg-type]
         except Exception as exc:
-            return b"", "\n".join(problems(exc))
+            found = "\n".join(problems(exc))
+            return lambda: (b"", found)
+
+        def typeset() -> tuple[bytes, str]:
+            try:
+                return job(), ""
+            except Exception as exc:
+                return b"", "\n".join(problems(exc))
+
+        return typeset
 
     def current_pdf(self) -> tuple[bytes, str]:
         """The PDF of the current version: the one typeset beside the rebuild, or typeset now (first request)."""
@@ -207,7 +218,7 @@ class Preview:
             elif self.typesetting is not None and self.typesetting[0] == version:
                 pdf, problem = self.typesetting[1].result()
             else:
-                pdf, problem = self.typeset(doc)
+                pdf, problem = self.typeset_step(doc)()
             with self.lock:
                 self.pdf, self.typesetting = (version, pdf, problem), None
             return pdf, problem

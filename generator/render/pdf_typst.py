@@ -15,7 +15,7 @@ import re
 from decimal import Decimal
 from functools import lru_cache
 from pathlib import Path
-from typing import Any
+from typing import Any, Callable
 
 from generator.errors import UserError
 from generator.present.document import Document
@@ -84,6 +84,13 @@ def font_choice(font_set: str | None = None) -> tuple[dict[str, list[str]], list
 
 def render_typst(doc: Document, font_set: str | None = None, standards: tuple[str, ...] = (), templates: Path | None = None) -> bytes:
     """PDF bytes of the report typeset by Typst; ``standards`` from STANDARDS ("ua-1", "a-2b")."""
+    return typst_job(doc, font_set, standards, templates)()
+
+
+def typst_job(doc: Document, font_set: str | None = None, standards: tuple[str, ...] = (), templates: Path | None = None) -> Callable[[], bytes]:
+    """What Python does for a Typst PDF, done now (the checks, the Document as JSON with its cells
+    measured); returns the typesetting itself, which leaves Python free to go on (the preview builds
+    the HTML page meanwhile)."""
     if bundled_dir() is None:
         raise UserError("缺少中文字体：请安装 pylopdf-fonts-zh-cn（pip install pylopdf-fonts-zh-cn）")
     try:
@@ -100,11 +107,15 @@ def render_typst(doc: Document, font_set: str | None = None, standards: tuple[st
     kwargs: dict[str, Any] = {}
     if standards:
         kwargs["pdf_standards"] = list(standards)
-    try:
-        compiler = _compiler(str(source), str(base), tuple(font_paths))
-        return compiler.compile(sys_inputs=inputs, pdf_tags=True, **kwargs)
-    except RuntimeError as exc:  # typst.TypstError: an error in the layout file, or a standard not met
-        raise UserError(f"Typst 排版失败：{first_lines(str(exc))}") from None
+
+    def typeset() -> bytes:
+        try:
+            compiler = _compiler(str(source), str(base), tuple(font_paths))
+            return bytes(compiler.compile(sys_inputs=inputs, pdf_tags=True, **kwargs))
+        except RuntimeError as exc:  # typst.TypstError: an error in the layout file, or a standard not met
+            raise UserError(f"Typst 排版失败：{first_lines(str(exc))}") from None
+
+    return typeset
 
 
 @lru_cache(maxsize=4)
