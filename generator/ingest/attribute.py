@@ -6,7 +6,9 @@ import re
 from decimal import Decimal
 from typing import Any
 
+from generator.errors import DataErrors, UserError
 from generator.ingest.cells import amount
+from generator.ingest.draft import facts_of, load_data
 from generator.ingest.sentences import Found, Spec, find, specs
 from generator.present.facts import Facts
 from generator.present.facts.common import item_path
@@ -16,6 +18,12 @@ _NUMERIC = re.compile(r"^-?[\d,]+(?:\.\d+)?%?$")
 ITEM_LISTS = ("item_executions", "items")
 IDENTITY = ("department", "year", "prev_year")
 IDENT_FIELDS = ("name", "path", "kind", "label", "title")
+ZERO = Decimal(0)
+BUDGET_PROBE: dict[str, Any] = {
+    **{k: ZERO for k in ("personnel", "public", "project", "gov_fund", "state_capital", "income_appropriation", "operating_costs")},
+    "three_public": {k: ZERO for k in ("outbound", "vehicle_purchase", "vehicle_operation", "reception")},
+}
+"""A budget's last year where every figure is zero: each figure then has a change, and each reason fact its key."""
 OPTIONAL = ("，{execution}", "{execution}，", "，{execution}")
 
 
@@ -58,6 +66,7 @@ def attribute(imported: Any, draft: Any, facts: Facts) -> list[Found]:
     rows = _rows(data)
     namer = Namer.of(draft)
     taken: list[tuple[int, int]] = []
+    reasons = reason_keys(imported, draft, facts)
     for spec in specs(profile):
         if spec.list_name in ITEM_LISTS:
             for code, row in rows.items():
@@ -90,12 +99,30 @@ def attribute(imported: Any, draft: Any, facts: Facts) -> list[Found]:
             for name, value in f.fields.items():
                 if name.startswith("text."):
                     data.setdefault("texts", {})[name[5:]] = value
-                elif name in facts.reason_keys:
-                    data.setdefault("reasons", {})[facts.reason_keys[name]] = value
+                elif name in reasons:
+                    data.setdefault("reasons", {})[reasons[name]] = value
                 elif name == "operating_costs" and data.get("kind") == "final" and (read := amount(value)) is not None:
                     scale = Decimal(10000) if data.get("unit") == "元" and profile.text.unit == "万元" else Decimal(1)
                     data.setdefault("operating_costs", read * scale)  # a primary figure where 事业单位 are left out
     return found
+
+
+def reason_keys(imported: Any, draft: Any, facts: Facts) -> dict[str, str]:
+    """Each reason fact (why.x, why_budget.x, reason.x) with the ``reasons`` key that fills it.
+
+    A reason fact is registered only where its figure has a last-year value; a budget's draft has none, so
+    its facts are computed once more against a last year of zeros, where every figure has a change.
+    """
+    keys = dict(facts.reason_keys)
+    if draft.kind == "budget":
+        try:
+            probe = load_data({**imported.data, "previous": BUDGET_PROBE})
+            keys = {**facts_of(probe, imported.match.profile).reason_keys, **keys}
+        except (DataErrors, UserError):
+            pass
+    for field_ in type(draft.reasons).model_fields:
+        keys.setdefault(f"reason.{field_}", field_)
+    return keys
 
 
 def _item(row: dict[str, Any], fields: dict[str, str], unit: str, profile: Any) -> None:
