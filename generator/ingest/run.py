@@ -109,6 +109,8 @@ def import_source(path: Path) -> Imported:
     data["year"] = info.get("year", 0)
     data["unit"] = reading.unit
     dept: dict[str, Any] = {"name": info["department"] or f"{PLACEHOLDER}：部门名称"}
+    if info.get("table_name"):
+        dept["table_name"] = info["table_name"]
     units = _units(tables)
     if units:
         dept["units"] = units
