@@ -9,7 +9,7 @@ from typing import Any
 from generator.errors import DataErrors, UserError
 from generator.ingest.cells import amount
 from generator.ingest.draft import facts_of, load_data
-from generator.ingest.sentences import Found, Spec, find, specs
+from generator.ingest.sentences import Found, Spec, find, specs, table_region
 from generator.present.facts import Facts
 from generator.present.facts.common import item_path
 from generator.present.tables.common import Namer
@@ -104,7 +104,30 @@ def attribute(imported: Any, draft: Any, facts: Facts) -> list[Found]:
                 elif name == "operating_costs" and data.get("kind") == "final" and (read := amount(value)) is not None:
                     scale = Decimal(10000) if data.get("unit") == "元" and profile.text.unit == "万元" else Decimal(1)
                     data.setdefault("operating_costs", read * scale)  # a primary figure where 事业单位 are left out
+    found += _table_notes(imported, known, numeric)
     return found
+
+
+def _table_notes(imported: Any, known: dict[str, str], numeric: set[str]) -> list[Found]:
+    """A table's note holding a person's text (注：{text.x}): the first such note printed after the table's title."""
+    profile = imported.match.profile
+    titles = {tid: t for tid, t in profile.table_titles.items() if t}
+    out = []
+    for tid, notes in profile.table_notes.items():
+        if tid not in titles:
+            continue
+        regions = table_region(imported.body, titles[tid], [t for k, t in titles.items() if k != tid], known, numeric)
+        for note in notes:
+            if "{text." not in note:
+                continue
+            f = next((f for f in find(imported.body, Spec(note), known, numeric) if any(a <= f.start < b for a, b in regions)), None)
+            if f is None:
+                continue
+            out.append(f)
+            for name, value in f.fields.items():
+                if name.startswith("text."):
+                    imported.data.setdefault("texts", {})[name[5:]] = value
+    return out
 
 
 def reason_keys(imported: Any, draft: Any, facts: Facts) -> dict[str, str]:

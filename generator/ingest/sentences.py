@@ -150,8 +150,10 @@ def compile_template(
         last = m.end()
     parts.append(piece(template[last:]))
     pattern = "".join(parts)
+    if to_end and template.rstrip().endswith(("。", "；")):
+        return re.compile(pattern[:-1] + "[。；]?$", re.M), names
     if to_end:
-        return re.compile(re.sub(r"(?:。|；)$", "", pattern) + "[。；]?$", re.M), names
+        return re.compile(pattern + "$", re.M), names
     if pattern.endswith("。"):
         pattern = pattern[:-1] + "[。；]"
     if tail:
@@ -179,3 +181,15 @@ def find(body: Body, spec: Spec, known: dict[str, str], numeric: set[str]) -> It
         fields = {n: v.replace("\n", "") for n, v in zip(names, m.groups()) if v is not None}
         start, end = body.plain(m.start()), body.plain(m.end())
         yield Found(spec.template, fields, body.page_at(start), start, end, list_name=spec.list_name)
+
+
+def table_region(body: Body, title: str, others: list[str], known: dict[str, str], numeric: set[str]) -> list[tuple[int, int]]:
+    """Where a table's notes may stand: from each place its title is printed to the next title of another table."""
+    text = body.marked or body.text
+    found = [m.end() for m in compile_template(title, known, numeric)[0].finditer(text)]
+    ends = sorted(m.start() for other in others for m in compile_template(other, known, numeric)[0].finditer(text))
+    out = []
+    for at in found:
+        stop = next((e for e in ends if e > at), len(text))
+        out.append((body.plain(at), body.plain(stop)))
+    return out
