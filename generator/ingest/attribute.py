@@ -9,6 +9,7 @@ from typing import Any
 from generator.errors import DataErrors, UserError
 from generator.ingest.cells import amount
 from generator.ingest.draft import facts_of, load_data
+from generator.ingest.lists import CLASS_LISTS, FROM_TEXT, class_budgets, class_entries, entry_texts, put_class, read_list
 from generator.ingest.sentences import Found, Spec, find, specs, table_region
 from generator.present.facts import Facts
 from generator.present.facts.common import item_path
@@ -67,7 +68,20 @@ def attribute(imported: Any, draft: Any, facts: Facts) -> list[Found]:
     namer = Namer.of(draft)
     taken: list[tuple[int, int]] = []
     reasons = reason_keys(imported, draft, facts)
+    scale = Decimal(10000) if data.get("unit") == "元" and profile.text.unit == "万元" else Decimal(1)
+    classes: dict[str, dict[str, Any]] = {}
     for spec in specs(profile):
+        if spec.list_name in FROM_TEXT:
+            found += read_list(body, spec, known, numeric, data, scale)
+            continue
+        if spec.list_name in CLASS_LISTS:
+            for entry in class_entries(data, namer):
+                f = next(find(body, spec, {**known, "name": entry["name"]}, numeric), None)
+                if f is not None:
+                    f.entry = dict(entry)
+                    found.append(f)
+                    put_class(classes, entry["code"], f.fields, scale)
+            continue
         if spec.list_name in ITEM_LISTS:
             for code, row in rows.items():
                 path = item_path(profile.wording.item_path, namer, code)
@@ -90,6 +104,7 @@ def attribute(imported: Any, draft: Any, facts: Facts) -> list[Found]:
                 if f is not None:
                     f.entry = dict(entry)
                     found.append(f)
+                    entry_texts(data, spec.list_name, entry, f.fields)
             continue
         for f in find(body, spec, known, numeric):
             if any(a <= f.start < b for a, b in taken) and not f.fields:
@@ -102,9 +117,12 @@ def attribute(imported: Any, draft: Any, facts: Facts) -> list[Found]:
                 elif name in reasons:
                     data.setdefault("reasons", {})[reasons[name]] = value
                 elif name == "operating_costs" and data.get("kind") == "final" and (read := amount(value)) is not None:
-                    scale = Decimal(10000) if data.get("unit") == "元" and profile.text.unit == "万元" else Decimal(1)
                     data.setdefault("operating_costs", read * scale)  # a primary figure where 事业单位 are left out
+                elif name == "operating_scope" and data.get("kind") == "budget":
+                    data.setdefault("operating_costs", {})["scope"] = value
     found += _table_notes(imported, known, numeric)
+    if data.get("kind") == "final" and class_budgets(classes):
+        data["class_budgets"] = class_budgets(classes)
     return found
 
 

@@ -80,6 +80,10 @@ class Spec:
     template: str
     list_name: str = ""
     tail: str = ""
+    """The marks that close a list's entries (its joiner)."""
+    inline: bool = False
+    style: str = ""
+    lead: str = ""
 
 
 def specs(profile: Profile) -> list[Spec]:
@@ -91,7 +95,7 @@ def specs(profile: Profile) -> list[Spec]:
             if b.say:
                 out.append(Spec(b.say))
             if b.list and b.item:
-                out.append(Spec(b.item, b.list, "".join(dict.fromkeys(b.joiner))))
+                out.append(Spec(b.item, b.list, "".join(dict.fromkeys(b.joiner)), b.inline, b.style or "", b.lead or ""))
             if b.lead:
                 out.append(Spec(b.lead))
             blocks(b.items)
@@ -118,11 +122,12 @@ def ends_with_text(template: str, known: dict[str, str], numeric: set[str]) -> b
 
 
 def compile_template(
-    template: str, known: dict[str, str], numeric: set[str], tail: str = "", to_end: bool = False
+    template: str, known: dict[str, str], numeric: set[str], tail: str = "", to_end: bool = False, bare: bool = False
 ) -> tuple[re.Pattern[str], list[str]]:
     """The pattern of a template; the names of its groups in order.
 
     ``to_end``: the last text runs to the end of its paragraph (a reason may hold a "。" of its own).
+    ``bare``: the template's words alone, for the caller to say how the match ends.
     """
     names: list[str] = []
 
@@ -150,6 +155,8 @@ def compile_template(
         last = m.end()
     parts.append(piece(template[last:]))
     pattern = "".join(parts)
+    if bare:
+        return re.compile(pattern, re.M), names
     if to_end and template.rstrip().endswith(("。", "；")):
         return re.compile(pattern[:-1] + "[。；]?$", re.M), names
     if to_end:

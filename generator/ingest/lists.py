@@ -1,0 +1,143 @@
+"""Lists a report prints entry by entry, read back into the data file.
+
+Some lists are made of entries the tables already give (a function 类 by its name): each is looked
+for with its name known. Others exist only in the text (the uses of project money, receptions,
+projects, key work): their entries are read in order, one paragraph each (numbered as the list's
+style numbers them), or run on after the list's lead sentence when the list is inline.
+"""
+
+from __future__ import annotations
+
+import re
+from decimal import Decimal
+from typing import Any, Callable, Iterator
+
+from generator.ingest.cells import amount
+from generator.ingest.sentences import Body, Found, Spec, compile_template, find
+from generator.zh.ordinals import number
+
+FROM_TEXT = ("project_uses", "receptions", "projects", "key_work")
+"""Lists whose entries only the text gives."""
+CLASS_LISTS = ("function_classes", "class_executions")
+"""Lists of function 类: their use, 年初预算 and reason go to ``class_budgets``."""
+
+
+def _entries_from_text(body: Body, spec: Spec, known: dict[str, str], numeric: set[str]) -> Iterator[Found]:
+    if spec.inline:
+        yield from _inline(body, spec, known, numeric)
+        return
+    text = body.marked or body.text
+    joiner = "".join(dict.fromkeys(spec.tail))
+    n, at = 1, 0
+    while True:
+        label = number(spec.style, n) if spec.style else ""
+        pattern, names = compile_template(spec.template, known, numeric, bare=True)
+        whole = re.compile("^" + re.escape(label) + pattern.pattern + (f"[{re.escape(joiner)}]?" if joiner else "") + "$", re.M)
+        m = whole.search(text, at)
+        if m is None or (n > 1 and text[at:m.start()].strip("\n")):
+            return  # the next entry stands in the very next paragraph
+        yield _found(body, spec, names, m)
+        n, at = n + 1, m.end() + 1
+
+
+def _inline(body: Body, spec: Spec, known: dict[str, str], numeric: set[str]) -> Iterator[Found]:
+    """Entries run on after the lead sentence, each closed by one of the joiner's marks."""
+    if not spec.lead:
+        return
+    text = body.marked or body.text
+    marks = "".join(dict.fromkeys(spec.tail)) or "；。"
+    pattern, names = compile_template(spec.template, known, numeric, bare=True)
+    item = re.compile(pattern.pattern + f"(?=[{re.escape(marks)}]|$)", re.M)
+    for lead in find(body, Spec(spec.lead), known, numeric):
+        at = next(i for i, p in enumerate(body.plain_at) if p >= lead.end) if body.plain_at else lead.end
+        n = 1
+        while at < len(text) and text[at] != "\n":
+            label = number(spec.style, n) if spec.style else ""
+            if label and not text.startswith(label, at):
+                return
+            m = item.match(text, at + len(label))
+            if m is None:
+                return
+            yield _found(body, spec, names, m)
+            at, n = m.end() + 1, n + 1
+        return
+
+
+def _found(body: Body, spec: Spec, names: list[str], m: re.Match[str]) -> Found:
+    fields = {k: v.replace("\n", "") for k, v in zip(names, m.groups()) if v is not None}
+    start, end = body.plain(m.start()), body.plain(m.end())
+    return Found(spec.template, fields, body.page_at(start), start, end, list_name=spec.list_name)
+
+
+def read_list(body: Body, spec: Spec, known: dict[str, str], numeric: set[str], data: dict[str, Any], scale: Decimal) -> list[Found]:
+    """The entries of a list only the text gives, put into ``data``; the matches."""
+    found = list(_entries_from_text(body, spec, known, numeric))
+    for f in found:
+        SINKS[spec.list_name](data, f.fields, scale)
+    return found
+
+
+def _money(text: str | None, scale: Decimal) -> Decimal:
+    value = amount(text)
+    return (value or Decimal(0)) * scale
+
+
+def _project_use(data: dict[str, Any], fields: dict[str, str], scale: Decimal) -> None:
+    data.setdefault("project_uses", []).append({"name": fields.get("name", ""), "amount": _money(fields.get("amount"), scale), "text": fields.get("text", "")})
+
+
+def _reception(data: dict[str, Any], fields: dict[str, str], scale: Decimal) -> None:
+    entry = {"name": fields.get("name", ""), "amount": _money(fields.get("amount"), scale), "text": fields.get("text", "")}
+    data.setdefault("three_public", {}).setdefault("receptions", []).append(entry)
+
+
+def _project(data: dict[str, Any], fields: dict[str, str], scale: Decimal) -> None:
+    entry: dict[str, Any] = {"name": fields.get("name", "")}
+    if fields.get("amount"):
+        entry["amount"] = _money(fields["amount"], scale)
+    if fields.get("description"):
+        entry["description"] = fields["description"]
+    data.setdefault("projects", []).append(entry)
+
+
+def _key_work(data: dict[str, Any], fields: dict[str, str], scale: Decimal) -> None:
+    data.setdefault("key_work", []).append({"title": fields.get("title", ""), "text": fields.get("text", ""), "table_content": ""})
+
+
+SINKS: dict[str, Callable[[dict[str, Any], dict[str, str], Decimal], None]] = {
+    "project_uses": _project_use,
+    "receptions": _reception,
+    "projects": _project,
+    "key_work": _key_work,
+}
+
+
+def class_entries(data: dict[str, Any], namer: Callable[[str], str]) -> list[dict[str, str]]:
+    """The function 类 the tables give, each with its printed name."""
+    codes = dict.fromkeys(row["code"][:3] for key in ("expenditure", "gov_fund_expenditure", "state_capital_expenditure") for row in data.get(key, []))
+    return [{"code": code, "name": namer(code)} for code in codes]
+
+
+def put_class(classes: dict[str, dict[str, Any]], code: str, fields: dict[str, str], scale: Decimal) -> None:
+    """A 类's use, 年初预算 and reason, gathered until every list is read (``class_budgets`` needs the 年初预算)."""
+    entry = classes.setdefault(code, {"code": code})
+    if fields.get("use"):
+        entry["use"] = fields["use"]
+    if fields.get("reason"):
+        entry["reason"] = fields["reason"]
+    if amount(fields.get("initial")) is not None:
+        entry["initial"] = _money(fields["initial"], scale)
+
+
+def class_budgets(classes: dict[str, dict[str, Any]]) -> list[dict[str, Any]]:
+    return [entry for entry in classes.values() if "initial" in entry]
+
+
+ENTRY_TEXTS = {"project_functions": {"use": "project_use_{code}"}}
+"""Texts of a list's entries kept as named texts (``texts``): list → field → key."""
+
+
+def entry_texts(data: dict[str, Any], list_name: str, entry: dict[str, str], fields: dict[str, str]) -> None:
+    for name, key in ENTRY_TEXTS.get(list_name, {}).items():
+        if fields.get(name):
+            data.setdefault("texts", {})[key.format(**entry)] = fields[name]
