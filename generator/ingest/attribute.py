@@ -9,6 +9,7 @@ from typing import Any
 from generator.errors import DataErrors, UserError
 from generator.ingest.cells import amount
 from generator.ingest.draft import facts_of, load_data
+from generator.ingest.blocks import put_texts, read_texts
 from generator.ingest.lists import CLASS_LISTS, FROM_TEXT, class_budgets, class_entries, entry_texts, put_class, read_list
 from generator.ingest.sentences import Found, Spec, find, specs, table_region
 from generator.present.facts import Facts
@@ -121,6 +122,7 @@ def attribute(imported: Any, draft: Any, facts: Facts) -> list[Found]:
                 elif name == "operating_scope" and data.get("kind") == "budget":
                     data.setdefault("operating_costs", {})["scope"] = value
     found += _table_notes(imported, known, numeric)
+    put_texts(data, read_texts(body, profile, found, known, numeric))
     if data.get("kind") == "final" and class_budgets(classes):
         data["class_budgets"] = class_budgets(classes)
     return found
@@ -138,7 +140,7 @@ def _table_notes(imported: Any, known: dict[str, str], numeric: set[str]) -> lis
         for note in notes:
             if "{text." not in note:
                 continue
-            f = next((f for f in find(imported.body, Spec(note), known, numeric) if any(a <= f.start < b for a, b in regions)), None)
+            f = next((f for f in find(imported.body, Spec(note), known, numeric, min_literal=2) if any(a <= f.start < b for a, b in regions)), None)
             if f is None:
                 continue
             out.append(f)

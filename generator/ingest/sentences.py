@@ -170,13 +170,13 @@ def compile_template(
     return re.compile(pattern, re.M), names
 
 
-def find(body: Body, spec: Spec, known: dict[str, str], numeric: set[str]) -> Iterator[Found]:
+def find(body: Body, spec: Spec, known: dict[str, str], numeric: set[str], min_literal: int = 4) -> Iterator[Found]:
     """Every match in reading order. A sentence ending with a person's text is first read to the end of its
     paragraph; where it is not the paragraph's last sentence, to the next "。" or "；"."""
+    literal = squash(re.sub(r"\{([A-Za-z0-9_.]+)\}|[\[\]]", lambda m: known.get(m.group(1) or "", ""), spec.template))
+    if len(literal) < min_literal:
+        return  # a template of facts alone ("{composition}") says nothing to find it by
     pattern, names = compile_template(spec.template, known, numeric, spec.tail)
-    literal = re.sub(r"\(\.\+\?\)|\([^()]*\\d[^()]*\)|\\.|[()?:|]", "", pattern.pattern)
-    if len(literal) < 4:
-        return
     text = body.marked or body.text
     matches = []
     if not spec.tail and ends_with_text(spec.template, known, numeric):
