@@ -71,12 +71,13 @@ def attribute(imported: Any, draft: Any, facts: Facts) -> list[Found]:
     reasons = reason_keys(imported, draft, facts)
     scale = Decimal(10000) if data.get("unit") == "元" and profile.text.unit == "万元" else Decimal(1)
     classes: dict[str, dict[str, Any]] = {}
+    printed = {row.code: row.name for rows_ in imported.reading.rows.values() for row in rows_ if row.code and row.name}
     for spec in specs(profile):
         if spec.list_name in FROM_TEXT:
             found += read_list(body, spec, known, numeric, data, scale)
             continue
         if spec.list_name in CLASS_LISTS:
-            for entry in class_entries(data, namer):
+            for entry in class_entries(data, namer, printed):
                 f = next(find(body, spec, {**known, "name": entry["name"]}, numeric), None)
                 if f is not None:
                     f.entry = dict(entry)
@@ -95,6 +96,9 @@ def attribute(imported: Any, draft: Any, facts: Facts) -> list[Found]:
                         found.append(f)
                         _item(row, f.fields, data.get("unit", "万元"), profile)
                         break
+            continue
+        if spec.list_name and not facts.lists.get(spec.list_name):
+            found += read_list(body, spec, known, numeric, data, scale)  # entries of data not imported: their sentences are accounted for
             continue
         if spec.list_name:
             for entry in facts.lists.get(spec.list_name, []):

@@ -79,11 +79,23 @@ def read_texts(body: Body, profile: Profile, found: list[Found], known: dict[str
                 best = runs
         if not best:
             continue
-        if len(best) != len(names):
-            best = [[k for run in best for k in run]] if len(names) == 1 else []
+        if len(best) != len(names) and len(names) == 1:
+            best = _one_run(node.body, names[0], best)
+        elif len(best) != len(names):
+            continue
         for name, run in zip(names, best):
             out[name] = "\n\n".join(texts[k] for k in run)
     return out
+
+
+def _one_run(body: list[Block], name: str, runs: list[list[int]]) -> list[list[int]]:
+    """The run of paragraphs of a section's only text: the first when the text opens the section, the last when it
+    closes it, else all of them."""
+    if body and body[0].text == name:
+        return runs[:1]
+    if body and body[-1].text == name:
+        return runs[-1:]
+    return [[k for run in runs for k in run]]
 
 
 def put_texts(data: dict[str, Any], texts: dict[str, str]) -> None:

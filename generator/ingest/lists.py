@@ -70,10 +70,11 @@ def _found(body: Body, spec: Spec, names: list[str], m: re.Match[str]) -> Found:
 
 
 def read_list(body: Body, spec: Spec, known: dict[str, str], numeric: set[str], data: dict[str, Any], scale: Decimal) -> list[Found]:
-    """The entries of a list only the text gives, put into ``data``; the matches."""
+    """The entries of a list only the text gives, put into ``data`` where it keeps them; the matches."""
     found = list(_entries_from_text(body, spec, known, numeric))
     for f in found:
-        SINKS[spec.list_name](data, f.fields, scale)
+        if spec.list_name in SINKS:
+            SINKS[spec.list_name](data, f.fields, scale)
     return found
 
 
@@ -112,10 +113,10 @@ SINKS: dict[str, Callable[[dict[str, Any], dict[str, str], Decimal], None]] = {
 }
 
 
-def class_entries(data: dict[str, Any], namer: Callable[[str], str]) -> list[dict[str, str]]:
-    """The function 类 the tables give, each with its printed name."""
+def class_entries(data: dict[str, Any], namer: Callable[[str], str], printed: dict[str, str]) -> list[dict[str, str]]:
+    """The function 类 the tables give, each with its name as the tables print it (else as the code list names it)."""
     codes = dict.fromkeys(row["code"][:3] for key in ("expenditure", "gov_fund_expenditure", "state_capital_expenditure") for row in data.get(key, []))
-    return [{"code": code, "name": namer(code)} for code in codes]
+    return [{"code": code, "name": printed.get(code) or namer(code)} for code in codes]
 
 
 def put_class(classes: dict[str, dict[str, Any]], code: str, fields: dict[str, str], scale: Decimal) -> None:
