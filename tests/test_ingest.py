@@ -48,7 +48,8 @@ TEXT_FIELDS = (
     "overview.duties_intro", "overview.duties.*", "overview.composition", "texts.*", "reasons.*",
     "expenditure.*.use", "expenditure.*.reason", "gov_fund_expenditure.*.use", "gov_fund_expenditure.*.reason",
     "class_budgets.*.use", "class_budgets.*.reason", "project_uses.*.text", "three_public.receptions.*.text",
-    "projects.*.description", "key_work.*.title", "key_work.*.text", "operating_costs.scope",
+    "projects.*.description", "key_work.*.title", "key_work.*.text", "key_work.*.table_content", "key_work.*.status",
+    "operating_costs.scope",
     "whole_evaluation.deviation", "whole_evaluation.improvement",
 )
 """Every text a person writes and the running text prints: duties, composition, named texts (``texts``), reasons,

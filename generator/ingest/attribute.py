@@ -10,6 +10,7 @@ from generator.errors import DataErrors, UserError
 from generator.ingest.cells import amount
 from generator.ingest.draft import facts_of, load_data
 from generator.ingest.blocks import put_texts, read_texts
+from generator.ingest.forms import key_work_table
 from generator.ingest.lists import CLASS_LISTS, FROM_TEXT, class_budgets, class_entries, entry_texts, put_class, read_list
 from generator.ingest.sentences import Found, Spec, find, specs, table_region
 from generator.present.facts import Facts
@@ -127,6 +128,7 @@ def attribute(imported: Any, draft: Any, facts: Facts) -> list[Found]:
                     data.setdefault("operating_costs", {})["scope"] = value
     found += _table_notes(imported, known, numeric)
     put_texts(data, read_texts(body, profile, found, known, numeric))
+    key_work_table(imported.tables, data)
     if data.get("kind") == "final" and class_budgets(classes):
         data["class_budgets"] = class_budgets(classes)
     return found
