@@ -12,6 +12,7 @@ from generator.ingest.draft import facts_of, load_data
 from generator.ingest.blocks import put_texts, read_texts
 from generator.ingest.forms import key_work_table
 from generator.ingest.lists import CLASS_LISTS, FROM_TEXT, class_budgets, class_entries, entry_texts, put_class, read_list
+from generator.ingest.sinks import put_fact, settle_staffing
 from generator.ingest.sentences import Found, Spec, find, specs, table_region
 from generator.present.facts import Facts
 from generator.present.facts.common import item_path
@@ -124,11 +125,12 @@ def attribute(imported: Any, draft: Any, facts: Facts) -> list[Found]:
                     data.setdefault("reasons", {})[reasons[name]] = value
                 elif name == "operating_costs" and data.get("kind") == "final" and (read := amount(value)) is not None:
                     data.setdefault("operating_costs", read * scale)  # a primary figure where 事业单位 are left out
-                elif name == "operating_scope" and data.get("kind") == "budget":
-                    data.setdefault("operating_costs", {})["scope"] = value
+                else:
+                    put_fact(data, name, value)
     found += _table_notes(imported, known, numeric)
     put_texts(data, read_texts(body, profile, found, known, numeric))
     key_work_table(imported.tables, data)
+    settle_staffing(data)
     if data.get("kind") == "final" and class_budgets(classes):
         data["class_budgets"] = class_budgets(classes)
     return found

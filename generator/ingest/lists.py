@@ -16,7 +16,7 @@ from generator.ingest.cells import amount
 from generator.ingest.sentences import Body, Found, Spec, compile_template, find
 from generator.zh.ordinals import number
 
-FROM_TEXT = ("project_uses", "receptions", "projects", "key_work")
+FROM_TEXT = ("project_uses", "receptions", "projects", "key_work", "three_public_units")
 """Lists whose entries only the text gives."""
 CLASS_LISTS = ("function_classes", "class_executions")
 """Lists of function 类: their use, 年初预算 and reason go to ``class_budgets``."""
@@ -28,16 +28,30 @@ def _entries_from_text(body: Body, spec: Spec, known: dict[str, str], numeric: s
         return
     text = body.marked or body.text
     joiner = "".join(dict.fromkeys(spec.tail))
-    n, at = 1, 0
-    while True:
-        label = number(spec.style, n) if spec.style else ""
-        pattern, names = compile_template(spec.template, known, numeric, bare=True)
-        whole = re.compile("^" + re.escape(label) + pattern.pattern + (f"[{re.escape(joiner)}]?" if joiner else "") + "$", re.M)
-        m = whole.search(text, at)
-        if m is None or (n > 1 and text[at:m.start()].strip("\n")):
-            return  # the next entry stands in the very next paragraph
-        yield _found(body, spec, names, m)
-        n, at = n + 1, m.end() + 1
+    pattern, names = compile_template(spec.template, known, numeric, bare=True)
+    tail = (f"[{re.escape(joiner)}]?" if joiner else "") + "$"
+    starts = [0]
+    if spec.before:
+        ends = (text.find("\n", _marked(body, f.end)) for f in find(body, Spec(spec.before), known, numeric, min_literal=2))
+        starts = [e + 1 for e in ends if e >= 0]
+    for start in starts:
+        entries = []
+        n, at = 1, start
+        while True:
+            label = number(spec.style, n) if spec.style else ""
+            m = re.compile("^" + re.escape(label) + pattern.pattern + tail, re.M).search(text, at)
+            if m is None or ((n > 1 or spec.before) and m.start() != at):
+                break  # each entry stands in the very next paragraph
+            entries.append(_found(body, spec, names, m))
+            n, at = n + 1, m.end() + 1
+        if entries:
+            yield from entries
+            return
+
+
+def _marked(body: Body, plain: int) -> int:
+    """The offset in ``body.marked`` of a plain offset."""
+    return next((i for i, p in enumerate(body.plain_at) if p >= plain), len(body.plain_at) - 1) if body.plain_at else plain
 
 
 def _inline(body: Body, spec: Spec, known: dict[str, str], numeric: set[str]) -> Iterator[Found]:
@@ -49,7 +63,7 @@ def _inline(body: Body, spec: Spec, known: dict[str, str], numeric: set[str]) ->
     pattern, names = compile_template(spec.template, known, numeric, bare=True)
     item = re.compile(pattern.pattern + f"(?=[{re.escape(marks)}]|$)", re.M)
     for lead in find(body, Spec(spec.lead), known, numeric):
-        at = next(i for i, p in enumerate(body.plain_at) if p >= lead.end) if body.plain_at else lead.end
+        at = _marked(body, lead.end)
         n = 1
         while at < len(text) and text[at] != "\n":
             label = number(spec.style, n) if spec.style else ""
@@ -105,7 +119,13 @@ def _key_work(data: dict[str, Any], fields: dict[str, str], scale: Decimal) -> N
     data.setdefault("key_work", []).append({"title": fields.get("title", ""), "text": fields.get("text", ""), "table_content": ""})
 
 
+def _three_public_unit(data: dict[str, Any], fields: dict[str, str], scale: Decimal) -> None:
+    if fields.get("name"):
+        data.setdefault("three_public_units", []).append(fields["name"])
+
+
 SINKS: dict[str, Callable[[dict[str, Any], dict[str, str], Decimal], None]] = {
+    "three_public_units": _three_public_unit,
     "project_uses": _project_use,
     "receptions": _reception,
     "projects": _project,

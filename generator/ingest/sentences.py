@@ -84,6 +84,8 @@ class Spec:
     inline: bool = False
     style: str = ""
     lead: str = ""
+    before: str = ""
+    """The sentence printed just before the list (the block before it), which its first entry follows."""
 
 
 def specs(profile: Profile) -> list[Spec]:
@@ -91,11 +93,12 @@ def specs(profile: Profile) -> list[Spec]:
     out: list[Spec] = []
 
     def blocks(body: list[Block]) -> None:
-        for b in body:
+        for i, b in enumerate(body):
             if b.say:
                 out.append(Spec(b.say))
             if b.list and b.item:
-                out.append(Spec(b.item, b.list, "".join(dict.fromkeys(b.joiner)), b.inline, b.style or "", b.lead or ""))
+                before = body[i - 1].say or "" if i else ""
+                out.append(Spec(b.item, b.list, "".join(dict.fromkeys(b.joiner)), b.inline, b.style or "", b.lead or "", before))
             if b.lead:
                 out.append(Spec(b.lead))
             blocks(b.items)
