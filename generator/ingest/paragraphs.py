@@ -1,7 +1,7 @@
 """Where a paragraph starts in the running text: an indented first line, a heading, a centred line.
 
 Reports set running text justified, with a first-line indent (two characters): a continuation line
-starts at the left margin, and a paragraph's last line ends short of the right one. A page's margins
+starts at the left margin, and a paragraph's last line ends short of the right one, with a closing mark. A page's margins
 come from its longer lines. Headings (numbered, short, without clause marks) and centred lines
 (titles, "单位：万元") stand alone.
 """
@@ -14,10 +14,12 @@ from collections import Counter
 from generator.ingest.cells import squash
 from generator.ingest.pdf import Line
 
-INDENT = (6.0, 80.0)
-"""A first line stands this far right of the margin (points): from half a character to some six."""
+INDENT = (8.0, 80.0)
+"""A first line stands this far right of the margin (points): from some two thirds of a character to some six."""
 SHORT = 18.0
-"""A line ending this far short of the right margin (points, some two characters) ends its paragraph."""
+"""A line ending this far short of the right margin (points, some two characters) with a closing mark (or a heading)
+ends its paragraph; without one it is a line cut short by a number or word that did not fit."""
+CLOSING = "。；！？”）)"
 _LABEL = re.compile(r"^(第[一二三四五六七八九十]+部分|[一二三四五六七八九十]+、|（[一二三四五六七八九十]+）|\d{1,2}[.、]|[(（]\d{1,2}[)）])")
 
 
@@ -27,14 +29,24 @@ def is_heading(text: str) -> bool:
     return bool(_LABEL.match(t)) and len(t) <= 40 and not any(ch in t for ch in "。；，：")
 
 
+def _left(lines: list[Line]) -> float | None:
+    """The most common left edge of the lines (rounded)."""
+    edges = Counter(round(ln.x0) for ln in lines)
+    return float(edges.most_common(1)[0][0]) if edges else None
+
+
 def margins(lines: list[Line]) -> dict[int, tuple[float, float]]:
-    """Each page's left and right margin: the most common left edge and the farthest right edge of its longer lines."""
+    """Each page's left and right margin, from its longer lines: their most common left edge, their farthest right edge.
+    A page whose paragraphs are all one line long shows only indented lines: it takes the document's left margin."""
+    long = [ln for ln in lines if len(squash(ln.text)) >= 10]
+    whole = _left(long)
     out: dict[int, tuple[float, float]] = {}
-    for page in {ln.page for ln in lines}:
-        long = [ln for ln in lines if ln.page == page and len(squash(ln.text)) >= 10]
-        if long:
-            left = Counter(round(ln.x0) for ln in long).most_common(1)[0][0]
-            out[page] = (float(left), max(ln.x1 for ln in long))
+    for page in {ln.page for ln in long}:
+        own = [ln for ln in long if ln.page == page]
+        left = _left(own) or 0.0
+        if whole is not None and 0 < left - whole <= INDENT[1] / 2:
+            left = whole
+        out[page] = (left, max(ln.x1 for ln in own))
     return out
 
 
@@ -47,9 +59,10 @@ def paragraph_starts(lines: list[Line]) -> set[int]:
     for i, line in enumerate(lines):
         left, right = edges.get(line.page, (line.x0, line.x1))
         shift = line.x0 - left
-        alone = shift > INDENT[1] or is_heading(line.text)
         turned = i > 0 and line.page != lines[i - 1].page and abs(left - edges.get(lines[i - 1].page, (left, 0))[0]) > 3
-        if alone or ended or turned or shift > INDENT[0]:
+        heading = is_heading(line.text)
+        if ended or turned or heading or shift > INDENT[0]:
             starts.add(i)
-        ended = alone or (line.x1 > 0 and right - line.x1 > SHORT)
+        short = line.x1 > 0 and right - line.x1 > SHORT
+        ended = shift > INDENT[1] or short and (heading or squash(line.text)[-1:] in CLOSING)
     return starts
