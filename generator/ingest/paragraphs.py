@@ -19,6 +19,9 @@ INDENT = (8.0, 80.0)
 SHORT = 18.0
 """A line ending this far short of the right margin (points, some two characters) with a closing mark (or a heading)
 ends its paragraph; without one it is a line cut short by a number or word that did not fit."""
+HALF = 0.6
+"""A line ending before this share of the text width ends its paragraph whatever its last mark (a number that did not
+fit takes a few characters, not half a line), but for a colon: "主要原因：" may be followed by a line break of its own."""
 CLOSING = "。；！？”）)"
 _LABEL = re.compile(r"^(第[一二三四五六七八九十]+部分|[一二三四五六七八九十]+、|（[一二三四五六七八九十]+）|\d{1,2}[.、]|[(（]\d{1,2}[)）])")
 
@@ -64,5 +67,6 @@ def paragraph_starts(lines: list[Line]) -> set[int]:
         if ended or turned or heading or shift > INDENT[0]:
             starts.add(i)
         short = line.x1 > 0 and right - line.x1 > SHORT
-        ended = shift > INDENT[1] or short and (heading or squash(line.text)[-1:] in CLOSING)
+        half = line.x1 > 0 and line.x1 - left < HALF * (right - left) and not squash(line.text).endswith(("：", ":"))
+        ended = shift > INDENT[1] or half or short and (heading or squash(line.text)[-1:] in CLOSING)
     return starts
