@@ -50,7 +50,8 @@ TEXT_FIELDS = (
     "department.contact.*", "texts.*", "reasons.*", "three_public_units.*",
     "expenditure.*.use", "expenditure.*.reason", "gov_fund_expenditure.*.use", "gov_fund_expenditure.*.reason",
     "class_budgets.*.use", "class_budgets.*.reason", "project_uses.*.text", "three_public.receptions.*.text",
-    "projects.*.description", "key_work.*.title", "key_work.*.text", "key_work.*.table_content", "key_work.*.status",
+    "projects.*.description", "projects.*.overview", "projects.*.basis.*", "projects.*.implementer", "projects.*.plan",
+    "projects.*.period", "key_work.*.title", "key_work.*.text", "key_work.*.table_content", "key_work.*.status",
     "operating_costs.scope",
     "whole_evaluation.deviation", "whole_evaluation.improvement",
 )

@@ -9,9 +9,9 @@ from typing import Any
 from generator.errors import DataErrors, UserError
 from generator.ingest.cells import amount
 from generator.ingest.draft import facts_of, load_data
-from generator.ingest.blocks import put_texts, read_texts
+from generator.ingest.blocks import put_texts, read_each, read_texts
 from generator.ingest.forms import key_work_table
-from generator.ingest.lists import CLASS_LISTS, FROM_TEXT, class_budgets, class_entries, entry_texts, put_class, read_list
+from generator.ingest.lists import CLASS_LISTS, FROM_TEXT, class_budgets, class_entries, entry_texts, put_class, put_entries, read_list
 from generator.ingest.sinks import put_fact, settle_staffing
 from generator.ingest.sentences import Found, Spec, find, specs, table_region
 from generator.present.facts import Facts
@@ -129,6 +129,8 @@ def attribute(imported: Any, draft: Any, facts: Facts) -> list[Found]:
                     put_fact(data, name, value)
     found += _table_notes(imported, known, numeric)
     put_texts(data, read_texts(body, profile, found, known, numeric))
+    for list_name, entries in read_each(body, profile, known, numeric).items():
+        put_entries(data, list_name, entries, scale)
     key_work_table(imported.tables, data)
     settle_staffing(data)
     if data.get("kind") == "final" and class_budgets(classes):

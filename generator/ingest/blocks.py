@@ -13,6 +13,7 @@ from typing import Any, Iterator
 from generator.ingest.paragraphs import is_heading
 from generator.ingest.sentences import Body, Found, compile_template
 from generator.present.profile import Block, Node, Profile
+from generator.zh.ordinals import number
 
 
 def _text_blocks(body: list[Block]) -> list[str]:
@@ -22,6 +23,74 @@ def _text_blocks(body: list[Block]) -> list[str]:
             out.append(b.text)
         out += _text_blocks(b.items) + _text_blocks(b.after)
     return out
+
+
+def _pure(template: str | None) -> str | None:
+    """The fact a template consists of alone ("{overview}"), else None."""
+    m = re.fullmatch(r"\{([A-Za-z0-9_.]+)\}", (template or "").strip())
+    return m.group(1) if m else None
+
+
+def _heading(template: str, known: dict[str, str], numeric: set[str]) -> tuple[re.Pattern[str], list[str]]:
+    """A title as a paragraph of its own, after its number; the names of the facts in it."""
+    pattern, names = compile_template(template, known, numeric, bare=True)
+    return re.compile("^.{0,8}?" + pattern.pattern + "$"), names
+
+
+def read_each(body: Body, profile: Profile, known: dict[str, str], numeric: set[str]) -> dict[str, list[dict[str, Any]]]:
+    """The entries of sections repeated for each entry of a list (``each: projects``): the facts of the title, and each
+    subsection printing a fact alone (a paragraph) or a list of one fact (numbered paragraphs) or an inline list's lead."""
+    texts = [body.marked[a:b] for a, b in paragraphs(body)] if body.marked else []
+    parts = [_heading(n.part, known, numeric)[0] for n in profile.outline if n.part]
+    out: dict[str, list[dict[str, Any]]] = {}
+
+    def walk(nodes: list[Node]) -> None:
+        for node in nodes:
+            if node.each and node.title:
+                entries = _each(texts, node, parts, known, numeric)
+                if entries:
+                    out[node.each] = entries
+            walk(node.sections)
+
+    walk(profile.outline)
+    return out
+
+
+def _each(texts: list[str], node: Node, parts: list[re.Pattern[str]], known: dict[str, str], numeric: set[str]) -> list[dict[str, Any]]:
+    title, names = _heading(node.title or "", known, numeric)
+    hits = [(k, m) for k, t in enumerate(texts) for m in [title.match(t)] if m]
+    subs = [(s, _heading(s.title, known, numeric)[0]) for s in node.sections if s.title]
+    entries = []
+    for i, (h, m) in enumerate(hits):
+        end = hits[i + 1][0] if i + 1 < len(hits) else next((k for k in range(h + 1, len(texts)) if any(p.match(texts[k]) for p in parts)), len(texts))
+        entry: dict[str, Any] = {n: v for n, v in zip(names, m.groups()) if v}
+        heads = sorted((k, j) for k in range(h + 1, end) for j, (_, p) in enumerate(subs) if p.match(texts[k]))
+        for n, (k, j) in enumerate(heads):
+            stop = heads[n + 1][0] if n + 1 < len(heads) else end
+            entry.update(_section_facts(subs[j][0].body, [t for t in texts[k + 1 : stop] if t], known, numeric))
+        if len(entry) > len(names):
+            entries.append(entry)
+    return entries
+
+
+def _section_facts(blocks: list[Block], paras: list[str], known: dict[str, str], numeric: set[str]) -> dict[str, Any]:
+    if len(blocks) != 1 or not paras:
+        return {}
+    b = blocks[0]
+    field = _pure(b.say)
+    if field:
+        return {field: "\n\n".join(paras)}
+    item = _pure(b.item)
+    if b.list and item and not b.inline:
+        labels = [number(b.style, i + 1) if b.style else "" for i in range(len(paras))]
+        if all(p.startswith(label) for p, label in zip(paras, labels)):
+            return {b.list: [p[len(label) :] for p, label in zip(paras, labels)]}
+        return {}
+    if b.list and b.inline and b.lead:
+        pattern, names = compile_template(b.lead, known, numeric, bare=True)
+        m = re.match(pattern.pattern, paras[0])
+        return {n: v for n, v in zip(names, m.groups()) if v} if m else {}
+    return {}
 
 
 def _nodes(nodes: list[Node]) -> Iterator[Node]:

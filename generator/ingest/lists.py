@@ -162,3 +162,25 @@ def entry_texts(data: dict[str, Any], list_name: str, entry: dict[str, str], fie
     for name, key in ENTRY_TEXTS.get(list_name, {}).items():
         if fields.get(name):
             data.setdefault("texts", {})[key.format(**entry)] = fields[name]
+
+
+def put_entries(data: dict[str, Any], list_name: str, entries: list[dict[str, Any]], scale: Decimal) -> None:
+    """Entries of a repeated section (``each``) merged by name into the data file's list (only ``projects``)."""
+    if list_name != "projects":
+        return
+    have = {e.get("name"): e for e in data.get("projects", [])}
+    for entry in entries:
+        fields = {k: v for k, v in entry.items() if k in PROJECT_TEXTS}
+        if "amount" in entry and amount(entry["amount"]) is not None:
+            fields["amount"] = _money(entry["amount"], scale)
+        name = entry.get("name")
+        if not name:
+            continue
+        if name in have:
+            have[name].update({k: v for k, v in fields.items() if k not in have[name]})
+        else:
+            data.setdefault("projects", []).append({"name": name, **fields})
+
+
+PROJECT_TEXTS = ("description", "overview", "basis", "implementer", "plan", "period")
+"""The texts of a project a repeated section prints."""
