@@ -128,9 +128,12 @@ def attribute(imported: Any, draft: Any, facts: Facts) -> list[Found]:
                 else:
                     put_fact(data, name, value)
     found += _table_notes(imported, known, numeric)
-    put_texts(data, read_texts(body, profile, found, known, numeric))
-    for list_name, entries in read_each(body, profile, known, numeric).items():
-        put_entries(data, list_name, entries, scale)
+    texts, used = read_texts(body, profile, found, known, numeric)
+    put_texts(data, texts)
+    entries, taken = read_each(body, profile, known, numeric)
+    for list_name, listed in entries.items():
+        put_entries(data, list_name, listed, scale)
+    found += used + taken
     key_work_table(imported.tables, data)
     settle_staffing(data)
     if data.get("kind") == "final" and class_budgets(classes):

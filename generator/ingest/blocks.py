@@ -37,26 +37,35 @@ def _heading(template: str, known: dict[str, str], numeric: set[str]) -> tuple[r
     return re.compile("^.{0,8}?" + pattern.pattern + "$"), names
 
 
-def read_each(body: Body, profile: Profile, known: dict[str, str], numeric: set[str]) -> dict[str, list[dict[str, Any]]]:
+def read_each(body: Body, profile: Profile, known: dict[str, str], numeric: set[str]) -> tuple[dict[str, list[dict[str, Any]]], list[Found]]:
     """The entries of sections repeated for each entry of a list (``each: projects``): the facts of the title, and each
-    subsection printing a fact alone (a paragraph) or a list of one fact (numbered paragraphs) or an inline list's lead."""
-    texts = [body.marked[a:b] for a, b in paragraphs(body)] if body.marked else []
+    subsection printing a fact alone (a paragraph) or a list of one fact (numbered paragraphs) or an inline list's lead;
+    the paragraphs taken."""
+    spans = paragraphs(body) if body.marked else []
+    texts = [body.marked[a:b] for a, b in spans]
     parts = [_heading(n.part, known, numeric)[0] for n in profile.outline if n.part]
     out: dict[str, list[dict[str, Any]]] = {}
 
     def walk(nodes: list[Node]) -> None:
         for node in nodes:
             if node.each and node.title:
-                entries = _each(texts, node, parts, known, numeric)
+                entries = _each(texts, node, parts, known, numeric, taken)
                 if entries:
                     out[node.each] = entries
             walk(node.sections)
 
+    taken: list[int] = []
     walk(profile.outline)
-    return out
+    used = []
+    for k in taken:
+        a, b = body.plain(spans[k][0]), body.plain(spans[k][1])
+        used.append(Found("each", {}, body.page_at(a), a, b))
+    return out, used
 
 
-def _each(texts: list[str], node: Node, parts: list[re.Pattern[str]], known: dict[str, str], numeric: set[str]) -> list[dict[str, Any]]:
+def _each(
+    texts: list[str], node: Node, parts: list[re.Pattern[str]], known: dict[str, str], numeric: set[str], taken: list[int]
+) -> list[dict[str, Any]]:
     title, names = _heading(node.title or "", known, numeric)
     hits = [(k, m) for k, t in enumerate(texts) for m in [title.match(t)] if m]
     subs = [(s, _heading(s.title, known, numeric)[0]) for s in node.sections if s.title]
@@ -67,7 +76,10 @@ def _each(texts: list[str], node: Node, parts: list[re.Pattern[str]], known: dic
         heads = sorted((k, j) for k in range(h + 1, end) for j, (_, p) in enumerate(subs) if p.match(texts[k]))
         for n, (k, j) in enumerate(heads):
             stop = heads[n + 1][0] if n + 1 < len(heads) else end
-            entry.update(_section_facts(subs[j][0].body, [t for t in texts[k + 1 : stop] if t], known, numeric))
+            facts = _section_facts(subs[j][0].body, [t for t in texts[k + 1 : stop] if t], known, numeric)
+            entry.update(facts)
+            if facts:
+                taken.extend(range(k + 1, stop))
         if len(entry) > len(names):
             entries.append(entry)
     return entries
@@ -115,10 +127,11 @@ def paragraphs(body: Body) -> list[tuple[int, int]]:
     return out
 
 
-def read_texts(body: Body, profile: Profile, found: list[Found], known: dict[str, str], numeric: set[str]) -> dict[str, str]:
-    """Each ``text:`` block's paragraphs (joined by a blank line), by the name of the text."""
+def read_texts(body: Body, profile: Profile, found: list[Found], known: dict[str, str], numeric: set[str]) -> tuple[dict[str, str], list[Found]]:
+    """Each ``text:`` block's paragraphs (joined by a blank line), by the name of the text; the paragraphs taken."""
+    used: list[Found] = []
     if not body.marked:
-        return {}
+        return {}, used
     spans = paragraphs(body)
     texts = [body.marked[a:b] for a, b in spans]
     plain = [(body.plain(a), body.plain(b)) for a, b in spans]
@@ -154,7 +167,8 @@ def read_texts(body: Body, profile: Profile, found: list[Found], known: dict[str
             continue
         for name, run in zip(names, best):
             out[name] = "\n\n".join(texts[k] for k in run)
-    return out
+            used += [Found(f"text: {name}", {}, body.page_at(plain[k][0]), *plain[k]) for k in run]
+    return out, used
 
 
 def _one_run(body: list[Block], name: str, runs: list[list[int]]) -> list[list[int]]:
