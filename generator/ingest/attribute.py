@@ -130,10 +130,10 @@ def attribute(imported: Any, draft: Any, facts: Facts) -> list[Found]:
     found += _table_notes(imported, known, numeric)
     texts, used = read_texts(body, profile, found, known, numeric)
     put_texts(data, texts)
-    entries, taken = read_each(body, profile, known, numeric)
+    entries, repeated = read_each(body, profile, known, numeric)
     for list_name, listed in entries.items():
         put_entries(data, list_name, listed, scale)
-    found += used + taken
+    found += used + repeated
     key_work_table(imported.tables, data)
     settle_staffing(data)
     if data.get("kind") == "final" and class_budgets(classes):

@@ -63,9 +63,7 @@ def read_each(body: Body, profile: Profile, known: dict[str, str], numeric: set[
     return out, used
 
 
-def _each(
-    texts: list[str], node: Node, parts: list[re.Pattern[str]], known: dict[str, str], numeric: set[str], taken: list[int]
-) -> list[dict[str, Any]]:
+def _each(texts: list[str], node: Node, parts: list[re.Pattern[str]], known: dict[str, str], numeric: set[str], taken: list[int]) -> list[dict[str, Any]]:
     title, names = _heading(node.title or "", known, numeric)
     hits = [(k, m) for k, t in enumerate(texts) for m in [title.match(t)] if m]
     subs = [(s, _heading(s.title, known, numeric)[0]) for s in node.sections if s.title]

@@ -121,7 +121,7 @@ def _literal(text: str) -> str:
 def ends_with_text(template: str, known: dict[str, str], numeric: set[str]) -> bool:
     """Whether the template's last fact (before its closing marks) is a text a person wrote."""
     m = re.search(r"\{([A-Za-z0-9_.]+)\}[\]。；]*$", template.strip())
-    return bool(m) and m.group(1) not in known and m.group(1) not in numeric
+    return m is not None and m.group(1) not in known and m.group(1) not in numeric
 
 
 def compile_template(

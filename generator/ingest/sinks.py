@@ -25,7 +25,7 @@ def split_items(text: str) -> list[str]:
 
 
 def staff_items(text: str) -> list[dict[str, Any]] | None:
-    """"行政编制30人，事业编制24人（其中：参照公务员法管理6人）" as head counts; None when an item is no head count."""
+    """Items such as "行政编制30人，事业编制24人（其中：参照公务员法管理6人）" as head counts; None when one is no head count."""
     items = []
     for part in split_items(text):
         m = _ITEM.match(part)
