@@ -52,11 +52,13 @@ TEXT_FIELDS = (
     "class_budgets.*.use", "class_budgets.*.reason", "project_uses.*.text", "three_public.receptions.*.text",
     "projects.*.description", "projects.*.overview", "projects.*.basis.*", "projects.*.implementer", "projects.*.plan",
     "projects.*.period", "key_work.*.title", "key_work.*.text", "key_work.*.table_content", "key_work.*.status",
-    "operating_costs.scope",
+    "operating_costs.scope", "assets.as_of", "assets.vehicles.*.kind", "assets.planned_vehicles.*.kind",
     "whole_evaluation.deviation", "whole_evaluation.improvement",
 )
-"""Every text a person writes and the running text prints: duties, composition, named texts (``texts``), reasons,
-each 项's and 类's use and reason, the uses of project money, receptions, project descriptions, key work."""
+"""Every text a person writes that the report prints outside the numbered tables and the performance forms: duties,
+composition, staffing, units, contact, named texts (``texts``), reasons, each 项's and 类's use and reason, the uses of
+project money, receptions, projects (description, overview, basis, implementer, plan, period), key work (and its
+form), the scope of 机关运行经费, assets."""
 
 
 def _walk(value: object, parts: list[str], key: str) -> Iterator[tuple[str, list]]:
@@ -113,6 +115,8 @@ def test_round_trip_texts(pdfs: dict[str, Path], name: str) -> None:
     assert {k: got.get(k) for k in want} == want
     if any(k.startswith("overview.staffing") for k in printed):  # and the head counts with the names
         assert _squashed(report.overview.staffing.model_dump()) == _squashed(original.overview.staffing.model_dump())
+    if any(k.startswith("assets") for k in printed):  # and the vehicles and equipment counted
+        assert _squashed(report.assets.model_dump()) == _squashed(original.assets.model_dump())
 
 
 def _squashed(value: object) -> object:

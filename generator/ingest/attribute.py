@@ -12,7 +12,7 @@ from generator.ingest.draft import facts_of, load_data
 from generator.ingest.blocks import put_texts, read_each, read_texts
 from generator.ingest.forms import key_work_table
 from generator.ingest.lists import CLASS_LISTS, FROM_TEXT, class_budgets, class_entries, entry_texts, put_class, put_entries, read_list
-from generator.ingest.sinks import put_fact, settle_staffing
+from generator.ingest.sinks import put_fact, settle_assets, settle_staffing
 from generator.ingest.sentences import Found, Spec, find, specs, table_region
 from generator.present.facts import Facts
 from generator.present.facts.common import item_path
@@ -76,7 +76,11 @@ def attribute(imported: Any, draft: Any, facts: Facts) -> list[Found]:
     printed = {row.code: row.name for rows_ in imported.reading.rows.values() for row in rows_ if row.code and row.name}
     for spec in specs(profile):
         if spec.list_name in FROM_TEXT:
-            found += read_list(body, spec, known, numeric, data, scale)
+            listed = read_list(body, spec, known, numeric, data, scale)
+            for f in listed:
+                if not f.list_name:  # the lead of an inline list
+                    _put_fields(data, f.fields, reasons, scale)
+            found += listed
             continue
         if spec.list_name in CLASS_LISTS:
             for entry in class_entries(data, namer, printed):
@@ -118,15 +122,7 @@ def attribute(imported: Any, draft: Any, facts: Facts) -> list[Found]:
                 continue
             taken.append((f.start, f.end))
             found.append(f)
-            for name, value in f.fields.items():
-                if name.startswith("text."):
-                    data.setdefault("texts", {})[name[5:]] = value
-                elif name in reasons:
-                    data.setdefault("reasons", {})[reasons[name]] = value
-                elif name == "operating_costs" and data.get("kind") == "final" and (read := amount(value)) is not None:
-                    data.setdefault("operating_costs", read * scale)  # a primary figure where 事业单位 are left out
-                else:
-                    put_fact(data, name, value)
+            _put_fields(data, f.fields, reasons, scale)
     found += _table_notes(imported, known, numeric)
     texts, used = read_texts(body, profile, found, known, numeric)
     put_texts(data, texts)
@@ -136,9 +132,23 @@ def attribute(imported: Any, draft: Any, facts: Facts) -> list[Found]:
     found += used + repeated
     key_work_table(imported.tables, data)
     settle_staffing(data)
+    settle_assets(data)
     if data.get("kind") == "final" and class_budgets(classes):
         data["class_budgets"] = class_budgets(classes)
     return found
+
+
+def _put_fields(data: dict[str, Any], fields: dict[str, str], reasons: dict[str, str], scale: Decimal) -> None:
+    """The facts a sentence gives, each where the data file keeps it."""
+    for name, value in fields.items():
+        if name.startswith("text."):
+            data.setdefault("texts", {})[name[5:]] = value
+        elif name in reasons:
+            data.setdefault("reasons", {})[reasons[name]] = value
+        elif name == "operating_costs" and data.get("kind") == "final" and (read := amount(value)) is not None:
+            data.setdefault("operating_costs", read * scale)  # a primary figure where 事业单位 are left out
+        else:
+            put_fact(data, name, value)
 
 
 def _table_notes(imported: Any, known: dict[str, str], numeric: set[str]) -> list[Found]:

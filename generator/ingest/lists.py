@@ -16,7 +16,7 @@ from generator.ingest.cells import amount
 from generator.ingest.sentences import Body, Found, Spec, compile_template, find
 from generator.zh.ordinals import number
 
-FROM_TEXT = ("project_uses", "receptions", "projects", "key_work", "three_public_units")
+FROM_TEXT = ("project_uses", "receptions", "projects", "key_work", "three_public_units", "vehicles", "planned_vehicles")
 """Lists whose entries only the text gives."""
 CLASS_LISTS = ("function_classes", "class_executions")
 """Lists of function 类: their use, 年初预算 and reason go to ``class_budgets``."""
@@ -55,26 +55,28 @@ def _marked(body: Body, plain: int) -> int:
 
 
 def _inline(body: Body, spec: Spec, known: dict[str, str], numeric: set[str]) -> Iterator[Found]:
-    """Entries run on after the lead sentence, each closed by one of the joiner's marks."""
+    """Entries run on after the lead sentence, each closed by one of the joiner's marks: the lead's match, then theirs."""
     if not spec.lead:
         return
     text = body.marked or body.text
     marks = "".join(dict.fromkeys(spec.tail)) or "；。"
     pattern, names = compile_template(spec.template, known, numeric, bare=True)
     item = re.compile(pattern.pattern + f"(?=[{re.escape(marks)}]|$)", re.M)
-    for lead in find(body, Spec(spec.lead), known, numeric):
+    for lead in find(body, Spec(spec.lead), known, numeric, min_literal=2):
         at = _marked(body, lead.end)
-        n = 1
+        n, entries = 1, [lead]
         while at < len(text) and text[at] != "\n":
             label = number(spec.style, n) if spec.style else ""
             if label and not text.startswith(label, at):
-                return
+                break
             m = item.match(text, at + len(label))
             if m is None:
-                return
-            yield _found(body, spec, names, m)
+                break
+            entries.append(_found(body, spec, names, m))
             at, n = m.end() + 1, n + 1
-        return
+        if len(entries) > 1:
+            yield from entries
+            return
 
 
 def _found(body: Body, spec: Spec, names: list[str], m: re.Match[str]) -> Found:
@@ -87,7 +89,7 @@ def read_list(body: Body, spec: Spec, known: dict[str, str], numeric: set[str], 
     """The entries of a list only the text gives, put into ``data`` where it keeps them; the matches."""
     found = list(_entries_from_text(body, spec, known, numeric))
     for f in found:
-        if spec.list_name in SINKS:
+        if f.list_name and spec.list_name in SINKS:
             SINKS[spec.list_name](data, f.fields, scale)
     return found
 
@@ -124,7 +126,17 @@ def _three_public_unit(data: dict[str, Any], fields: dict[str, str], scale: Deci
         data.setdefault("three_public_units", []).append(fields["name"])
 
 
+def _vehicles(key: str) -> Callable[[dict[str, Any], dict[str, str], Decimal], None]:
+    def put(data: dict[str, Any], fields: dict[str, str], scale: Decimal) -> None:
+        if fields.get("kind") and fields.get("count", "").isdigit():
+            data.setdefault("assets", {}).setdefault(key, []).append({"kind": fields["kind"], "count": int(fields["count"])})
+
+    return put
+
+
 SINKS: dict[str, Callable[[dict[str, Any], dict[str, str], Decimal], None]] = {
+    "vehicles": _vehicles("vehicles"),
+    "planned_vehicles": _vehicles("planned_vehicles"),
     "three_public_units": _three_public_unit,
     "project_uses": _project_use,
     "receptions": _reception,

@@ -89,7 +89,7 @@ class Spec:
 
 
 def specs(profile: Profile) -> list[Spec]:
-    """Every sentence template of the outline (says, list items and their leads)."""
+    """Every sentence template of the outline (says, list items with their leads and tails)."""
     out: list[Spec] = []
 
     def blocks(body: list[Block]) -> None:
@@ -98,9 +98,12 @@ def specs(profile: Profile) -> list[Spec]:
                 out.append(Spec(b.say))
             if b.list and b.item:
                 before = body[i - 1].say or "" if i else ""
-                out.append(Spec(b.item, b.list, "".join(dict.fromkeys(b.joiner)), b.inline, b.style or "", b.lead or "", before))
+                closing = "".join(b.joiner) + (b.tail[0] if b.tail and b.tail[0] not in "[{" else "")  # the tail's first mark closes the last entry
+                out.append(Spec(b.item, b.list, "".join(dict.fromkeys(closing)), b.inline, b.style or "", b.lead or "", before))
             if b.lead:
                 out.append(Spec(b.lead))
+            if b.tail:
+                out.append(Spec(b.tail))
             blocks(b.items)
             blocks(b.after)
 
@@ -176,7 +179,8 @@ def compile_template(
 def find(body: Body, spec: Spec, known: dict[str, str], numeric: set[str], min_literal: int = 4) -> Iterator[Found]:
     """Every match in reading order. A sentence ending with a person's text is first read to the end of its
     paragraph; where it is not the paragraph's last sentence, to the next "。" or "；"."""
-    literal = squash(re.sub(r"\{([A-Za-z0-9_.]+)\}|[\[\]]", lambda m: known.get(m.group(1) or "", ""), spec.template))
+    required = re.sub(r"\[[^\[\]]*\]", "", spec.template)
+    literal = squash(re.sub(r"\{([A-Za-z0-9_.]+)\}", lambda m: known.get(m.group(1), ""), required))
     if len(literal) < min_literal:
         return  # a template of facts alone ("{composition}") says nothing to find it by
     pattern, names = compile_template(spec.template, known, numeric, spec.tail)

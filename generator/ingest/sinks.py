@@ -1,11 +1,12 @@
 """Where a fact read from a sentence goes in the data file, for facts that are not reasons or named texts:
-the contact lines, the staffing sentences, the scope of 机关运行经费."""
+the contact lines, the staffing sentences, assets, the scope of 机关运行经费."""
 
 from __future__ import annotations
 
 import re
 from typing import Any
 
+ASSET_FACTS = {"assets.as_of": "as_of", "assets.equipment": "equipment_over_1m", "assets.planned_equipment": "planned_equipment"}
 STAFF_GROUPS = ("authorized", "actual", "retired")
 _ITEM = re.compile(r"^(.+?)(\d+)人(?:[（(](.+)[）)])?$")
 
@@ -43,6 +44,11 @@ def put_fact(data: dict[str, Any], name: str, value: str) -> bool:
     if name.startswith("contact."):
         data.setdefault("department", {}).setdefault("contact", {})[name[8:]] = value
         return True
+    if name in ASSET_FACTS:
+        key = ASSET_FACTS[name]
+        if key == "as_of" or value.isdigit():
+            data.setdefault("assets", {})[key] = value if key == "as_of" else int(value)
+        return True
     if name == "operating_scope" and data.get("kind") == "budget":
         data.setdefault("operating_costs", {})["scope"] = value
         return True
@@ -73,3 +79,9 @@ def settle_staffing(data: dict[str, Any]) -> None:
             del staffing[key]
     if "staffing" in data.get("overview", {}) and not staffing:
         del data["overview"]["staffing"]
+
+
+def settle_assets(data: dict[str, Any]) -> None:
+    """Assets are kept only with the date they are counted at (the data file requires it)."""
+    if "assets" in data and not data["assets"].get("as_of"):
+        del data["assets"]
