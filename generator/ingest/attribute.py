@@ -76,11 +76,11 @@ def attribute(imported: Any, draft: Any, facts: Facts) -> list[Found]:
     printed = {row.code: row.name for rows_ in imported.reading.rows.values() for row in rows_ if row.code and row.name}
     for spec in specs(profile):
         if spec.list_name in FROM_TEXT:
-            listed = read_list(body, spec, known, numeric, data, scale)
-            for f in listed:
-                if not f.list_name:  # the lead of an inline list
-                    _put_fields(data, f.fields, reasons, scale)
-            found += listed
+            from_text = read_list(body, spec, known, numeric, data, scale)
+            for lead in from_text:
+                if not lead.list_name:  # the lead of an inline list
+                    _put_fields(data, lead.fields, reasons, scale)
+            found += from_text
             continue
         if spec.list_name in CLASS_LISTS:
             for entry in class_entries(data, namer, printed):
