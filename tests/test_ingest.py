@@ -115,6 +115,8 @@ def test_round_trip_texts(pdfs: dict[str, Path], name: str) -> None:
     assert {k: got.get(k) for k in want} == want
     if any(k.startswith("overview.staffing") for k in printed):  # and the head counts with the names
         assert _squashed(report.overview.staffing.model_dump()) == _squashed(original.overview.staffing.model_dump())
+    if all(k in printed for k in _texts(original) if k.startswith("department.units")):  # no unit more or less
+        assert [u.name for u in report.department.units] == [u.name for u in original.department.units]
     if any(k.startswith("assets") for k in printed):  # and the vehicles and equipment counted
         assert _squashed(report.assets.model_dump()) == _squashed(original.assets.model_dump())
 
