@@ -51,7 +51,8 @@ TEXT_FIELDS = (
     "expenditure.*.use", "expenditure.*.reason", "gov_fund_expenditure.*.use", "gov_fund_expenditure.*.reason",
     "class_budgets.*.use", "class_budgets.*.reason", "project_uses.*.text", "three_public.receptions.*.text",
     "projects.*.description", "projects.*.overview", "projects.*.basis.*", "projects.*.implementer", "projects.*.plan",
-    "projects.*.period", "key_work.*.title", "key_work.*.text", "key_work.*.table_content", "key_work.*.status",
+    "projects.*.period", "projects.*.stage_targets.*.stage", "projects.*.stage_targets.*.overall",
+    "projects.*.stage_targets.*.annual", "key_work.*.title", "key_work.*.text", "key_work.*.table_content", "key_work.*.status",
     "operating_costs.scope", "assets.as_of", "assets.vehicles.*.kind", "assets.planned_vehicles.*.kind",
     "whole_evaluation.deviation", "whole_evaluation.improvement",
 )

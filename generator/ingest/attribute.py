@@ -10,7 +10,7 @@ from generator.errors import DataErrors, UserError
 from generator.ingest.cells import amount
 from generator.ingest.draft import facts_of, load_data
 from generator.ingest.blocks import put_texts, read_each, read_texts
-from generator.ingest.forms import key_work_table
+from generator.ingest.forms import key_work_table, stage_targets
 from generator.ingest.lists import CLASS_LISTS, FROM_TEXT, class_budgets, class_entries, entry_texts, put_class, put_entries, read_list
 from generator.ingest.sinks import put_fact, settle_assets, settle_staffing
 from generator.ingest.sentences import Found, Spec, find, specs, table_region
@@ -131,6 +131,7 @@ def attribute(imported: Any, draft: Any, facts: Facts) -> list[Found]:
         put_entries(data, list_name, listed, scale)
     found += used + repeated
     key_work_table(imported.tables, data)
+    stage_targets(imported.source.tables, body.text, data, scale)
     settle_staffing(data)
     settle_assets(data)
     if data.get("kind") == "final" and class_budgets(classes):
