@@ -2,13 +2,15 @@
 
 Some lists are made of entries the tables already give (a function 类 by its name): each is looked
 for with its name known. Others exist only in the text (the uses of project money, receptions,
-projects, key work): their entries are read in order, one paragraph each (numbered as the list's
-style numbers them), or run on after the list's lead sentence when the list is inline.
+projects, key work, the units of 三公, vehicles): their entries are read in order, one paragraph each
+(numbered as the list's style numbers them), or run on after the list's lead sentence when the list
+is inline.
 """
 
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from decimal import Decimal
 from typing import Any, Callable, Iterator
 
@@ -50,8 +52,8 @@ def _entries_from_text(body: Body, spec: Spec, known: dict[str, str], numeric: s
 
 
 def _marked(body: Body, plain: int) -> int:
-    """The offset in ``body.marked`` of a plain offset."""
-    return next((i for i, p in enumerate(body.plain_at) if p >= plain), len(body.plain_at) - 1) if body.plain_at else plain
+    """The offset in ``body.marked`` of a plain offset (``plain_at`` never decreases)."""
+    return min(bisect_left(body.plain_at, plain), len(body.plain_at) - 1) if body.plain_at else plain
 
 
 def _inline(body: Body, spec: Spec, known: dict[str, str], numeric: set[str]) -> Iterator[Found]:
