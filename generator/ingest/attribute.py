@@ -32,13 +32,17 @@ OPTIONAL = ("，{execution}", "{execution}，", "，{execution}")
 
 
 def _variants(spec: Spec) -> list[Spec]:
-    """The template, then the template without the parts a report may leave out (an item's execution rate)."""
+    """The template, then the template without the parts a report may leave out (an item's execution rate), then its
+    words before the closing optional parts, the rest of the paragraph unread (a report words them its own way)."""
     out = [spec]
     loose = spec.template
     for part in OPTIONAL:
         loose = loose.replace(part, "")
     if loose != spec.template:
         out.append(Spec(loose, spec.list_name, spec.tail))
+    head = re.sub(r"(\[[^\[\]]*\])+$", "", loose)
+    if head != loose:
+        out.append(Spec(head, spec.list_name, rest=True))
     return out
 
 

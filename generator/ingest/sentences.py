@@ -86,6 +86,8 @@ class Spec:
     lead: str = ""
     before: str = ""
     """The sentence printed just before the list (the block before it), which its first entry follows."""
+    rest: bool = False
+    """The template ends its words early: whatever follows in the paragraph is left unread."""
 
 
 def specs(profile: Profile) -> list[Spec]:
@@ -185,8 +187,10 @@ def find(body: Body, spec: Spec, known: dict[str, str], numeric: set[str], min_l
         return  # a template of facts alone ("{composition}") says nothing to find it by
     pattern, names = compile_template(spec.template, known, numeric, spec.tail)
     text = body.marked or body.text
+    if spec.rest:
+        pattern = re.compile(compile_template(spec.template, known, numeric, bare=True)[0].pattern + "[^\n]*$", re.M)
     matches = []
-    if not spec.tail and ends_with_text(spec.template, known, numeric):
+    if not spec.tail and not spec.rest and ends_with_text(spec.template, known, numeric):
         matches = list(compile_template(spec.template, known, numeric, to_end=True)[0].finditer(text))
     for m in pattern.finditer(text):
         if not any(a.start() <= m.start() < a.end() for a in matches):
