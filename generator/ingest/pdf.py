@@ -28,6 +28,8 @@ class Line:
     top: float
     x0: float
     text: str
+    x1: float = 0.0
+    """Where the line's last word ends (a paragraph's last line ends short of the right margin)."""
 
 
 @dataclass
@@ -65,7 +67,7 @@ def _lines(words: list[dict], page: int) -> list[Line]:
     result = []
     for line in out:
         line.sort(key=lambda w: w["x0"])
-        result.append(Line(page, min(w["top"] for w in line), line[0]["x0"], " ".join(w["text"] for w in line)))
+        result.append(Line(page, min(w["top"] for w in line), line[0]["x0"], " ".join(w["text"] for w in line), max(w["x1"] for w in line)))
     result.sort(key=lambda ln: ln.top)
     return result
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from generator.errors import Pos
@@ -20,17 +21,25 @@ class Match:
     profile: Profile | None
 
 
-def _titles(profile: Profile) -> list[str]:
-    out = [squash(t) for t in profile.table_titles.values() if t and "{" not in t]
+_FIELD = re.compile(r"\{[A-Za-z0-9_.]+\}")
+
+
+def _titles(profile: Profile) -> list[re.Pattern[str]]:
+    """Every table title, part and section title of the profile as a pattern: a ``{fact}`` in it stands for any short text."""
+    out = [t for t in profile.table_titles.values() if t]
 
     def nodes(ns: list) -> None:
         for n in ns:
-            if n.title and "{" not in n.title:
-                out.append(squash(n.title))
+            out.extend(t for t in (n.part, n.title) if t)
             nodes(n.sections)
 
     nodes(profile.outline)
-    return [t for t in out if len(t) >= 4]
+    patterns = []
+    for title in dict.fromkeys(out):
+        pieces = _FIELD.split(squash(title))
+        if sum(len(p) for p in pieces) >= 4:
+            patterns.append(re.compile(".{0,40}?".join(re.escape(p) for p in pieces)))
+    return patterns
 
 
 def best_profile(kind: str, tables: list[Table], body: str) -> Match:
@@ -39,7 +48,7 @@ def best_profile(kind: str, tables: list[Table], body: str) -> Match:
     best = Match("", 0, None)
     for name in profile_names(kind):
         profile = load_profile(name, Pos(name, 1, 1))
-        score = sum(1 for t in _titles(profile) if t in body or t in table_titles)
+        score = sum(1 for t in _titles(profile) if t.search(body) or t.search(table_titles))
         if score > best.score:
             best = Match(name, score, profile)
     return best

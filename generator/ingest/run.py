@@ -57,11 +57,13 @@ def read_source(path: Path) -> Source:
     raise ImportFailed(f"{path}：只能导入 PDF（.pdf）或 Excel（.xlsx）文件")
 
 
-def _units(tables: list[Table]) -> list[dict[str, str]]:
+def _units(tables: list[Table], department: str = "") -> list[dict[str, str]]:
     for t in tables:
         if t.kind is not None:
             continue
         paths = [" ".join(p) for p in t.paths]
+        if department and any(department in squash(p) for p in paths):
+            continue  # a form whose header row gives the department's name after 单位名称 (a 绩效自评表), no list of units
         name_col = next((i for i, p in enumerate(paths) if "单位名称" in p), None)
         if name_col is None:
             continue
@@ -117,7 +119,9 @@ def import_source(path: Path) -> Imported:
     data["year"] = info.get("year") or (int(named.group(1)) if named else 0)
     data["unit"] = reading.unit
     dept: dict[str, Any] = {"name": info["department"] or f"{PLACEHOLDER}：部门名称"}
-    units = _units(tables)
+    if info.get("table_name"):
+        dept["table_name"] = info["table_name"]
+    units = _units(tables, info["department"])
     if units:
         dept["units"] = units
     data["department"] = dept

@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from typing import Iterator
 
 from generator.ingest.cells import squash
+from generator.ingest.paragraphs import paragraph_starts
 from generator.ingest.pdf import Line
 from generator.present.profile import Block, Profile
 
@@ -22,25 +23,45 @@ NUMBER = r"-?[\d,]+(?:\.\d+)?%?"
 
 @dataclass
 class Body:
-    """The running text (lines outside tables) without white space, with the page of every character."""
+    """The running text (lines outside tables) without white space, with the page of every character.
+
+    ``marked`` is the same text with a line break where a paragraph starts (see ``paragraphs``); ``plain_at``
+    gives for each of its offsets the offset in ``text``. Sentences are looked for in ``marked``, so a text a
+    person wrote never runs on into the next paragraph.
+    """
 
     text: str
     pages: list[int]
+    marked: str = ""
+    plain_at: list[int] = field(default_factory=list)
 
     def page_at(self, offset: int) -> int:
         return self.pages[min(offset, len(self.pages) - 1)] if self.pages else 0
+
+    def plain(self, marked_offset: int) -> int:
+        return self.plain_at[marked_offset] if self.plain_at else marked_offset
 
 
 def body_of(lines: list[Line]) -> Body:
     text: list[str] = []
     pages: list[int] = []
-    for line in lines:
-        if _PAGE_NUMBER.match(line.text):
-            continue
+    marked: list[str] = []
+    plain_at: list[int] = []
+    kept = [ln for ln in lines if not _PAGE_NUMBER.match(ln.text)]
+    starts = paragraph_starts(kept)
+    offset = 0
+    for i, line in enumerate(kept):
         s = squash(line.text)
+        if i in starts and marked and marked[-1] != "\n":
+            marked.append("\n")
+            plain_at.append(offset)
         text.append(s)
         pages.extend([line.page] * len(s))
-    return Body("".join(text), pages)
+        marked.extend(s)
+        plain_at.extend(range(offset, offset + len(s)))
+        offset += len(s)
+    plain_at.append(offset)
+    return Body("".join(text), pages, "".join(marked), plain_at)
 
 
 @dataclass
@@ -59,20 +80,32 @@ class Spec:
     template: str
     list_name: str = ""
     tail: str = ""
+    """The marks that close a list's entries (its joiner)."""
+    inline: bool = False
+    style: str = ""
+    lead: str = ""
+    before: str = ""
+    """The sentence printed just before the list (the block before it), which its first entry follows."""
+    rest: bool = False
+    """The template ends its words early: whatever follows in the paragraph is left unread."""
 
 
 def specs(profile: Profile) -> list[Spec]:
-    """Every sentence template of the outline (says, list items and their leads)."""
+    """Every sentence template of the outline (says, list items with their leads and tails)."""
     out: list[Spec] = []
 
     def blocks(body: list[Block]) -> None:
-        for b in body:
+        for i, b in enumerate(body):
             if b.say:
                 out.append(Spec(b.say))
             if b.list and b.item:
-                out.append(Spec(b.item, b.list, "".join(dict.fromkeys(b.joiner))))
+                before = body[i - 1].say or "" if i else ""
+                closing = "".join(b.joiner) + (b.tail[0] if b.tail and b.tail[0] not in "[{" else "")  # the tail's first mark closes the last entry
+                out.append(Spec(b.item, b.list, "".join(dict.fromkeys(closing)), b.inline, b.style or "", b.lead or "", before))
             if b.lead:
                 out.append(Spec(b.lead))
+            if b.tail:
+                out.append(Spec(b.tail))
             blocks(b.items)
             blocks(b.after)
 
@@ -85,22 +118,39 @@ def specs(profile: Profile) -> list[Spec]:
     return out
 
 
-def compile_template(template: str, known: dict[str, str], numeric: set[str], tail: str = "") -> tuple[re.Pattern[str], list[str]]:
-    """The pattern of a template; the names of its groups in order."""
+def _literal(text: str) -> str:
+    """Printed words as a pattern: a paragraph break may fall anywhere in them (a line wrongly taken for a start)."""
+    return "\n?".join(re.escape(ch) for ch in squash(text))
+
+
+def ends_with_text(template: str, known: dict[str, str], numeric: set[str]) -> bool:
+    """Whether the template's last fact (before its closing marks) is a text a person wrote."""
+    m = re.search(r"\{([A-Za-z0-9_.]+)\}[\]。；]*$", template.strip())
+    return m is not None and m.group(1) not in known and m.group(1) not in numeric
+
+
+def compile_template(
+    template: str, known: dict[str, str], numeric: set[str], tail: str = "", to_end: bool = False, bare: bool = False
+) -> tuple[re.Pattern[str], list[str]]:
+    """The pattern of a template; the names of its groups in order.
+
+    ``to_end``: the last text runs to the end of its paragraph (a reason may hold a "。" of its own).
+    ``bare``: the template's words alone, for the caller to say how the match ends.
+    """
     names: list[str] = []
 
     def piece(text: str) -> str:
         out, last = [], 0
         for m in re.finditer(r"\{([A-Za-z0-9_.]+)\}", text):
-            out.append(re.escape(squash(text[last : m.start()])))
+            out.append(_literal(text[last : m.start()]))
             name = m.group(1)
             if name in known:
-                out.append(re.escape(squash(known[name])))
+                out.append(_literal(known[name]))
             else:
                 names.append(name)
                 out.append(f"({NUMBER})" if name in numeric else "(.+?)")
             last = m.end()
-        out.append(re.escape(squash(text[last:])))
+        out.append(_literal(text[last:]))
         return "".join(out)
 
     parts, last = [], 0
@@ -113,21 +163,51 @@ def compile_template(template: str, known: dict[str, str], numeric: set[str], ta
         last = m.end()
     parts.append(piece(template[last:]))
     pattern = "".join(parts)
+    if bare:
+        return re.compile(pattern, re.M), names
+    if to_end and template.rstrip().endswith(("。", "；")):
+        return re.compile(pattern[:-1] + "[。；]?$", re.M), names
+    if to_end:
+        return re.compile(pattern + "$", re.M), names
     if pattern.endswith("。"):
         pattern = pattern[:-1] + "[。；]"
     if tail:
         pattern += "(?=[" + re.escape(tail) + "]|$)"
     elif names and template.rstrip().endswith("}"):
         pattern += "(?=[。；]|$)"
-    return re.compile(pattern), names
+    return re.compile(pattern, re.M), names
 
 
-def find(body: Body, spec: Spec, known: dict[str, str], numeric: set[str]) -> Iterator[Found]:
+def find(body: Body, spec: Spec, known: dict[str, str], numeric: set[str], min_literal: int = 4) -> Iterator[Found]:
+    """Every match in reading order. A sentence ending with a person's text is first read to the end of its
+    paragraph; where it is not the paragraph's last sentence, to the next "。" or "；"."""
+    required = re.sub(r"\[[^\[\]]*\]", "", spec.template)
+    literal = squash(re.sub(r"\{([A-Za-z0-9_.]+)\}", lambda m: known.get(m.group(1), ""), required))
+    if len(literal) < min_literal:
+        return  # a template of facts alone ("{composition}") says nothing to find it by
     pattern, names = compile_template(spec.template, known, numeric, spec.tail)
-    bare = re.sub(r"\(\?=[^()]*\)$", "", pattern.pattern)  # the lookahead at the end is no word of the template
-    literal = re.sub(r"\(\.\+\?\)|\([^()]*\\d[^()]*\)|\\.|[()?:|]", "", bare)
-    if len(literal) < 4:
-        return
-    for m in pattern.finditer(body.text):
-        fields = {n: v for n, v in zip(names, m.groups()) if v is not None}
-        yield Found(spec.template, fields, body.page_at(m.start()), m.start(), m.end(), list_name=spec.list_name)
+    text = body.marked or body.text
+    if spec.rest:
+        pattern = re.compile(compile_template(spec.template, known, numeric, bare=True)[0].pattern + "[^\n]*$", re.M)
+    matches = []
+    if not spec.tail and not spec.rest and ends_with_text(spec.template, known, numeric):
+        matches = list(compile_template(spec.template, known, numeric, to_end=True)[0].finditer(text))
+    for m in pattern.finditer(text):
+        if not any(a.start() <= m.start() < a.end() for a in matches):
+            matches.append(m)
+    for m in sorted(matches, key=lambda m: m.start()):
+        fields = {n: v.replace("\n", "") for n, v in zip(names, m.groups()) if v is not None}
+        start, end = body.plain(m.start()), body.plain(m.end())
+        yield Found(spec.template, fields, body.page_at(start), start, end, list_name=spec.list_name)
+
+
+def table_region(body: Body, title: str, others: list[str], known: dict[str, str], numeric: set[str]) -> list[tuple[int, int]]:
+    """Where a table's notes may stand: from each place its title is printed to the next title of another table."""
+    text = body.marked or body.text
+    found = [m.end() for m in compile_template(title, known, numeric)[0].finditer(text)]
+    ends = sorted(m.start() for other in others for m in compile_template(other, known, numeric)[0].finditer(text))
+    out = []
+    for at in found:
+        stop = next((e for e in ends if e > at), len(text))
+        out.append((body.plain(at), body.plain(stop)))
+    return out

@@ -11,6 +11,8 @@ from generator.zh.ordinals import number
 
 _HEADING = re.compile(r"^(第[一二三四五六七八九十]+部分|[一二三四五六七八九十]+、|（[一二三四五六七八九十]+）)")
 _DEPT = re.compile(r"(?:编制部门|预算单位|部门/单位|单位名称|部门)[:：]\s*(.+?)(?:\s*单位[:：].*)?$")
+_COVER = re.compile(r"^(.{4,40}?)20\d{2}年度?部门(?:预算|决算)$")
+"""The cover's title: the department's full name, the year, 部门预算 or 部门决算."""
 _YEAR = re.compile(r"(20\d{2})\s*年")
 DUTY_STYLES = ("cn_paren", "arabic_dot", "arabic_dun", "arabic_paren", "cn_dun")
 DUTY_HEADS = ("主要职能", "主要职责", "部门职责", "职能职责")
@@ -24,24 +26,20 @@ def meta(lines: list[Line], titles: list[str]) -> dict[str, Any]:
     years = [int(y) for y in _YEAR.findall(" ".join(titles) or text) if 1990 <= int(y) <= 2100]
     if not years:
         years = [int(y) for y in _YEAR.findall(text) if 1990 <= int(y) <= 2100] or [int(m) for m in re.findall(r"\b(20\d{2})\b", text)]
-    name = ""
     names = [squash(m.group(1)) for ln in lines for m in [_DEPT.search(ln.text)] if m]
     parts = [m.group(1) for ln in lines for m in [re.match(r"^第一部分(.{4,40}?)(?:概况|基本情况)", squash(ln.text))] if m]
-    if parts:
+    covers = [m.group(1) for ln in lines[:10] for m in [_COVER.match(squash(ln.text))] if m and not _HEADING.match(m.group(1))]
+    name = ""
+    if covers:
+        name = covers[0]
+    elif parts:
         name = max(set(parts), key=parts.count)
     elif names:
         name = max(set(names), key=names.count)
-    if not name:
-        for ln in lines[:10]:
-            s = squash(ln.text)
-            m = re.match(r"^(.+?)(?:20\d{2}年度?)?(?:部门)?(?:预算|决算)", s)
-            if m and len(m.group(1)) >= 4:
-                name = m.group(1)
-                break
-            if len(s) >= 4 and not any(ch.isdigit() for ch in s) and "目录" not in s:
-                name = s
-                break
     out: dict[str, Any] = {"kind": kind, "department": name}
+    table_name = max(set(names), key=names.count) if names else ""
+    if name and table_name and table_name != name and not name.startswith(table_name):
+        out["table_name"] = table_name
     if years:
         out["year"] = max(set(years), key=years.count)
     return out
@@ -70,7 +68,7 @@ def _section(lines: list[Line], heads: tuple[str, ...]) -> tuple[list[Line], int
             if re.fullmatch(r"[-－—\s]*\d{1,3}[-－—\s]*", nxt.text):
                 continue
             body.append(nxt)
-        if body and len("".join(b.text for b in body)) > 20:
+        if body and len(squash("".join(b.text for b in body))) >= 4:
             best, page = body, line.page
     return best, page
 
