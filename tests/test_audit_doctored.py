@@ -120,8 +120,9 @@ PUTUO_FINANCE = [
 JIANGAN = [
     # the ratio printed as a percentage: 73.61 / 1946.23 = 0.0378 (3.78%)
     Plant("", "各增加73.61万元，增长3.78%", "各增加73.61万元，增长0.04%", "2023年度收、支总计2019.84万元", "增长率", "0.04%"),
-    # the change of 收入合计 (the same 73.61 as everywhere else, 3.78% of 1946.23)
-    Plant("收入合计2019.84万元", "收入合计增加73.61万元", "收入合计增加37.61万元", "2023年度收入合计2019.84万元", "增减", "37.61"),
+    # the change of 收入合计 (73.61, 3.78% of 1946.23) printed as 37.61: the rate no longer follows from the change,
+    # 37.61 / (2019.84 - 37.61) = 1.90% (last year's 收入合计 is a figure of its own, printed nowhere else)
+    Plant("收入合计2019.84万元", "收入合计增加73.61万元", "收入合计增加37.61万元", "2023年度收入合计2019.84万元", "增长率", "3.78%"),
     # "三公" execution: 2.44 / 2.52 = 96.83%
     Plant("", "完成年初预算的96.83%", "完成年初预算的69.83%", "“三公”经费财政拨款年初预算数为2.52万元", "完成率", "69.83%"),
     # a class share: 1102.31 / 2019.84 = 54.57%
@@ -201,7 +202,7 @@ def test_the_findings_say_what_it_should_be(audited: dict[str, tuple[list[Findin
     assert "100" in by[("增长率", "0.04%")].why
     assert by[("完成率", "69.83%")].expected == "96.83%"  # 2.44 / 2.52
     assert by[("列举合计", "2")].expected == "1"
-    assert by[("增减", "37.61")].expected == "73.61"
+    assert by[("增长率", "3.78%")].expected == "1.90%"
     findings, _ = audited["putuo-commerce/2025-budget.yaml"]
     by = {(f.check, f.printed): f for f in findings}
     assert by[("金额", "1.10")].expected == "1.00"

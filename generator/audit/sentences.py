@@ -35,11 +35,10 @@ SHARES = {
     "final": {
         "basic": ("basic", "total"),
         "project": ("project", "total"),
-        "appropriation": ("total", "total"),
-        "general": ("total", "total"),
+        "appropriation_income": ("appropriation_income", "income_total"),
+        "general": ("total", "spending_total"),
         "spending_basic": ("spending_basic", "spending_total"),
         "spending_project": ("spending_project", "spending_total"),
-        "general_of_spending": ("total", "spending_total"),
         "tp_outbound": ("tp.outbound", "tp.total"),
         "tp_vehicle": ("tp.vehicle", "tp.total"),
         "tp_reception": ("tp.reception", "tp.total"),

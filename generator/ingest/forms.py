@@ -72,5 +72,5 @@ def stage_targets(raw: list[RawTable], text: str, data: dict[str, Any], scale: D
             by_name[name] = {"name": name}
             projects.append(by_name[name])
         by_name[name].setdefault("stage_targets", targets)
-        if caption.group(2) and "amount" not in by_name[name]:
+        if caption.group(2) and "amount" not in by_name[name] and not by_name[name].get("details"):  # a total of details is computed
             by_name[name]["amount"] = (amount(caption.group(2)) or Decimal(0)) * scale

@@ -191,6 +191,8 @@ def put_entries(data: dict[str, Any], list_name: str, entries: list[dict[str, An
         if not name:
             continue
         if name in have:
+            if have[name].get("details"):
+                fields.pop("amount", None)  # the total of its details is computed, not copied
             have[name].update({k: v for k, v in fields.items() if k not in have[name]})
         else:
             data.setdefault("projects", []).append({"name": name, **fields})
