@@ -8,7 +8,7 @@ and printed figure; the page of each planted error is looked up in the PDF's own
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 import pytest
@@ -17,7 +17,9 @@ from generator.audit.findings import Finding, audit
 from generator.build import prepare
 from generator.ingest.run import import_source
 from generator.render.html import render_html
+from generator.present.document import Paragraph
 from generator.render.pdf import html_to_pdf
+from generator.render.pdf_typst import render_typst
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -234,6 +236,30 @@ def test_every_format_gives_the_same_list(audited: dict[str, tuple[list[Finding]
     lines = as_text(findings).splitlines()[1:-1]
     assert [tuple(line.split()[:2]) for line in lines] == [(p, c) for p, c, _, _ in rows]
     assert all(printed in line and expected in line for line, (_, _, printed, expected) in zip(lines, rows))
+
+
+def _doctor(sections: list, old: str, new: str) -> bool:
+    """Change the first paragraph of the Document that prints ``old`` (its blocks are plain lists)."""
+    for section in sections:
+        for i, block in enumerate(section.blocks):
+            if isinstance(block, Paragraph) and old in block.text:
+                section.blocks[i] = replace(block, text=block.text.replace(old, new, 1))
+                return True
+        if _doctor(section.sections, old, new):
+            return True
+    return False
+
+
+def test_a_count_that_differs_from_its_list(tmp_path: Path) -> None:
+    """Xinzhou lists its 3 二级单位 of "三公" numbered 1.–3.; the sentence before them, doctored, says 4.
+    The Document is changed and set with Typst (the other engine), so the audit reads its PDF too."""
+    doc, _ = prepare(ROOT / "data" / "xinzhou-gov-office" / "2023-budget.yaml")
+    assert _doctor(doc.parts, "机关及下属3个二级单位", "机关及下属4个二级单位")
+    pdf = tmp_path / "xinzhou.pdf"
+    pdf.write_bytes(render_typst(doc))
+    findings = audit(import_source(pdf))
+    pages = _pages(pdf)
+    assert [(f.page, f.check, f.printed, f.expected) for f in findings] == [(_page_of(pages, "机关及下属4个二级单位"), "计数", "4", "3")]
 
 
 @pytest.mark.parametrize("content", [b"", b"%PDF-1.4\nnot really\n", b"PK\x03\x04 nonsense"])

@@ -1,5 +1,6 @@
 """Every figure a sentence prints, recomputed: amounts against the tables, shares, changes with their
-direction words and growth rates, execution rates and 大于/小于, and lists against their lead figure.
+direction words and growth rates, execution rates and 大于/小于, and lists against their lead figure
+(their sums here, their counts in generator.audit.counts).
 
 Each sentence was read with the profile's own template (generator.ingest.sentences), so each
 printed figure is known by the fact it stands for. A figure is right when it is what the tables
@@ -16,6 +17,7 @@ from decimal import Decimal
 from generator.audit.causes import execution_cause, share_cause
 from generator.audit.changes import Read, changes, previous_findings
 from generator.audit.context import TABLE_FACTS, Context, best, build, finding
+from generator.audit.counts import count_findings
 from generator.audit.finding import Finding
 from generator.audit.numbers import show_as, HUNDRED, ZERO, Shown, Span, reaches, reaches_any, rounded, show, shown
 from generator.audit.reading import Reading
@@ -377,4 +379,5 @@ def sentence_findings(reading: Reading) -> list[Finding]:
     out += _sums(ctx, reading.found)
     out += _initial_total(ctx, reading.found)
     out += _lead_sums(ctx, reading.found)
+    out += count_findings(ctx, reading.found)
     return out

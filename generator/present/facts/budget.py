@@ -82,6 +82,7 @@ def budget_facts(report: BudgetReport, fig: BudgetFigures, profile: Profile, tab
     perf = report.performance
     facts.set("count.project_indicators", "" if perf.project_indicators is None else str(perf.project_indicators))
     facts.set("count.whole_indicators", "" if perf.whole_indicators is None else str(perf.whole_indicators))
+    # count.<list> is the number of entries of the list of that name (the audit counts a printed list against it)
     facts.set("count.projects", str(len(report.projects)))
     facts.set("count.target_projects", str(perf.target_projects if perf.target_projects is not None else len(report.projects)))
     facts.figure("target_amount", perf.target_amount if perf.target_amount is not None else fig.projects_total)
