@@ -9,7 +9,7 @@ from click.testing import CliRunner
 
 from generator.build import prepare, render_pdf
 from generator.commands.cli import main
-from generator.present.tables.grid import Cell, row_groups
+from generator.present.tables.grid import TAIL_ROWS, Cell, row_groups
 from generator.render.gate import layout_defects
 from generator.render.html import render_html
 
@@ -56,10 +56,30 @@ def test_the_gate_finds_what_it_should(tmp_path: Path) -> None:
     assert "fragment" in kinds
 
 
+def test_a_table_tail_alone_before_a_new_page_is_sparse() -> None:
+    """Tables that a new page follows, laid out keeping only their last three rows together: 公开表2
+    of Jianghan runs one page and three rows, and the page of those three rows is less than a quarter full."""
+    from generator.present.tables import grid
+
+    path = DATA / "jianghan-gov-office" / "2020-budget.yaml"
+    doc, _ = prepare(path)
+    original = grid.Grid.row_groups
+    try:
+        grid.Grid.row_groups = lambda self: row_groups(self.rows)  # type: ignore[method-assign]
+        defects = layout_defects(render_pdf(doc, path.parent, engine="typst"))
+    finally:
+        grid.Grid.row_groups = original  # type: ignore[method-assign]
+    assert [d.kind for d in defects] == ["sparse"]
+
+
 def test_row_groups_keep_first_and_last_rows_and_merged_cells() -> None:
     rows = [[Cell("a")] for _ in range(10)]
     assert row_groups(rows) == [(0, 3, True), (3, 7, False), (7, 10, True)]
     assert row_groups(rows[:5]) == [(0, 5, True)]
+    longer = [[Cell("a")] for _ in range(20)]
+    assert row_groups(longer, tail=TAIL_ROWS) == [(0, 3, True), (3, 20 - TAIL_ROWS, False), (20 - TAIL_ROWS, 20, True)]
+    assert row_groups(longer[: 3 + TAIL_ROWS], tail=TAIL_ROWS) == [(0, 3 + TAIL_ROWS, True)]
+    assert row_groups([[Cell("字" * 300)] for _ in range(20)], tail=TAIL_ROWS)[-1][2] is False  # long texts are not held
     merged = [[Cell("a", rowspan=4)], [Cell("b")], [Cell("c")], [Cell("d")]] + [[Cell("e")] for _ in range(6)]
     assert row_groups(merged)[0] == (0, 4, True)
 

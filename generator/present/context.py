@@ -12,7 +12,7 @@ from generator.present.glossary import load_glossary
 from generator.paths import find_template
 from generator.present.profile import Profile, table_ids
 from generator.present.tables.forms import free_grid
-from generator.present.tables.grid import Grid, TableBlock
+from generator.present.tables.grid import TAIL_ROWS, Grid, TableBlock
 from generator.zh.ordinals import number
 
 
@@ -125,6 +125,8 @@ def make_document(
             grids = [replace(grids[0], captions=(f"{profile.tables.unit_name_label}{unit}", unit_line))] + grids[1:]
         if grids and title and "".join(grids[0].title.split()) == "".join(title.split()):
             grids = [replace(grids[0], title="")] + grids[1:]  # the form's own title right under the same table title: print it once
+        if profile.tables.new_page:  # the next table starts a new page: its last rows must not stand alone
+            grids = [g if "form" in g.cls.split() else replace(g, tail=TAIL_ROWS) for g in grids]
         landscape = bool(profile.table_options.get(tid, {}).get("landscape", False))
         return TableBlock(tid, labels[tid], title, grids, landscape, anchor=f"t-{tid}", new_page=profile.tables.new_page)
 

@@ -312,8 +312,8 @@ def layout_defects(pdf_file: bytes | str | Path) -> list[Defect]:
         upper, lower = page.top(), page.bottom()
         if upper is None or lower is None or i == len(pages) - 1 or (i + 1) in parts or i < front:
             continue
-        if i in marked or any(id(t) not in continued or continued[id(t)] >= MIN_ROWS for t in page.tables):
-            continue  # it begins something (a heading, a table), or holds a fair piece of a table
+        if i in marked or any(id(t) not in continued for t in page.tables):
+            continue  # it begins something (a heading, a table)
         if page in toc_pages and page is toc_pages[-1]:
             continue  # reported as toc when it is an overflow
         full = bottoms[page.landscape] - tops[page.landscape]

@@ -21,6 +21,16 @@ class Cell:
     """For an amount: how it prints as a spreadsheet number format (separators, zero style)."""
 
 
+KEEP_ROWS = 3
+"""A table's first rows kept together: a page never holds fewer of them."""
+TAIL_ROWS = 9
+"""The last rows kept together of a table that a new page follows: when it runs onto another page it
+takes at least this many rows there, so that page is at least a quarter full (a page of a table's
+last three rows before a new page is a defect of the layout gate)."""
+KEEP_TEXT = 240
+"""Rows holding more characters than this are not held together (a group could outgrow a page)."""
+
+
 @dataclass(frozen=True)
 class Grid:
     """One printed table. ``cols`` gives relative column widths (optional)."""
@@ -33,18 +43,14 @@ class Grid:
     cols: list[int] = field(default_factory=list)
     cls: str = ""
     subtitle: str = ""
+    tail: int = KEEP_ROWS
+    """How many last rows are kept together: ``TAIL_ROWS`` for a table that a new page follows."""
 
     def row_groups(self) -> list[tuple[int, int, bool]]:
-        """The body rows as (start, end, keep) runs: the first and the last ``KEEP_ROWS`` rows are
-        kept on one page (``keep``), so no page holds a piece of the table of one or two rows;
+        """The body rows as (start, end, keep) runs: the first ``KEEP_ROWS`` and the last ``tail``
+        rows are kept on one page (``keep``), so no page holds a piece of the table of one or two rows;
         rows joined by a merged cell are never parted. Rows with long texts are not held together."""
-        return row_groups(self.rows)
-
-
-KEEP_ROWS = 3
-"""A table's first and last rows kept together: a page never holds fewer of them."""
-KEEP_TEXT = 240
-"""Rows holding more characters than this are not held together (a group could outgrow a page)."""
+        return row_groups(self.rows, tail=self.tail)
 
 
 def row_bounds(rows: list[list[Cell]]) -> list[int]:
@@ -58,7 +64,7 @@ def row_bounds(rows: list[list[Cell]]) -> list[int]:
     return bounds
 
 
-def row_groups(rows: list[list[Cell]], keep: int = KEEP_ROWS) -> list[tuple[int, int, bool]]:
+def row_groups(rows: list[list[Cell]], keep: int = KEEP_ROWS, tail: int = KEEP_ROWS) -> list[tuple[int, int, bool]]:
     """See ``Grid.row_groups``: [(start, end, keep)] covering every body row in order."""
     n = len(rows)
     if n == 0:
@@ -66,12 +72,12 @@ def row_groups(rows: list[list[Cell]], keep: int = KEEP_ROWS) -> list[tuple[int,
     bounds = row_bounds(rows)
 
     def light(a: int, b: int) -> bool:
-        return sum(len(c.text) for row in rows[a:b] for c in row) <= KEEP_TEXT * keep
+        return sum(len(c.text) for row in rows[a:b] for c in row) <= KEEP_TEXT * (b - a)
 
     first = next((b for b in bounds if b >= keep), n)
-    last = next((b for b in reversed(bounds) if n - b >= keep), 0)
+    last = next((b for b in reversed(bounds) if n - b >= tail), 0)
     if first >= last:
-        return [(0, n, n > 1 and light(0, n) and n <= 2 * keep)]
+        return [(0, n, n > 1 and light(0, n) and n <= keep + tail)]
     return [(0, first, light(0, first)), (first, last, False), (last, n, light(last, n))]
 
 
