@@ -120,6 +120,14 @@ def test_round_trip_texts(pdfs: dict[str, Path], name: str) -> None:
         assert [u.name for u in report.department.units] == [u.name for u in original.department.units]
     if any(k.startswith("assets") for k in printed):  # and the vehicles and equipment counted
         assert _squashed(report.assets.model_dump()) == _squashed(original.assets.model_dump())
+    if any(p.form for p in getattr(original, "projects", [])):  # each 部门项目申报表 whole: its fields, 明细测算, 采购 and 绩效目标表
+        assert [_form(p) for p in report.projects] == [_form(p) for p in original.projects]
+
+
+def _form(project: object) -> object:
+    form = project.form.model_dump() if project.form else None  # type: ignore[attr-defined]
+    return _squashed({"name": project.form_name or project.name, "amount": project.amount, "form": form,  # type: ignore[attr-defined]
+                      "details": [d.model_dump() for d in project.details]})  # type: ignore[attr-defined]
 
 
 def _squashed(value: object) -> object:

@@ -13,6 +13,7 @@ import click
 
 from generator.commands.outputs import write_atomic
 from generator.errors import UserError
+from generator.ingest.project_forms import form_part
 from generator.ingest.run import Imported, import_source
 from generator.ingest.tables import KINDS
 from generator.ingest.writer import dump
@@ -40,7 +41,8 @@ def summary(imported: Imported) -> list[str]:
     for t in read:
         kind = KINDS.get(t.kind or "", "")
         out.append(f"  第 {t.page} 页 {t.title or kind}（{kind}，{len(t.body)} 行）")
-    skipped = [t for t in imported.tables if not t.kind]
+    forms = [t for t in imported.tables if not t.kind and imported.forms and form_part(t.header[0] if t.header else t.body[0][1] if t.body else [])]
+    skipped = [t for t in imported.tables if not t.kind and t not in forms]
     if skipped:
         out.append(f"未识别的表格 {len(skipped)} 个：" + "、".join(f"第 {t.page} 页{('“' + t.title + '”') if t.title else ''}" for t in skipped[:20]))
     d = imported.data
@@ -50,6 +52,7 @@ def summary(imported: Imported) -> list[str]:
         f"句子 {len(imported.found)} 句",
         f"职能 {len(d['overview'].get('duties', []))} 条",
         f"原因 {len(d.get('reasons', {}))} 条",
+        *([f"部门项目申报表 {imported.forms} 张（{len(forms)} 个表格）"] if imported.forms else []),
     ]
     out.append("读到：" + "，".join(counts) + "。")
     for note in imported.notes:

@@ -20,6 +20,7 @@ from generator.ingest.texts import composition, duties, meta
 from generator.ingest.attribute import IDENTITY, attribute, numeric_names
 from generator.ingest.figures import read_figures
 from generator.ingest.placed import known_of, unplaced
+from generator.ingest.project_forms import form_lines, project_forms
 from generator.ingest.projects import read_projects
 from generator.ingest.previous import budget_previous_of, previous_of, provisional
 from generator.ingest.reconcile import Move, reconcile
@@ -42,6 +43,8 @@ class Imported:
     written: dict[str, Any] = field(default_factory=dict)
     """The data file's values: ``data`` with the rounding moves made (``data`` keeps every leaf as printed)."""
     moves: list[Move] = field(default_factory=list)
+    forms: int = 0
+    """部门项目申报表 read into their projects."""
 
 
 def read_source(path: Path) -> Source:
@@ -149,12 +152,24 @@ def import_source(path: Path) -> Imported:
         if projects:
             data["projects"] = projects
     imported.data = data
+    form_used: list[Line] = []
     if match.profile is not None and not imported.skeleton:
         _sentences(imported)
+        form_used = _forms(imported, data)
     imported.written, imported.moves = reconcile(data, reading)
     known_lines = known_of(match.profile if not imported.skeleton else None, tables, data)
-    imported.unplaced = unplaced(source.lines, body, imported.found, used + comp_lines + project_lines, tables, known_lines)
+    imported.unplaced = unplaced(source.lines, body, imported.found, used + comp_lines + project_lines + form_used, tables, known_lines)
     return imported
+
+
+def _forms(imported: Imported, data: dict[str, Any]) -> list[Line]:
+    """The 部门项目申报表 read into their projects; the lines used."""
+    scale = Decimal(10000) if data["unit"] == "元" else Decimal(1)
+    lines = imported.source.lines
+    imported.forms, left = project_forms(imported.source.tables, "\n".join(line.text for line in lines), data, scale)
+    if left:
+        imported.notes.append(f"{left} 张部门项目申报表未能读取（缺少必填栏目，或找不到它所属的项目），请按原表填写")
+    return form_lines(lines) if imported.forms else []
 
 
 def _sentences(imported: Imported) -> None:
