@@ -122,6 +122,8 @@ def test_round_trip_texts(pdfs: dict[str, Path], name: str) -> None:
         assert _squashed(report.assets.model_dump()) == _squashed(original.assets.model_dump())
     if any(p.form for p in getattr(original, "projects", [])):  # each 部门项目申报表 whole: its fields, 明细测算, 采购 and 绩效目标表
         assert [_form(p) for p in report.projects] == [_form(p) for p in original.projects]
+    if getattr(original, "whole_form", None) is not None:  # the 部门整体支出绩效目标申报表 whole, its notes included
+        assert _squashed(report.whole_form.model_dump()) == _squashed(original.whole_form.model_dump())
 
 
 def _form(project: object) -> object:

@@ -16,6 +16,7 @@ from generator.errors import UserError
 from generator.ingest.project_forms import form_part
 from generator.ingest.run import Imported, import_source
 from generator.ingest.tables import KINDS
+from generator.ingest.whole_form import whole_form_part
 from generator.ingest.writer import dump
 
 
@@ -35,13 +36,17 @@ def header(imported: Imported, source: Path) -> list[str]:
     return lines
 
 
+def _form_table(imported: Imported, first_row: list[str | None]) -> bool:
+    return bool(imported.forms and form_part(first_row)) or (imported.whole_form and whole_form_part(first_row))
+
+
 def summary(imported: Imported) -> list[str]:
     read = [t for t in imported.tables if t.kind]
     out = ["读取的表格："]
     for t in read:
         kind = KINDS.get(t.kind or "", "")
         out.append(f"  第 {t.page} 页 {t.title or kind}（{kind}，{len(t.body)} 行）")
-    forms = [t for t in imported.tables if not t.kind and imported.forms and form_part(t.header[0] if t.header else t.body[0][1] if t.body else [])]
+    forms = [t for t in imported.tables if not t.kind and _form_table(imported, t.header[0] if t.header else t.body[0][1] if t.body else [])]
     skipped = [t for t in imported.tables if not t.kind and t not in forms]
     if skipped:
         out.append(f"未识别的表格 {len(skipped)} 个：" + "、".join(f"第 {t.page} 页{('“' + t.title + '”') if t.title else ''}" for t in skipped[:20]))
@@ -52,7 +57,8 @@ def summary(imported: Imported) -> list[str]:
         f"句子 {len(imported.found)} 句",
         f"职能 {len(d['overview'].get('duties', []))} 条",
         f"原因 {len(d.get('reasons', {}))} 条",
-        *([f"部门项目申报表 {imported.forms} 张（{len(forms)} 个表格）"] if imported.forms else []),
+        *([f"部门项目申报表 {imported.forms} 张"] if imported.forms else []),
+        *(["部门整体支出绩效目标申报表 1 张"] if imported.whole_form else []),
     ]
     out.append("读到：" + "，".join(counts) + "。")
     for note in imported.notes:

@@ -140,8 +140,8 @@ def _is_cover(line: Line, s: str, known: Known) -> bool:
 def _covered(body: Body, found: list[Found], known: Known) -> bytearray:
     covered = bytearray(len(body.text))
     for f in found:
-        if len(squash(_FACT.sub("", f.template)).replace("[", "").replace("]", "")) < MIN_LITERAL:
-            continue  # a template that is one fact ("{overview}") places nothing by itself
+        if len(squash(_FACT.sub("", f.template)).replace("[", "").replace("]", "")) < MIN_LITERAL and not (f.list_name and f.fields):
+            continue  # a template that is one fact ("{overview}") places nothing by itself (a list's entry read in its place does)
         covered[f.start : f.end] = b"\x01" * (f.end - f.start)
     for text in known.fixed:
         at = body.text.find(text)

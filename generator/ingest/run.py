@@ -21,6 +21,7 @@ from generator.ingest.attribute import IDENTITY, attribute, numeric_names
 from generator.ingest.figures import read_figures
 from generator.ingest.placed import known_of, unplaced
 from generator.ingest.project_forms import form_lines, project_forms
+from generator.ingest.whole_form import whole_form
 from generator.ingest.projects import read_projects
 from generator.ingest.previous import budget_previous_of, previous_of, provisional
 from generator.ingest.reconcile import Move, reconcile
@@ -45,6 +46,8 @@ class Imported:
     moves: list[Move] = field(default_factory=list)
     forms: int = 0
     """部门项目申报表 read into their projects."""
+    whole_form: bool = False
+    """Whether a 部门整体支出绩效目标申报表 was read."""
 
 
 def read_source(path: Path) -> Source:
@@ -163,13 +166,15 @@ def import_source(path: Path) -> Imported:
 
 
 def _forms(imported: Imported, data: dict[str, Any]) -> list[Line]:
-    """The 部门项目申报表 read into their projects; the lines used."""
+    """The 部门整体支出绩效目标申报表 and the 部门项目申报表 read into their projects; the lines used."""
     scale = Decimal(10000) if data["unit"] == "元" else Decimal(1)
     lines = imported.source.lines
+    whole = whole_form(imported.source.tables, lines, data, scale)
+    imported.whole_form = whole is not None
     imported.forms, left = project_forms(imported.source.tables, "\n".join(line.text for line in lines), data, scale)
     if left:
         imported.notes.append(f"{left} 张部门项目申报表未能读取（缺少必填栏目，或找不到它所属的项目），请按原表填写")
-    return form_lines(lines) if imported.forms else []
+    return (form_lines(lines) if imported.forms else []) + (whole or [])
 
 
 def _sentences(imported: Imported) -> None:
