@@ -141,6 +141,18 @@ def _squashed(value: object) -> object:
 
 
 @pytest.mark.parametrize("name", EXAMPLES)
+def test_the_imported_file_checks_clean(pdfs: dict[str, Path], name: str, tmp_path: Path) -> None:
+    """What import writes from our own PDF builds as it is: no error of check (project money by economic class
+    recovered from the 部门收支总表, split code columns kept, the forms read)."""
+    target = tmp_path / name
+    target.parent.mkdir(parents=True)
+    result = _cli("import", str(pdfs[name]), "-o", str(target))
+    assert result.returncode == 0, result.stdout + result.stderr
+    _, _, issues = inspect(target)
+    assert [str(i) for i in issues if i.is_error] == []
+
+
+@pytest.mark.parametrize("name", EXAMPLES)
 def test_round_trip_figures(pdfs: dict[str, Path], name: str) -> None:
     original, imported, report = _imported(pdfs, name)
     assert _leaves(report) == _leaves(original)

@@ -171,6 +171,20 @@ def _economic(r: Reading) -> None:
         r.data["basic_economic"] = out
 
 
+def project_economic(r: Reading) -> list[dict[str, Any]]:
+    """A budget's project money by economic class, where the 部门收支总表 prints the economic classes: each
+    class's printed amount less the basic 款 of the class (only the classes the tables name: no class, no entry)."""
+    basic: dict[str, Decimal] = {}
+    for item in r.data.get("basic_economic", []):
+        basic[item["code"][:3]] = basic.get(item["code"][:3], ZERO) + item["amount"]
+    out = []
+    for row in r.rows.get("summary", []):
+        value = row.values.get("amount")
+        if len(row.code) == 3 and row.code.startswith("3") and value is not None and value != basic.get(row.code, ZERO):
+            out.append({"code": row.code, "amount": value - basic.get(row.code, ZERO)})
+    return out
+
+
 def _find(rows: list[ReadRow], *words: str, side: str | None = None) -> ReadRow | None:
     for row in rows:
         if all(w in row.name for w in words) and (side is None or row.printed.get("side") == side):

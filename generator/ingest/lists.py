@@ -136,7 +136,26 @@ def _vehicles(key: str) -> Callable[[dict[str, Any], dict[str, str], Decimal], N
     return put
 
 
+PROCUREMENT_KINDS = {"货物": "goods", "工程": "works", "服务": "services"}
+_PROCURED = re.compile(r"(.+?)([\d,]+(?:\.\d+)?)万元$")
+
+
+def _procurement_kind(data: dict[str, Any], fields: dict[str, str], scale: Decimal) -> None:
+    """A kind of procurement with its amount, and the purchases listed after 其中 (their sum is then the amount)."""
+    kind = PROCUREMENT_KINDS.get(fields.get("kind", "").removesuffix("类"))
+    total = amount(fields.get("amount"))
+    if kind is None or total is None:
+        return
+    entry: dict[str, Any] = {"amount": total * scale}
+    items = [_PROCURED.match(part.strip()) for part in fields.get("details", "").rstrip("。").split("；") if part.strip()]
+    if items and all(items):
+        listed = [{"name": m.group(1), "amount": (amount(m.group(2)) or Decimal(0)) * scale} for m in items if m]
+        entry = {"items": listed} if sum((i["amount"] for i in listed), Decimal(0)) == entry["amount"] else {**entry, "items": listed}
+    data.setdefault("procurement", {})[kind] = entry
+
+
 SINKS: dict[str, Callable[[dict[str, Any], dict[str, str], Decimal], None]] = {
+    "procurement_kinds": _procurement_kind,
     "vehicles": _vehicles("vehicles"),
     "planned_vehicles": _vehicles("planned_vehicles"),
     "three_public_units": _three_public_unit,

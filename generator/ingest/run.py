@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import Any
 
 from generator.errors import DataErrors, UserError
-from generator.ingest.assemble import Reading, read_tables
+from generator.ingest.assemble import Reading, project_economic, read_tables
 from generator.ingest.cells import squash
 from generator.ingest.draft import facts_of, load_data
 from generator.ingest.pdf import ImportFailed, Line, Source, read_pdf
@@ -94,7 +94,9 @@ def _split_codes(reading: Reading, match: Match) -> dict[str, Any]:
         return out
     for t in reading.tables:
         if t.kind in ("income", "expenditure", "general", "gov_fund", "state_capital", "basic"):
-            split = sum(1 for p in t.paths if p and p[-1] in ("类", "款", "项")) >= 2
+            split = sum(1 for p in t.paths if p and p[-1] in ("类", "款", "项")) >= 2 or any(
+                p == q and p and "编码" in p[-1] for p, q in zip(t.paths, t.paths[1:])
+            )  # 类 | 款 | 项 headed, or one 科目编码 heading over two or three code columns
             current = (match.profile.table_options.get(t.kind) or {}).get("code_columns")
             if split and current != "split":
                 out.setdefault(t.kind, {})["code_columns"] = "split"
@@ -124,6 +126,8 @@ def import_source(path: Path) -> Imported:
     named = re.search(r"(?<!\d)(20\d{2})(?!\d)", path.stem)  # a workbook's sheets may not name the year: its file name does
     data["year"] = info.get("year") or (int(named.group(1)) if named else 0)
     data["unit"] = reading.unit
+    if kind == "budget" and (by_class := project_economic(reading)):
+        reading.data["project_economic"] = by_class
     dept: dict[str, Any] = {"name": info["department"] or f"{PLACEHOLDER}：部门名称"}
     if info.get("table_name"):
         dept["table_name"] = info["table_name"]

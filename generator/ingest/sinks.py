@@ -39,6 +39,14 @@ def staff_items(text: str) -> list[dict[str, Any]] | None:
     return items
 
 
+COUNT_FACTS = {
+    "count.project_indicators": "project_indicators",
+    "count.whole_indicators": "whole_indicators",
+    "count.target_projects": "target_projects",
+}
+"""Counts a budget's sentences print that the data file gives (``performance``)."""
+
+
 def put_fact(data: dict[str, Any], name: str, value: str) -> bool:
     """Put a fact's printed text where the data file keeps it; False for a fact this module does not place."""
     if name.startswith("contact."):
@@ -48,6 +56,10 @@ def put_fact(data: dict[str, Any], name: str, value: str) -> bool:
         key = ASSET_FACTS[name]
         if key == "as_of" or value.isdigit():
             data.setdefault("assets", {})[key] = value if key == "as_of" else int(value)
+        return True
+    if name in COUNT_FACTS:
+        if value.isdigit():
+            data.setdefault("performance", {})[COUNT_FACTS[name]] = int(value)
         return True
     if name == "operating_scope" and data.get("kind") == "budget":
         data.setdefault("operating_costs", {})["scope"] = value
