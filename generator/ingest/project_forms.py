@@ -50,7 +50,8 @@ _DECLARED = re.compile(r"申报日期：(.+?)\s*(?=单位：|$)", re.M)
 _TITLE = re.compile(r"(附件\d+)?\s*部门项目申报表\(含绩效目标\)")
 
 
-def _text(cell: str | None) -> str:
+def cell_text(cell: str | None) -> str:
+    """A cell's text with its line breaks joined."""
     return "".join((cell or "").split("\n")).strip()
 
 
@@ -80,14 +81,14 @@ def _info(form: _Form, rows: list[list[str | None]]) -> None:
         for i in range(0, len(cells) - 1, 2):
             key = LABELS.get(squash(cells[i]))
             if key is not None and key not in form.fields:
-                form.fields[key] = _text(cells[i + 1])
+                form.fields[key] = cell_text(cells[i + 1])
 
 
 def _body(rows: list[list[str | None]], heads: int, width: int) -> list[list[str]]:
     """The rows under ``heads`` header rows, each padded to ``width`` cells (a merged cell's slots empty)."""
     out = []
     for row in rows[heads:]:
-        cells = [_text(c) for c in row]
+        cells = [cell_text(c) for c in row]
         out.append((cells + [""] * width)[:width])
     return out
 
@@ -130,7 +131,8 @@ def _forms(raw: list[RawTable]) -> list[_Form]:
     return forms
 
 
-def _indicator(row: list[str], annual: bool) -> dict[str, Any]:
+def indicator(row: list[str], annual: bool) -> dict[str, Any]:
+    """A row of a 绩效目标表 (名称, 一级, 二级, 三级指标, the value or the 前年/上年/当年 values, 依据) as the model keeps it."""
     out: dict[str, Any] = {"name": row[0], "level1": row[1], "level2": row[2], "level3": row[3]}
     if annual:
         values = row[4:7]
@@ -141,7 +143,7 @@ def _indicator(row: list[str], annual: bool) -> dict[str, Any]:
     else:
         out["value"] = row[4]
         out["basis"] = row[5]
-    return out
+    return {k: v for k, v in out.items() if v != ""}
 
 
 def _model(form: _Form, declared: str, attachment: str | None, scale: Decimal) -> dict[str, Any] | None:
@@ -165,9 +167,9 @@ def _model(form: _Form, declared: str, attachment: str | None, scale: Decimal) -
         out["purchases"] = purchases
     out["goal_name"], out["goal"] = form.goal
     if form.long_term:
-        out["long_term"] = [_indicator(r, False) for r in form.long_term]
+        out["long_term"] = [indicator(r, False) for r in form.long_term]
     if form.annual:
-        out["annual"] = [_indicator(r, True) for r in form.annual]
+        out["annual"] = [indicator(r, True) for r in form.annual]
     if attachment:
         out["attachment_label"] = attachment
     return out

@@ -16,7 +16,7 @@ from typing import Any
 from generator.ingest.cells import amount, squash
 from generator.ingest.paragraphs import paragraph_starts
 from generator.ingest.pdf import Line, RawTable
-from generator.ingest.project_forms import form_part
+from generator.ingest.project_forms import cell_text, form_part, indicator
 
 FIRST = "部门(单位)名称"
 LINES_HEAD = ("项目名称", "支出项目类别", "项目总预算", "项目本年度预算", "项目主要支出方向和用途")
@@ -31,10 +31,6 @@ _SUBTITLE = re.compile(r"^((?:长期|年度)目标\s*\d+)：(.*)$", re.S)
 _PAGE = re.compile(r"^[—\-\s]*\d+[—\-\s]*$")
 
 
-def _t(cell: str | None) -> str:
-    return "".join((cell or "").split("\n")).strip()
-
-
 def _first(row: list[str | None]) -> str:
     return squash(row[0]) if row and row[0] else ""
 
@@ -42,20 +38,6 @@ def _first(row: list[str | None]) -> str:
 def _is(row: list[str | None], head: tuple[str, ...], at: int = 0) -> bool:
     cells = [squash(c) for c in row if c is not None]
     return tuple(cells[at : at + len(head)]) == head
-
-
-def _indicator(row: list[str], annual: bool) -> dict[str, Any]:
-    out: dict[str, Any] = {"name": row[0], "level1": row[1], "level2": row[2], "level3": row[3]}
-    if annual:
-        values = row[4:7]
-        while values and not values[-1]:
-            values.pop()
-        out["values"] = values
-        out["basis"] = row[7]
-    else:
-        out["value"] = row[4]
-        out["basis"] = row[5]
-    return {k: v for k, v in out.items() if v != ""}
 
 
 def _above(lines: list[Line], table: RawTable, previous: RawTable | None) -> list[Line]:
@@ -80,7 +62,7 @@ def _notes(below: list[Line]) -> list[str]:
 
 def whole_form_part(first_row: list[str | None]) -> bool:
     """Whether a table whose first row this is belongs to the 部门整体支出绩效目标申报表."""
-    cells = [_t(c) for c in first_row]
+    cells = [cell_text(c) for c in first_row]
     return (
         _first(first_row) == FIRST
         or _is(first_row, LINES_HEAD)
@@ -107,7 +89,7 @@ def whole_form(raw: list[RawTable], lines: list[Line], data: dict[str, Any], sca
     while at < len(raw) and (at == start or _first(raw[at].rows[0]) in ("", "部门职能概述", "年度工作任务")):
         for row in raw[at].rows:
             head = _first(row)
-            cells = [_t(c) for c in row]
+            cells = [cell_text(c) for c in row]
             if head == "填报人":
                 form["filler"], form["phone"] = cells[1], cells[3] if len(cells) > 3 else ""
             elif head == "部门总体资金情况":
@@ -137,7 +119,7 @@ def whole_form(raw: list[RawTable], lines: list[Line], data: dict[str, Any], sca
             break
         if _is(rows[0], LINES_HEAD):
             for row in rows[1:]:
-                c = [_t(x) for x in row] + [""] * 5
+                c = [cell_text(x) for x in row] + [""] * 5
                 line: dict[str, Any] = {"name": c[0], "category": c[1], "use": c[4]}
                 for key, text in (("total", c[2]), ("current", c[3])):
                     value = amount(text)
@@ -147,22 +129,22 @@ def whole_form(raw: list[RawTable], lines: list[Line], data: dict[str, Any], sca
         elif _is(rows[0], GOALS_HEAD):
             for row in rows[1:]:
                 if len(row) >= 2 and row[0] and row[1]:
-                    goals.append({"long": _GOAL.sub("", _t(row[0])), "annual": _GOAL.sub("", _t(row[1]))})
+                    goals.append({"long": _GOAL.sub("", cell_text(row[0])), "annual": _GOAL.sub("", cell_text(row[1]))})
         elif _is(rows[0], INDICATOR_HEAD, at=1):
             annual = len(rows[0]) == 8
             heads = 2 if annual and len(rows) > 1 and _is(rows[1], ("前年", "上年", "预计当年实现")) else 1
-            body = [([_t(c) for c in row] + [""] * 8)[: len(rows[0])] for row in rows[heads:]]
+            body = [([cell_text(c) for c in row] + [""] * 8)[: len(rows[0])] for row in rows[heads:]]
             above = _above(lines, table, previous)
             subtitle = _SUBTITLE.match("".join(squash(ln.text) for ln in above))
             used += above if subtitle is not None else []
             if subtitle is None and last is not None:
-                last["indicators"] += [_indicator(r, annual) for r in body]  # a table a page break cut
+                last["indicators"] += [indicator(r, annual) for r in body]  # a table a page break cut
             elif subtitle is not None:
                 last = {"label": subtitle.group(1), "goal": subtitle.group(2)}
-                name = _t(rows[0][0])
+                name = cell_text(rows[0][0])
                 if not annual and name != "指标":
                     last["name"] = name
-                last["indicators"] = [_indicator(r, annual) for r in body]
+                last["indicators"] = [indicator(r, annual) for r in body]
                 (annual_tables if annual else long_tables).append(last)
             last_table = table
         else:
