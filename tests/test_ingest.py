@@ -122,8 +122,15 @@ def test_round_trip_texts(pdfs: dict[str, Path], name: str) -> None:
         assert _squashed(report.assets.model_dump()) == _squashed(original.assets.model_dump())
     if any(p.form for p in getattr(original, "projects", [])):  # each 部门项目申报表 whole: its fields, 明细测算, 采购 and 绩效目标表
         assert [_form(p) for p in report.projects] == [_form(p) for p in original.projects]
+    for key in ("whole_evaluation", "project_evaluations"):  # the self-evaluation forms of a final account, scores and notes
+        if getattr(original, key, None):
+            assert _squashed(_dump(getattr(report, key))) == _squashed(_dump(getattr(original, key)))
     if getattr(original, "whole_form", None) is not None:  # the 部门整体支出绩效目标申报表 whole, its notes included
         assert _squashed(report.whole_form.model_dump()) == _squashed(original.whole_form.model_dump())
+
+
+def _dump(value: object) -> object:
+    return [v.model_dump() for v in value] if isinstance(value, list) else value.model_dump()  # type: ignore[attr-defined]
 
 
 def _form(project: object) -> object:

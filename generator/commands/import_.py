@@ -13,6 +13,7 @@ import click
 
 from generator.commands.outputs import write_atomic
 from generator.errors import UserError
+from generator.ingest.evaluations import evaluation_part
 from generator.ingest.project_forms import form_part
 from generator.ingest.run import Imported, import_source
 from generator.ingest.tables import KINDS
@@ -37,7 +38,10 @@ def header(imported: Imported, source: Path) -> list[str]:
 
 
 def _form_table(imported: Imported, first_row: list[str | None]) -> bool:
-    return bool(imported.forms and form_part(first_row)) or (imported.whole_form and whole_form_part(first_row))
+    evaluated = imported.data.get("whole_evaluation") or imported.data.get("project_evaluations")
+    return (
+        bool(imported.forms and form_part(first_row)) or (imported.whole_form and whole_form_part(first_row)) or bool(evaluated and evaluation_part(first_row))
+    )
 
 
 def summary(imported: Imported) -> list[str]:
@@ -59,6 +63,8 @@ def summary(imported: Imported) -> list[str]:
         f"原因 {len(d.get('reasons', {}))} 条",
         *([f"部门项目申报表 {imported.forms} 张"] if imported.forms else []),
         *(["部门整体支出绩效目标申报表 1 张"] if imported.whole_form else []),
+        *(["整体绩效自评表 1 张"] if d.get("whole_evaluation") else []),
+        *([f"项目绩效自评表 {len(d['project_evaluations'])} 张"] if d.get("project_evaluations") else []),
     ]
     out.append("读到：" + "，".join(counts) + "。")
     for note in imported.notes:

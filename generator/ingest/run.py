@@ -12,6 +12,7 @@ from generator.errors import DataErrors, UserError
 from generator.ingest.assemble import Reading, project_economic, read_tables
 from generator.ingest.cells import squash
 from generator.ingest.draft import facts_of, load_data
+from generator.ingest.evaluations import evaluations
 from generator.ingest.pdf import ImportFailed, Line, Source, read_pdf
 from generator.ingest.profile_match import MIN_SCORE, Match, best_profile, skeleton_profile
 from generator.ingest.sentences import Body, Found, body_of
@@ -170,15 +171,16 @@ def import_source(path: Path) -> Imported:
 
 
 def _forms(imported: Imported, data: dict[str, Any]) -> list[Line]:
-    """The 部门整体支出绩效目标申报表 and the 部门项目申报表 read into their projects; the lines used."""
+    """The forms: the 部门整体支出绩效目标申报表, the 部门项目申报表 read into their projects, the 绩效自评表; the lines used."""
     scale = Decimal(10000) if data["unit"] == "元" else Decimal(1)
     lines = imported.source.lines
     whole = whole_form(imported.source.tables, lines, data, scale)
     imported.whole_form = whole is not None
+    evaluated = evaluations(imported.source.tables, lines, data, scale)
     imported.forms, left = project_forms(imported.source.tables, "\n".join(line.text for line in lines), data, scale)
     if left:
         imported.notes.append(f"{left} 张部门项目申报表未能读取（缺少必填栏目，或找不到它所属的项目），请按原表填写")
-    return (form_lines(lines) if imported.forms else []) + (whole or [])
+    return (form_lines(lines) if imported.forms else []) + (whole or []) + evaluated
 
 
 def _sentences(imported: Imported) -> None:
