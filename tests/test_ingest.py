@@ -125,8 +125,23 @@ def test_round_trip_texts(pdfs: dict[str, Path], name: str) -> None:
     for key in ("whole_evaluation", "project_evaluations"):  # the self-evaluation forms of a final account, scores and notes
         if getattr(original, key, None):
             assert _squashed(_dump(getattr(report, key))) == _squashed(_dump(getattr(original, key)))
+    if getattr(original, "attachments", None):  # the annexes: titles, headings, paragraphs, tables with their merged cells
+        assert _annexes(report.attachments) == _annexes(original.attachments)
     if getattr(original, "whole_form", None) is not None:  # the 部门整体支出绩效目标申报表 whole, its notes included
         assert _squashed(report.whole_form.model_dump()) == _squashed(original.whole_form.model_dump())
+
+
+def _annexes(annexes: list) -> list:  # type: ignore[type-arg]
+    """An annex's texts in order; a list's entries print as paragraphs, and are read as such."""
+    out: list[object] = []
+    for a in annexes:
+        out.append(("title", squash(a.title)))
+        for b in a.blocks:
+            out += [("heading", squash(b.heading))] if b.heading is not None else []
+            out += [("p", squash(t)) for t in ([b.p] if b.p is not None else b.items or [])]
+            if b.table is not None:
+                out += [(squash(c) if isinstance(c, str) else (squash(c.text), c.colspan, c.rowspan)) for row in b.table.header + b.table.rows for c in row]
+    return out
 
 
 def _dump(value: object) -> object:

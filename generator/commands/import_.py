@@ -13,6 +13,7 @@ import click
 
 from generator.commands.outputs import write_atomic
 from generator.errors import UserError
+from generator.ingest.cells import squash
 from generator.ingest.evaluations import evaluation_part
 from generator.ingest.project_forms import form_part
 from generator.ingest.run import Imported, import_source
@@ -39,6 +40,14 @@ def header(imported: Imported, source: Path) -> list[str]:
 
 def _form_table(imported: Imported, first_row: list[str | None]) -> bool:
     evaluated = imported.data.get("whole_evaluation") or imported.data.get("project_evaluations")
+    annex_heads = [
+        [squash(c if isinstance(c, str) else c["text"]) for c in b["table"]["header"][0]]
+        for a in imported.data.get("attachments", [])
+        for b in a["blocks"]
+        if "table" in b and b["table"]["header"]
+    ]
+    if [squash(c) for c in first_row if c is not None] in annex_heads:
+        return True
     return (
         bool(imported.forms and form_part(first_row)) or (imported.whole_form and whole_form_part(first_row)) or bool(evaluated and evaluation_part(first_row))
     )
@@ -65,6 +74,7 @@ def summary(imported: Imported) -> list[str]:
         *(["部门整体支出绩效目标申报表 1 张"] if imported.whole_form else []),
         *(["整体绩效自评表 1 张"] if d.get("whole_evaluation") else []),
         *([f"项目绩效自评表 {len(d['project_evaluations'])} 张"] if d.get("project_evaluations") else []),
+        *([f"附件 {len(d['attachments'])} 篇"] if d.get("attachments") else []),
     ]
     out.append("读到：" + "，".join(counts) + "。")
     for note in imported.notes:

@@ -30,6 +30,8 @@ class Line:
     text: str
     x1: float = 0.0
     """Where the line's last word ends (a paragraph's last line ends short of the right margin)."""
+    font: str = ""
+    """The face of its first character (headings stand in another face than the running text)."""
 
 
 @dataclass
@@ -53,7 +55,7 @@ class Source:
     pages: int
 
 
-def _lines(words: list[dict], page: int) -> list[Line]:
+def _lines(words: list[dict], page: int, fonts: dict[tuple[int, int], str] | None = None) -> list[Line]:
     out: list[list[dict]] = []
     for w in sorted(words, key=lambda w: (w["top"], w["x0"])):
         for line in out:
@@ -67,7 +69,8 @@ def _lines(words: list[dict], page: int) -> list[Line]:
     result = []
     for line in out:
         line.sort(key=lambda w: w["x0"])
-        result.append(Line(page, min(w["top"] for w in line), line[0]["x0"], " ".join(w["text"] for w in line), max(w["x1"] for w in line)))
+        font = (fonts or {}).get((round(line[0]["top"]), round(line[0]["x0"])), "")
+        result.append(Line(page, min(w["top"] for w in line), line[0]["x0"], " ".join(w["text"] for w in line), max(w["x1"] for w in line), font))
     result.sort(key=lambda ln: ln.top)
     return result
 
@@ -122,7 +125,8 @@ def read_pdf(path: Path) -> Source:
                     if rows:
                         tables.append(RawTable(number, t.bbox[1], t.bbox[3], rows, _filled(t, rows), pages=[number]))
                 words = [w for w in page.extract_words() if not _inside(w, boxes)]
-                lines.extend(_lines(words, number))
+                fonts = {(round(c["top"]), round(c["x0"])): str(c.get("fontname", "")) for c in page.chars}
+                lines.extend(_lines(words, number, fonts))
             count = len(pages)
     except ImportFailed:
         raise

@@ -21,7 +21,8 @@ from generator.ingest.texts import composition, duties, meta
 from generator.ingest.attribute import IDENTITY, attribute, numeric_names
 from generator.ingest.figures import read_figures
 from generator.ingest.placed import known_of, unplaced
-from generator.ingest.project_forms import form_lines, project_forms
+from generator.ingest.attachments import attachments
+from generator.ingest.project_forms import form_lines, form_part, project_forms
 from generator.ingest.whole_form import whole_form
 from generator.ingest.projects import read_projects
 from generator.ingest.previous import budget_previous_of, previous_of, provisional
@@ -180,7 +181,24 @@ def _forms(imported: Imported, data: dict[str, Any]) -> list[Line]:
     imported.forms, left = project_forms(imported.source.tables, "\n".join(line.text for line in lines), data, scale)
     if left:
         imported.notes.append(f"{left} 张部门项目申报表未能读取（缺少必填栏目，或找不到它所属的项目），请按原表填写")
-    return (form_lines(lines) if imported.forms else []) + (whole or []) + evaluated
+    annexed: list[Line] = []
+    forms = [(t.page, t.bottom) for t in imported.source.tables if t.rows and form_part(t.rows[0])]
+    if imported.forms and forms and _prints_attachments(imported):
+        annexed = attachments(imported.source.tables, lines, max(forms), data)
+    return (form_lines(lines) if imported.forms else []) + (whole or []) + evaluated + annexed
+
+
+def _prints_attachments(imported: Imported) -> bool:
+    """Whether the matched profile prints annexes (the ``attachments`` partial, after the project forms)."""
+    profile = imported.match.profile
+
+    def has(blocks: list[Any]) -> bool:
+        return any(b.partial == "attachments" or has(b.items) or has(b.after) for b in blocks)
+
+    def nodes(ns: list[Any]) -> bool:
+        return any(has(n.body) or nodes(n.sections) for n in ns)
+
+    return profile is not None and nodes(profile.outline)
 
 
 def _sentences(imported: Imported) -> None:
