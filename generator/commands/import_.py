@@ -15,6 +15,7 @@ from generator.commands.outputs import write_atomic
 from generator.errors import UserError
 from generator.ingest.cells import squash
 from generator.ingest.evaluations import evaluation_part
+from generator.ingest.forms import STAGE_HEAD
 from generator.ingest.project_forms import form_part
 from generator.ingest.run import Imported, import_source
 from generator.ingest.tables import KINDS
@@ -46,7 +47,8 @@ def _form_table(imported: Imported, first_row: list[str | None]) -> bool:
         for b in a["blocks"]
         if "table" in b and b["table"]["header"]
     ]
-    if [squash(c) for c in first_row if c is not None] in annex_heads:
+    cells = [squash(c) for c in first_row if c is not None]
+    if cells in annex_heads or (tuple(cells[:3]) == STAGE_HEAD and any(p.get("stage_targets") for p in imported.data.get("projects", []))):
         return True
     return (
         bool(imported.forms and form_part(first_row)) or (imported.whole_form and whole_form_part(first_row)) or bool(evaluated and evaluation_part(first_row))

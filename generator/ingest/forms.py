@@ -8,7 +8,7 @@ from decimal import Decimal
 from typing import Any
 
 from generator.ingest.cells import amount, squash
-from generator.ingest.pdf import RawTable
+from generator.ingest.pdf import Line, RawTable
 from generator.ingest.tables import Table
 
 KEY_WORK = ("重要事项", "工作内容及目标", "完成情况")
@@ -42,8 +42,13 @@ def key_work_table(tables: list[Table], data: dict[str, Any]) -> None:
 
 
 STAGE_HEAD = ("目标", "总目标", "年阶段目标")
-_CAPTION = re.compile(r"项目名称：(.+?)表1-2(?:项目\d{4}年本级财拨预算金额：([\d,]+(?:\.\d+)?)（万元）)?")
+_CAPTION = re.compile(r"(?:单位名称：((?:(?!单位名称：).)+?))?项目名称：(.+?)表1-2(?:项目\d{4}年本级财拨预算金额：([\d,]+(?:\.\d+)?)（万元）)?")
 _STAGE = re.compile(r"^(\d{2})(.+)$")
+
+
+def caption_lines(lines: list[Line]) -> list[Line]:
+    """The captions above each 项目绩效目标申报表 (单位名称, 项目名称, 表 1-2), which the forms were read with."""
+    return [ln for ln in lines if _CAPTION.match(squash(ln.text))]
 
 
 def stage_targets(raw: list[RawTable], text: str, data: dict[str, Any], scale: Decimal) -> None:
@@ -66,11 +71,15 @@ def stage_targets(raw: list[RawTable], text: str, data: dict[str, Any], scale: D
         return
     projects = data.setdefault("projects", [])
     by_name = {p.get("name"): p for p in projects}
+    department = data.get("department") or {}
+    own = {squash(department.get("table_name") or department.get("name") or "")}
     for caption, targets in zip(captions, forms):
-        name = caption.group(1)
+        unit, name, printed = caption.group(1), caption.group(2), caption.group(3)
         if name not in by_name:
             by_name[name] = {"name": name}
             projects.append(by_name[name])
         by_name[name].setdefault("stage_targets", targets)
-        if caption.group(2) and "amount" not in by_name[name] and not by_name[name].get("details"):  # a total of details is computed
-            by_name[name]["amount"] = (amount(caption.group(2)) or Decimal(0)) * scale
+        if unit and squash(unit) not in own:
+            by_name[name].setdefault("unit_label", unit)  # the form names another 单位 than the department's
+        if printed and "amount" not in by_name[name] and not by_name[name].get("details"):  # a total of details is computed
+            by_name[name]["amount"] = (amount(printed) or Decimal(0)) * scale

@@ -13,6 +13,7 @@ from generator.ingest.assemble import Reading, project_economic, read_tables
 from generator.ingest.cells import squash
 from generator.ingest.draft import facts_of, load_data
 from generator.ingest.evaluations import evaluations
+from generator.ingest.forms import caption_lines
 from generator.ingest.pdf import ImportFailed, Line, Source, read_pdf
 from generator.ingest.profile_match import MIN_SCORE, Match, best_profile, skeleton_profile
 from generator.ingest.sentences import Body, Found, body_of
@@ -185,7 +186,8 @@ def _forms(imported: Imported, data: dict[str, Any]) -> list[Line]:
     forms = [(t.page, t.bottom) for t in imported.source.tables if t.rows and form_part(t.rows[0])]
     if imported.forms and forms and _prints_attachments(imported):
         annexed = attachments(imported.source.tables, lines, max(forms), data)
-    return (form_lines(lines) if imported.forms else []) + (whole or []) + evaluated + annexed
+    staged = caption_lines(lines) if any(p.get("stage_targets") for p in data.get("projects", [])) else []
+    return (form_lines(lines) if imported.forms else []) + (whole or []) + evaluated + annexed + staged
 
 
 def _prints_attachments(imported: Imported) -> bool:
