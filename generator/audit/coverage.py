@@ -6,10 +6,10 @@ import re
 
 from generator.audit.reading import Reading
 from generator.ingest.cells import squash
+from generator.ingest.pdf import is_page_number
 from generator.ingest.run import Imported
 
 _FIGURE = re.compile(r"\d\.\d+|\d\s*%")
-_PAGE_NUMBER = re.compile(r"[-－—\s]*\d{1,3}[-－—\s]*|第\d+页")
 
 
 def unread_lines(imported: Imported, reading: Reading | None) -> list[tuple[int, str]]:
@@ -20,7 +20,7 @@ def unread_lines(imported: Imported, reading: Reading | None) -> list[tuple[int,
     out: list[tuple[int, str]] = []
     offset = 0
     for line in imported.source.lines:
-        if _PAGE_NUMBER.fullmatch(line.text.strip()):
+        if is_page_number(line.text):
             continue
         text = squash(line.text)
         start, offset = offset, offset + len(text)

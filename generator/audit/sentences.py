@@ -23,7 +23,7 @@ from generator.audit.numbers import show_as, HUNDRED, ZERO, Shown, Span, reaches
 from generator.audit.reading import Reading
 from generator.ingest.cells import squash
 from generator.ingest.sentences import Found, compile_template
-from generator.present.profile import Block
+from generator.present.profile import outline_blocks
 
 SHARES = {
     "budget": {
@@ -271,21 +271,10 @@ class InlineList:
 
 def _inline_lists(ctx: Context) -> list[InlineList]:
     out: list[InlineList] = []
-
-    def blocks(body: list[Block]) -> None:
-        for b in body:
-            if b.list and b.item and b.lead and b.inline:
-                tail = re.split(r"[{\[]", (b.tail or "").lstrip("["), maxsplit=1)[0]
-                out.append(InlineList(b.lead, b.item, b.joiner[0] if b.joiner else "", (b.joiner[-1] if b.joiner else "") or "。", squash(tail), b.list))
-            blocks(b.items)
-            blocks(b.after)
-
-    def nodes(ns: list) -> None:
-        for n in ns:
-            blocks(n.body)
-            nodes(n.sections)
-
-    nodes(ctx.reading.profile.outline)
+    for b in outline_blocks(ctx.reading.profile):
+        if b.list and b.item and b.lead and b.inline:
+            tail = re.split(r"[{\[]", (b.tail or "").lstrip("["), maxsplit=1)[0]
+            out.append(InlineList(b.lead, b.item, b.joiner[0] if b.joiner else "", (b.joiner[-1] if b.joiner else "") or "。", squash(tail), b.list))
     return out
 
 

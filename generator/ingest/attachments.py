@@ -15,13 +15,11 @@ import re
 from collections import Counter
 from typing import Any
 
-from generator.ingest.cells import squash
+from generator.ingest.cells import cell_text, squash
 from generator.ingest.paragraphs import CLOSING, INDENT, SHORT
-from generator.ingest.pdf import Line, RawTable
-from generator.ingest.project_forms import cell_text
+from generator.ingest.pdf import Line, RawTable, is_page_number
 
 _PART = re.compile(r"^第[一二三四五六七八九十]+部分")
-_PAGE = re.compile(r"^[—\-\s]*\d+[—\-\s]*$")
 CENTRED = 20.0
 """A title's middle is this close to the middle of the text column (points)."""
 
@@ -83,7 +81,7 @@ def _table(pieces: list[RawTable]) -> dict[str, Any]:
 
 def attachments(raw: list[RawTable], lines: list[Line], after: tuple[int, float], data: dict[str, Any]) -> list[Line]:
     """The annexes printed after ``after`` (page, top) up to the next part, into ``data["attachments"]``; the lines used."""
-    region = [ln for ln in lines if (ln.page, ln.top) > after and not _PAGE.match(ln.text)]
+    region = [ln for ln in lines if (ln.page, ln.top) > after and not is_page_number(ln.text)]
     end = next((i for i, ln in enumerate(region) if _PART.match(squash(ln.text))), len(region))
     region = region[:end]
     if not region:

@@ -15,6 +15,17 @@ def squash(text: str | None) -> str:
     return _SPACE.sub("", text or "")
 
 
+def cell_text(cell: str | None) -> str:
+    """A cell's text as written: its line breaks joined (a cell wraps its text anywhere), its ends trimmed."""
+    return "".join((cell or "").split("\n")).strip()
+
+
+def heads_with(row: list[str | None], words: tuple[str, ...], at: int = 0) -> bool:
+    """Whether a table row's cells (a merged cell's further slots skipped) read ``words`` from its ``at``-th cell on."""
+    cells = [squash(c) for c in row if c is not None]
+    return tuple(cells[at : at + len(words)]) == words
+
+
 def amount(text: str | None) -> Decimal | None:
     """The amount a cell prints (None when it prints no number); a blank or a dash is no number."""
     s = squash(text).replace("，", ",")

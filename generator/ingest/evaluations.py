@@ -13,27 +13,24 @@ import re
 from decimal import Decimal
 from typing import Any
 
-from generator.ingest.cells import amount, squash
-from generator.ingest.paragraphs import paragraph_starts
-from generator.ingest.pdf import Line, RawTable
-from generator.ingest.project_forms import cell_text
+from generator.ingest.cells import amount, cell_text, squash
+from generator.ingest.paragraphs import paragraphs
+from generator.ingest.pdf import Line, RawTable, is_page_number
+from generator.model.performance import WholeEvaluation
+from generator.present.tables.final import CHOICE_LABELS
 
 _EXECUTION = re.compile(r"^预算执行情况（万元）（([\d.]+)分）$")
 _GOAL = re.compile(r"^年度绩效目标(\d+)（([\d.]+)分）$")
 _GROUP = re.compile(r"^(.+?)（([\d.]+)分）$")
 _TICKED = re.compile(r"\d+、([^□■]+)■")
-_PAGE = re.compile(r"^[—\-\s]*\d+[—\-\s]*$")
 CLOSING = {"偏差大或目标未完成原因分析": "deviation", "改进措施及结果应用方案": "improvement"}
-DEFAULT_WEIGHT = Decimal(20)
+TICKED = {label: key for key, label in CHOICE_LABELS.items()}
+DEFAULT_WEIGHT = WholeEvaluation.model_fields["execution_weight"].default
+"""The execution weight the model assumes (written only where a form prints another)."""
 
 
 def _cells(row: list[str | None]) -> list[str]:
     return [cell_text(c) for c in row]
-
-
-def _points(text: str) -> Decimal | None:
-    value = amount(text)
-    return value if value is not None else None
 
 
 def _runs(raw: list[RawTable], first: str, goes_on: tuple[str, ...]) -> list[list[RawTable]]:
@@ -78,7 +75,7 @@ def _whole(tables: list[RawTable]) -> dict[str, Any] | None:
                 continue
             if (m := _GOAL.match(head)) is not None:
                 out["goals"].append({"title": row[1], "weight": Decimal(m.group(2)), "indicators": []})
-            elif not head and out["goals"] and len(row) >= 7 and row[1] and (score := _points(row[6])) is not None:
+            elif not head and out["goals"] and len(row) >= 7 and row[1] and (score := amount(row[6])) is not None:
                 level1, level2, level3, target, actual = row[1:6]
                 out["goals"][-1]["indicators"].append(
                     {"level1": level1, "level2": level2, "level3": level3, "target": target, "actual": actual, "score": score}
@@ -109,13 +106,13 @@ def _project(tables: list[RawTable], scale: Decimal) -> dict[str, Any] | None:
                 out["name"] = filled[1] if len(filled) > 1 else ""
             elif head == "主管部门" and len(filled) >= 4:
                 out["manager"], out["executor"] = filled[1], filled[3]
-            elif head in ("项目类别", "项目属性", "项目类型") and len(row) > 1:
-                out[{"项目类别": "category", "项目属性": "attribute", "项目类型": "kind"}[head]] = _ticked(row[1])
+            elif head in TICKED and len(row) > 1:
+                out[TICKED[head]] = _ticked(row[1])
             elif _execution_weight(head, out):
                 amounts_next = True
             elif _closing(row, out) or head == "总分" or head.startswith("年度绩效目标"):
                 continue
-            elif not head and len(row) >= 7 and (score := _points(row[6])) is not None:
+            elif not head and len(row) >= 7 and (score := amount(row[6])) is not None:
                 if row[1] and (m := _GROUP.match(row[1])) is not None:
                     groups.append({"level1": m.group(1), "weight": Decimal(m.group(2)), "indicators": []})
                 if groups:
@@ -130,16 +127,10 @@ def _project(tables: list[RawTable], scale: Decimal) -> dict[str, Any] | None:
 
 def _notes(lines: list[Line], table: RawTable) -> tuple[list[str], list[Line]]:
     """The notes under a form (备注： and its numbered paragraphs), with their lines."""
-    below = [ln for ln in lines if ln.page == table.page and ln.top > table.bottom and not _PAGE.match(ln.text)]
+    below = [ln for ln in lines if ln.page == table.page and ln.top > table.bottom and not is_page_number(ln.text)]
     if not below or squash(below[0].text) != "备注：":
         return [], []
-    starts = paragraph_starts(below[1:])
-    notes: list[str] = []
-    for i, ln in enumerate(below[1:]):
-        if i in starts or not notes:
-            notes.append("")
-        notes[-1] += squash(ln.text)
-    return notes, below
+    return paragraphs(below[1:]), below
 
 
 def evaluation_part(first_row: list[str | None]) -> bool:

@@ -14,7 +14,7 @@ from typing import Any
 
 from generator.ingest.cells import amount
 from generator.ingest.sentences import Body, Found, Spec, compile_template, find, specs
-from generator.present.profile import Block, Profile
+from generator.present.profile import Block, Profile, outline_blocks
 
 
 def _count(text: str) -> int | None:
@@ -168,22 +168,7 @@ def read_figures(found: list[Found], body: Body, profile: Profile, known: dict[s
 
 
 def _list_blocks(profile: Profile) -> list[Block]:
-    out: list[Block] = []
-
-    def blocks(body: list[Block]) -> None:
-        for b in body:
-            if b.list in ("vehicles", "planned_vehicles") and b.lead and b.item:
-                out.append(b)
-            blocks(b.items)
-            blocks(b.after)
-
-    def nodes(ns: list[Any]) -> None:
-        for n in ns:
-            blocks(n.body)
-            nodes(n.sections)
-
-    nodes(profile.outline)
-    return out
+    return [b for b in outline_blocks(profile) if b.list in ("vehicles", "planned_vehicles") and b.lead and b.item]
 
 
 def _vehicles(profile: Profile, body: Body, known: dict[str, str], numeric: set[str], data: dict[str, Any]) -> list[Found]:

@@ -7,7 +7,7 @@ import re
 from decimal import Decimal
 from typing import Any
 
-from generator.ingest.cells import amount, squash
+from generator.ingest.cells import amount, cell_text, squash
 from generator.ingest.pdf import Line, RawTable
 from generator.ingest.tables import Table
 
@@ -19,7 +19,7 @@ def _column(table: Table, name: str) -> int | None:
 
 
 def _cell(row: list[str | None], col: int | None) -> str:
-    return "".join((row[col] or "").split("\n")).strip() if col is not None and col < len(row) else ""
+    return cell_text(row[col]) if col is not None and col < len(row) else ""
 
 
 def key_work_table(tables: list[Table], data: dict[str, Any]) -> None:

@@ -53,6 +53,17 @@ def margins(lines: list[Line]) -> dict[int, tuple[float, float]]:
     return out
 
 
+def paragraphs(lines: list[Line]) -> list[str]:
+    """The lines' text as paragraphs, cut where ``paragraph_starts`` finds one starting."""
+    starts = paragraph_starts(lines)
+    out: list[str] = []
+    for i, line in enumerate(lines):
+        if i in starts or not out:
+            out.append("")
+        out[-1] += squash(line.text)
+    return out
+
+
 def paragraph_starts(lines: list[Line]) -> set[int]:
     """The indexes of ``lines`` that start a paragraph (the first line always does; so does the first line of a page
     set with other margins, such as a landscape table's)."""

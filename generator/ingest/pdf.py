@@ -7,6 +7,8 @@ part of the lines.
 
 from __future__ import annotations
 
+import re
+
 from typing import Any
 
 import logging
@@ -32,6 +34,14 @@ class Line:
     """Where the line's last word ends (a paragraph's last line ends short of the right margin)."""
     font: str = ""
     """The face of its first character (headings stand in another face than the running text)."""
+
+
+_PAGE_NUMBER = re.compile(r"^[-－—\s]*\d{1,3}[-－—\s]*$|^第\d+页")
+
+
+def is_page_number(text: str) -> bool:
+    """A page's footer number (— 12 —, -12-, 第12页): no text of the report."""
+    return _PAGE_NUMBER.match(text.strip()) is not None
 
 
 @dataclass

@@ -17,12 +17,11 @@ from dataclasses import dataclass
 from typing import Any
 
 from generator.ingest.cells import squash
-from generator.ingest.pdf import Line
+from generator.ingest.pdf import Line, is_page_number
 from generator.ingest.sentences import Body, Found
 from generator.ingest.tables import Table
 from generator.present.profile import Profile
 
-_PAGE_NUMBER = re.compile(r"^[-－—\s]*\d{1,3}[-－—\s]*$|^第\d+页")
 """Page numbers, left out of the body text as sentences.body_of leaves them out (the offsets must agree)."""
 _NUMBERING = re.compile(
     r"^(第[一二三四五六七八九十]+部分|[一二三四五六七八九十]+、|（[一二三四五六七八九十]+）|\([一二三四五六七八九十]+\)|\d+[.、．]|（\d+）)"
@@ -160,7 +159,7 @@ def unplaced(lines: list[Line], body: Body, found: list[Found], used: list[Line]
         pages.setdefault(re.sub(r"\d+", "#", squash(line.text)), set()).add(line.page)
     out: list[tuple[int, str]] = []
     offset = 0
-    text_lines = [ln for ln in lines if not _PAGE_NUMBER.match(ln.text)]  # nor are they in the body text
+    text_lines = [ln for ln in lines if not is_page_number(ln.text)]  # nor are they in the body text
     wrapped: set[int] = set()
     for k, (line, nxt) in enumerate(zip(text_lines, text_lines[1:])):
         both = squash(line.text) + squash(nxt.text)

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any
 
-from generator.ingest.cells import amount, squash
+from generator.ingest.cells import amount, cell_text, heads_with, squash
 from generator.ingest.pdf import Line, RawTable
 
 LABELS = {
@@ -50,11 +50,6 @@ _DECLARED = re.compile(r"申报日期：(.+?)\s*(?=单位：|$)", re.M)
 _TITLE = re.compile(r"(附件\d+)?\s*部门项目申报表\(含绩效目标\)")
 
 
-def cell_text(cell: str | None) -> str:
-    """A cell's text with its line breaks joined."""
-    return "".join((cell or "").split("\n")).strip()
-
-
 @dataclass
 class _Form:
     fields: dict[str, str] = field(default_factory=dict)
@@ -63,11 +58,6 @@ class _Form:
     goal: list[str] = field(default_factory=list)
     long_term: list[list[str]] = field(default_factory=list)
     annual: list[list[str]] = field(default_factory=list)
-
-
-def _head(row: list[str | None], names: tuple[str, ...]) -> bool:
-    cells = [squash(c) for c in row if c is not None]
-    return tuple(cells[: len(names)]) == names
 
 
 def _label_row(row: list[str | None]) -> bool:
@@ -107,18 +97,18 @@ def _forms(raw: list[RawTable]) -> list[_Form]:
         elif not forms:
             continue
         form = forms[-1]
-        if _head(first, DETAILS):
+        if heads_with(first, DETAILS):
             part = "details"
             form.details += _body(rows, 1, len(DETAILS))
-        elif _head(first, PURCHASES):
+        elif heads_with(first, PURCHASES):
             part = "purchases"
             form.purchases += [r for r in _body(rows, 1, 3) if r != ["无", "", ""]]
-        elif _head(first, GOAL):
+        elif heads_with(first, GOAL):
             part = "goal"
             form.goal = (_body(rows, 1, 2) or [[]])[0]
-        elif _head(first, INDICATORS):
+        elif heads_with(first, INDICATORS):
             annual = len(first) == 8
-            heads = 2 if annual and len(rows) > 1 and _head(rows[1], ANNUAL_HEAD) else 1
+            heads = 2 if annual and len(rows) > 1 and heads_with(rows[1], ANNUAL_HEAD) else 1
             part = "annual" if annual else "long_term"
             getattr(form, part).extend(_body(rows, heads, len(first)))
         elif part == "info" and _label_row(first):
@@ -197,7 +187,7 @@ def form_lines(lines: list[Line]) -> list[Line]:
 
 def form_part(first_row: list[str | None]) -> bool:
     """Whether a table whose first row this is belongs to a 部门项目申报表."""
-    return any(_head(first_row, head) for head in (DETAILS, PURCHASES, GOAL, INDICATORS)) or (
+    return any(heads_with(first_row, head) for head in (DETAILS, PURCHASES, GOAL, INDICATORS)) or (
         _label_row(first_row) and any(squash(c) == "项目编码" for c in first_row if c)
     )
 

@@ -25,6 +25,7 @@ from generator.ingest.placed import known_of, unplaced
 from generator.ingest.attachments import attachments
 from generator.ingest.project_forms import form_lines, form_part, project_forms
 from generator.ingest.whole_form import whole_form
+from generator.present.profile import outline_blocks
 from generator.ingest.projects import read_projects
 from generator.ingest.previous import budget_previous_of, previous_of, provisional
 from generator.ingest.reconcile import Move, reconcile
@@ -193,14 +194,7 @@ def _forms(imported: Imported, data: dict[str, Any]) -> list[Line]:
 def _prints_attachments(imported: Imported) -> bool:
     """Whether the matched profile prints annexes (the ``attachments`` partial, after the project forms)."""
     profile = imported.match.profile
-
-    def has(blocks: list[Any]) -> bool:
-        return any(b.partial == "attachments" or has(b.items) or has(b.after) for b in blocks)
-
-    def nodes(ns: list[Any]) -> bool:
-        return any(has(n.body) or nodes(n.sections) for n in ns)
-
-    return profile is not None and nodes(profile.outline)
+    return profile is not None and any(b.partial == "attachments" for b in outline_blocks(profile))
 
 
 def _sentences(imported: Imported) -> None:

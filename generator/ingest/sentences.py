@@ -13,11 +13,10 @@ from typing import Iterator
 
 from generator.ingest.cells import squash
 from generator.ingest.paragraphs import paragraph_starts
-from generator.ingest.pdf import Line
+from generator.ingest.pdf import Line, is_page_number
 from generator.present.profile import Block, Profile
 
 _TOKEN = re.compile(r"\[([^\[\]]*)\]|\{([A-Za-z0-9_.]+)\}")
-_PAGE_NUMBER = re.compile(r"^[-－—\s]*\d{1,3}[-－—\s]*$|^第\d+页")
 NUMBER = r"-?[\d,]+(?:\.\d+)?%?"
 
 
@@ -47,7 +46,7 @@ def body_of(lines: list[Line]) -> Body:
     pages: list[int] = []
     marked: list[str] = []
     plain_at: list[int] = []
-    kept = [ln for ln in lines if not _PAGE_NUMBER.match(ln.text)]
+    kept = [ln for ln in lines if not is_page_number(ln.text)]
     starts = paragraph_starts(kept)
     offset = 0
     for i, line in enumerate(kept):

@@ -13,10 +13,10 @@ import re
 from decimal import Decimal
 from typing import Any
 
-from generator.ingest.cells import amount, squash
-from generator.ingest.paragraphs import paragraph_starts
-from generator.ingest.pdf import Line, RawTable
-from generator.ingest.project_forms import cell_text, form_part, indicator
+from generator.ingest.cells import amount, cell_text, heads_with, squash
+from generator.ingest.paragraphs import paragraphs
+from generator.ingest.pdf import Line, RawTable, is_page_number
+from generator.ingest.project_forms import ANNUAL_HEAD, form_part, indicator
 
 FIRST = "部门(单位)名称"
 LINES_HEAD = ("项目名称", "支出项目类别", "项目总预算", "项目本年度预算", "项目主要支出方向和用途")
@@ -28,16 +28,10 @@ _FILLED = re.compile(r"填报日期：(.+?)\s*(?=单位：|$)")
 _NUMBER = re.compile(r"^\d+\.\s*")
 _GOAL = re.compile(r"^目标\s*\d+：")
 _SUBTITLE = re.compile(r"^((?:长期|年度)目标\s*\d+)：(.*)$", re.S)
-_PAGE = re.compile(r"^[—\-\s]*\d+[—\-\s]*$")
 
 
 def _first(row: list[str | None]) -> str:
     return squash(row[0]) if row and row[0] else ""
-
-
-def _is(row: list[str | None], head: tuple[str, ...], at: int = 0) -> bool:
-    cells = [squash(c) for c in row if c is not None]
-    return tuple(cells[at : at + len(head)]) == head
 
 
 def _above(lines: list[Line], table: RawTable, previous: RawTable | None) -> list[Line]:
@@ -47,17 +41,7 @@ def _above(lines: list[Line], table: RawTable, previous: RawTable | None) -> lis
 
 
 def _below(lines: list[Line], table: RawTable) -> list[Line]:
-    return [ln for ln in lines if ln.page == table.page and ln.top > table.bottom and not _PAGE.match(ln.text)]
-
-
-def _notes(below: list[Line]) -> list[str]:
-    starts = paragraph_starts(below)
-    notes: list[str] = []
-    for i, ln in enumerate(below):
-        if i in starts or not notes:
-            notes.append("")
-        notes[-1] += squash(ln.text)
-    return notes
+    return [ln for ln in lines if ln.page == table.page and ln.top > table.bottom and not is_page_number(ln.text)]
 
 
 def whole_form_part(first_row: list[str | None]) -> bool:
@@ -65,9 +49,9 @@ def whole_form_part(first_row: list[str | None]) -> bool:
     cells = [cell_text(c) for c in first_row]
     return (
         _first(first_row) == FIRST
-        or _is(first_row, LINES_HEAD)
-        or _is(first_row, GOALS_HEAD)
-        or _is(first_row, INDICATOR_HEAD, at=1)
+        or heads_with(first_row, LINES_HEAD)
+        or heads_with(first_row, GOALS_HEAD)
+        or heads_with(first_row, INDICATOR_HEAD, at=1)
         or (len(cells) > 1 and cells[0] == "" and _NUMBER.match(cells[1]) is not None)  # duties or tasks run on
     )
 
@@ -117,7 +101,7 @@ def whole_form(raw: list[RawTable], lines: list[Line], data: dict[str, Any], sca
         rows = table.rows
         if not rows or form_part(rows[0]):
             break
-        if _is(rows[0], LINES_HEAD):
+        if heads_with(rows[0], LINES_HEAD):
             for row in rows[1:]:
                 c = [cell_text(x) for x in row] + [""] * 5
                 line: dict[str, Any] = {"name": c[0], "category": c[1], "use": c[4]}
@@ -126,13 +110,13 @@ def whole_form(raw: list[RawTable], lines: list[Line], data: dict[str, Any], sca
                     if value is not None and value != project_money:
                         line[key] = value * scale
                 project_lines.append(line)
-        elif _is(rows[0], GOALS_HEAD):
+        elif heads_with(rows[0], GOALS_HEAD):
             for row in rows[1:]:
                 if len(row) >= 2 and row[0] and row[1]:
                     goals.append({"long": _GOAL.sub("", cell_text(row[0])), "annual": _GOAL.sub("", cell_text(row[1]))})
-        elif _is(rows[0], INDICATOR_HEAD, at=1):
+        elif heads_with(rows[0], INDICATOR_HEAD, at=1):
             annual = len(rows[0]) == 8
-            heads = 2 if annual and len(rows) > 1 and _is(rows[1], ("前年", "上年", "预计当年实现")) else 1
+            heads = 2 if annual and len(rows) > 1 and heads_with(rows[1], ANNUAL_HEAD) else 1
             body = [([cell_text(c) for c in row] + [""] * 8)[: len(rows[0])] for row in rows[heads:]]
             above = _above(lines, table, previous)
             subtitle = _SUBTITLE.match("".join(squash(ln.text) for ln in above))
@@ -161,7 +145,7 @@ def whole_form(raw: list[RawTable], lines: list[Line], data: dict[str, Any], sca
     if last_table is not None:
         below = _below(lines, last_table)
         if below:
-            form["notes"] = _notes(below)
+            form["notes"] = paragraphs(below)
             used += below
     data["whole_form"] = form
     return used

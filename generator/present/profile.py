@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from decimal import Decimal
 from pathlib import Path
-from typing import Any, List, Literal
+from typing import Any, Iterator, List, Literal
 
 from pydantic import Field, PrivateAttr, model_validator
 
@@ -285,24 +285,26 @@ def texts_used(profile: Profile) -> dict[str, str]:
     return found
 
 
+def outline_blocks(profile: Profile) -> Iterator[Block]:
+    """Every block of the profile's outline in the order it prints them, those inside a block (``items``, ``after``) included."""
+
+    def blocks(specs: list[Block]) -> Iterator[Block]:
+        for b in specs:
+            yield b
+            yield from blocks(b.items)
+            yield from blocks(b.after)
+
+    def nodes(specs: list[Node]) -> Iterator[Block]:
+        for n in specs:
+            yield from blocks(n.body)
+            yield from nodes(n.sections)
+
+    return nodes(profile.outline)
+
+
 def table_ids(profile: Profile) -> list[str]:
     """The ids of the tables the profile's outline prints, in the order it shows them (this fixes their numbers)."""
-    found: list[str] = []
-
-    def blocks(specs: list[Block]) -> None:
-        for b in specs:
-            if b.table is not None and b.table not in found:
-                found.append(b.table)
-            blocks(b.items)
-            blocks(b.after)
-
-    def nodes(specs: list[Node]) -> None:
-        for n in specs:
-            blocks(n.body)
-            nodes(n.sections)
-
-    nodes(profile.outline)
-    return found
+    return list(dict.fromkeys(b.table for b in outline_blocks(profile) if b.table is not None))
 
 
 def _names(base: Path | None) -> list[str]:

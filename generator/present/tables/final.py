@@ -423,6 +423,8 @@ CHOICES = {
     "kind": ["常年性项目", "延续性项目", "一次性项目"],
 }
 SCORE_HEAD = ("年初目标值（A）", "实际完成值（B）", "得分")
+CHOICE_LABELS = {"category": "项目类别", "attribute": "项目属性", "kind": "项目类型"}
+"""A 项目绩效自评表's tick-box rows: field → label."""
 
 
 def choices(options: list[str], chosen: str) -> str:
@@ -495,7 +497,7 @@ def project_evaluation_grids(report: FinalReport, fig: FinalFigures, options: di
             [label("项目名称"), Cell(p.name, colspan=6)],
             [label("主管部门"), Cell(p.manager, colspan=2), Cell("项目实施单位", colspan=2, cls="name"), Cell(p.executor, colspan=2)],
         ]
-        for key, title in (("category", "项目类别"), ("attribute", "项目属性"), ("kind", "项目类型")):
+        for key, title in CHOICE_LABELS.items():
             rows.append([label(title), Cell(choices(list(options.get(key, CHOICES[key])), getattr(p, key)), colspan=6, cls="text")])
         rows += execution_rows(evaluation, "年度财政资金总额")
         count = sum(len(g.indicators) for g in evaluation.groups)
