@@ -262,6 +262,18 @@ def test_a_count_that_differs_from_its_list(tmp_path: Path) -> None:
     assert [(f.page, f.check, f.printed, f.expected) for f in findings] == [(_page_of(pages, "机关及下属4个二级单位"), "计数", "4", "3")]
 
 
+def test_a_sentence_with_another_year(tmp_path: Path) -> None:
+    """Seed 004 printed "2022 年部门预算中纳入政府采购预算支出合计 156.26 万元" in its 2023 budget: the sentence is
+    unread with the report's year, read with its year left open, and its year is the finding."""
+    doc, _ = prepare(ROOT / "data" / "xinzhou-gov-office" / "2023-budget.yaml")
+    assert _doctor(doc.parts, "2023年部门预算中纳入政府采购", "2022年部门预算中纳入政府采购")
+    pdf = tmp_path / "xinzhou.pdf"
+    pdf.write_bytes(render_typst(doc))
+    findings = audit(import_source(pdf))
+    pages = _pages(pdf)
+    assert [(f.page, f.check, f.printed, f.expected) for f in findings] == [(_page_of(pages, "2022年部门预算中纳入政府采购"), "年份", "2022年", "2023年")]
+
+
 @pytest.mark.parametrize("content", [b"", b"%PDF-1.4\nnot really\n", b"PK\x03\x04 nonsense"])
 def test_unreadable_input_is_a_message(tmp_path: Path, content: bytes) -> None:
     import subprocess

@@ -57,3 +57,28 @@ def test_a_truncated_rate_is_named() -> None:
     rate = d.span.percent_of(c.span + d.span)
     assert rate is not None and reaches(shown("7.25%"), rate)
     assert "截" in growth_cause(_s("7.24%"), rate, d.span, c.span)
+
+
+def test_a_sentence_reads_with_either_comma_and_either_bi() -> None:
+    """Published reports mix full-width and ASCII marks, and write 较 for 比 (seed 000: "较 2019 年预算增加 742.2 万元，增长 59%")."""
+    from generator.ingest.sentences import compile_template
+
+    pattern, names = compile_template("比{prev_year}年预算增加{change}万元，增长{rate}%。", {"prev_year": "2019"}, {"change", "rate"})
+    for printed in ("较2019年预算增加742.2万元，增长59%。", "比2019年预算增加742.2万元,增长59%;"):
+        m = pattern.search(printed)
+        assert m is not None, printed
+        assert dict(zip(names, m.groups()))["change"] == "742.2"
+    assert pattern.search("比2018年预算增加742.2万元，增长59%。") is None  # known words still bind
+
+
+def test_a_list_item_with_two_figures_is_split_at_its_comma() -> None:
+    """Seed 004's 机关运行经费 items are joined by 、 but once by ，: "…40 万元，其他费用交通费 49.39 万元、…"."""
+    from generator.audit.sentences import _pieces
+
+    assert _pieces("办公费24.82万元、公务用车运行维护费40万元，其他费用交通费49.39万元、其他10.36万元", "、") == [
+        "办公费24.82万元",
+        "公务用车运行维护费40万元",
+        "其他费用交通费49.39万元",
+        "其他10.36万元",
+    ]
+    assert _pieces("货物类11万元，服务类18万元", "，") == ["货物类11万元", "服务类18万元"]

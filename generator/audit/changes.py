@@ -30,7 +30,7 @@ _CHANGE = re.compile(
 def _current(ctx: Context, f: Found, name: str, key: str) -> list[Span]:
     """This year's figure of a change: as printed before it in the sentence, and as the tables give it."""
     fact = CURRENT.get(ctx.kind, {}).get(name) or (f"tp.{name[3:]}" if name.startswith("tp_") else name)
-    spans = ctx.spans(fact, f)
+    spans = ctx.printed(fact, f)
     if fact not in f.fields:
         before = [n for n in list(f.fields)[: list(f.fields).index(key)] if shown(f.fields[n]) is not None and not n.startswith(("share.", "exec."))]
         if before and (p := shown(f.fields[before[-1]])) is not None:

@@ -58,6 +58,19 @@ class Context:
         value = self.reading.facts.amounts.get(name)
         return None if value is None else value * text_scale(self.reading.profile)
 
+    def printed(self, name: str, found: Found | None = None) -> list[Span]:
+        """What a fact may be as printed: by the same sentence, and by the tables as a total; where neither
+        prints it, as the tables' leaves give it. (A printed figure's rounding holds the exact value, which
+        the sum of rounded leaves only brackets loosely.)"""
+        out: list[Span] = []
+        if found is not None and (p := shown(found.fields.get(name))) is not None:
+            out.append(p.span)
+        if TABLE_FACTS.match(name):
+            out += self.totals.get(name, [])
+            if not out and (v := self.fact(name)) is not None:
+                out.append(Span.around(v, self.tolerance))
+        return out
+
     def spans(self, name: str, found: Found | None = None) -> list[Span]:
         """What a fact may be: as the same sentence prints it, and as the tables give it."""
         out: list[Span] = []

@@ -18,6 +18,7 @@ from generator.audit.causes import execution_cause, share_cause
 from generator.audit.changes import Read, changes, previous_findings
 from generator.audit.context import TABLE_FACTS, Context, best, build, finding
 from generator.audit.counts import count_findings
+from generator.audit.years import year_findings
 from generator.audit.finding import Finding
 from generator.audit.numbers import show_as, HUNDRED, ZERO, Shown, Span, reaches, reaches_any, rounded, show, shown
 from generator.audit.reading import Reading
@@ -278,6 +279,15 @@ def _inline_lists(ctx: Context) -> list[InlineList]:
     return out
 
 
+def _pieces(segment: str, separator: str) -> list[str]:
+    """A list's items: split at its separator, and an item printing two figures again at a comma
+    (a list written by hand may change its mark midway: "…40 万元，其他费用 49.39 万元、…")."""
+    out: list[str] = []
+    for piece in segment.split(separator) if separator else [segment]:
+        out += re.split(r"[，,；;]", piece) if len(re.findall(r"\d+(?:\.\d+)?\s*万?元", piece)) > 1 else [piece]
+    return out
+
+
 def _lead_sums(ctx: Context, found: list[Found]) -> list[Finding]:
     """A lead figure against the items printed after it (车辆 by kind, 采购 by kind, 机关运行经费 items)."""
     body = ctx.reading.imported.body.text
@@ -298,7 +308,7 @@ def _lead_sums(ctx: Context, found: list[Found]) -> list[Finding]:
             segment = body[f.end : stop]
             if spec.tail and spec.tail in segment:
                 segment = segment[: segment.index(spec.tail)]
-            pieces = segment.split(spec.separators) if spec.separators else [segment]
+            pieces = _pieces(segment, spec.separators)
             known: dict[str, str] = {k: facts.values[k] for k in ("department", "year", "prev_year") if k in facts.values}
             numeric = {"count", "amount"}
             pattern, names = compile_template(spec.item, known, numeric)
@@ -369,4 +379,5 @@ def sentence_findings(reading: Reading) -> list[Finding]:
     out += _initial_total(ctx, reading.found)
     out += _lead_sums(ctx, reading.found)
     out += count_findings(ctx, reading.found)
+    out += year_findings(reading)
     return out

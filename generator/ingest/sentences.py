@@ -117,9 +117,14 @@ def specs(profile: Profile) -> list[Spec]:
     return out
 
 
+PUNCTUATION = {c: f"[{a}{b}]" for a, b in ("，,", "；;", "：:", "（(", "）)", "比较") for c in (a, b)}
+"""Marks printed either way in published reports (a full-width mark or its ASCII twin), and 比/较
+("比上年增加", "较上年增加"): either reads."""
+
+
 def _literal(text: str) -> str:
     """Printed words as a pattern: a paragraph break may fall anywhere in them (a line wrongly taken for a start)."""
-    return "\n?".join(re.escape(ch) for ch in squash(text))
+    return "\n?".join(PUNCTUATION.get(ch) or re.escape(ch) for ch in squash(text))
 
 
 def ends_with_text(template: str, known: dict[str, str], numeric: set[str]) -> bool:
@@ -165,15 +170,15 @@ def compile_template(
     if bare:
         return re.compile(pattern, re.M), names
     if to_end and template.rstrip().endswith(("。", "；")):
-        return re.compile(pattern[:-1] + "[。；]?$", re.M), names
+        return re.compile(re.sub(r"(?:\[；;\]|。)$", "", pattern) + "[。；;]?$", re.M), names
     if to_end:
         return re.compile(pattern + "$", re.M), names
     if pattern.endswith("。"):
-        pattern = pattern[:-1] + "[。；]"
+        pattern = pattern[:-1] + "[。；;]"
     if tail:
         pattern += "(?=[" + re.escape(tail) + "]|$)"
     elif names and template.rstrip().endswith("}"):
-        pattern += "(?=[。；]|$)"
+        pattern += "(?=[。；;]|$)"
     return re.compile(pattern, re.M), names
 
 
