@@ -274,6 +274,25 @@ def test_a_sentence_with_another_year(tmp_path: Path) -> None:
     assert [(f.page, f.check, f.printed, f.expected) for f in findings] == [(_page_of(pages, "2022年部门预算中纳入政府采购"), "年份", "2022年", "2023年")]
 
 
+def test_a_sentence_naming_a_kuan_otherwise_than_its_table(tmp_path: Path) -> None:
+    """The published Shanghai planning report names 22102 住房改革支出 "住房保障支出（款）" in its text: the
+    sentence reads once its path is left open, its 支出决算 is that of 2210201, and its path is the finding."""
+    doc, _ = prepare(ROOT / "data" / "putuo-planning" / "2024-final.yaml")
+    assert _doctor(doc.parts, "住房保障支出（类）住房改革支出（款）住房公积金", "住房保障支出（类）住房保障支出（款）住房公积金")
+    pdf = tmp_path / "planning.pdf"
+    pdf.write_bytes(render_typst(doc))
+    findings = audit(import_source(pdf))
+    pages = _pages(pdf)
+    assert [(f.page, f.check, f.printed, f.expected) for f in findings] == [
+        (
+            _page_of(pages, "住房保障支出（款）住房公积金"),
+            "名称",
+            "住房保障支出（类）住房保障支出（款）住房公积金（项）",
+            "住房保障支出（类）住房改革支出（款）住房公积金（项）",
+        )
+    ]
+
+
 @pytest.mark.parametrize("content", [b"", b"%PDF-1.4\nnot really\n", b"PK\x03\x04 nonsense"])
 def test_unreadable_input_is_a_message(tmp_path: Path, content: bytes) -> None:
     import subprocess

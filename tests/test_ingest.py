@@ -45,16 +45,45 @@ def _leaves(report: object) -> tuple[dict, dict]:
 
 
 TEXT_FIELDS = (
-    "overview.duties_intro", "overview.duties.*", "overview.composition", "overview.staffing.*.items.*.name",
-    "overview.staffing.*.items.*.note", "overview.staffing.*.as_of", "department.units.*.name", "department.units.*.note",
-    "department.contact.*", "texts.*", "reasons.*", "three_public_units.*",
-    "expenditure.*.use", "expenditure.*.reason", "gov_fund_expenditure.*.use", "gov_fund_expenditure.*.reason",
-    "class_budgets.*.use", "class_budgets.*.reason", "project_uses.*.text", "three_public.receptions.*.text",
-    "projects.*.description", "projects.*.overview", "projects.*.basis.*", "projects.*.implementer", "projects.*.plan",
-    "projects.*.period", "projects.*.stage_targets.*.stage", "projects.*.stage_targets.*.overall",
-    "projects.*.stage_targets.*.annual", "key_work.*.title", "key_work.*.text", "key_work.*.table_content", "key_work.*.status",
-    "operating_costs.scope", "assets.as_of", "assets.vehicles.*.kind", "assets.planned_vehicles.*.kind",
-    "whole_evaluation.deviation", "whole_evaluation.improvement",
+    "overview.duties_intro",
+    "overview.duties.*",
+    "overview.composition",
+    "overview.staffing.*.items.*.name",
+    "overview.staffing.*.items.*.note",
+    "overview.staffing.*.as_of",
+    "department.units.*.name",
+    "department.units.*.note",
+    "department.contact.*",
+    "texts.*",
+    "reasons.*",
+    "three_public_units.*",
+    "expenditure.*.use",
+    "expenditure.*.reason",
+    "gov_fund_expenditure.*.use",
+    "gov_fund_expenditure.*.reason",
+    "class_budgets.*.use",
+    "class_budgets.*.reason",
+    "project_uses.*.text",
+    "three_public.receptions.*.text",
+    "projects.*.description",
+    "projects.*.overview",
+    "projects.*.basis.*",
+    "projects.*.implementer",
+    "projects.*.plan",
+    "projects.*.period",
+    "projects.*.stage_targets.*.stage",
+    "projects.*.stage_targets.*.overall",
+    "projects.*.stage_targets.*.annual",
+    "key_work.*.title",
+    "key_work.*.text",
+    "key_work.*.table_content",
+    "key_work.*.status",
+    "operating_costs.scope",
+    "assets.as_of",
+    "assets.vehicles.*.kind",
+    "assets.planned_vehicles.*.kind",
+    "whole_evaluation.deviation",
+    "whole_evaluation.improvement",
 )
 """Every text a person writes that the report prints outside the numbered tables and the performance forms: duties,
 composition, staffing, units, contact, named texts (``texts``), reasons, each 项's and 类's use and reason, the uses of
@@ -74,7 +103,7 @@ def _walk(value: object, parts: list[str], key: str) -> Iterator[tuple[str, list
                 yield f"{key}[{name}]", [value, i]
             yield from _walk(item, rest, f"{key}[{name}]")
     elif isinstance(value, dict):
-        for k in (value if head == "*" else [head] if head in value else []):
+        for k in value if head == "*" else [head] if head in value else []:
             if not rest and isinstance(value[k], str) and value[k]:
                 yield f"{key}.{k}".lstrip("."), [value, k]
             else:
@@ -150,8 +179,14 @@ def _dump(value: object) -> object:
 
 def _form(project: object) -> object:
     form = project.form.model_dump() if project.form else None  # type: ignore[attr-defined]
-    return _squashed({"name": project.form_name or project.name, "amount": project.amount, "form": form,  # type: ignore[attr-defined]
-                      "details": [d.model_dump() for d in project.details]})  # type: ignore[attr-defined]
+    return _squashed(
+        {
+            "name": project.form_name or project.name,
+            "amount": project.amount,
+            "form": form,  # type: ignore[attr-defined]
+            "details": [d.model_dump() for d in project.details],
+        }
+    )  # type: ignore[attr-defined]
 
 
 def _squashed(value: object) -> object:
@@ -205,6 +240,38 @@ def test_audit_finds_the_real_inconsistency() -> None:
     assert result.returncode == 0, result.stderr
     assert '"printed": "0.3"' in result.stdout and "2961.69" in result.stdout
     assert "Traceback" not in result.stderr
+
+
+SAMPLE_ERRORS = {
+    # 总体情况说明 against its table: 财政拨款收入支出总计 printed "0.3" (the table: 2961.68, its leaves 2961.69);
+    # 2106.66 / 2940.05 = 71.65% (its shares add up to 100.07%)
+    "putuo-finance-2024-final": [("金额", "0.3", "2961.69"), ("占比", "71.73%", "71.65%")],
+    "putuo-planning-2024-final": [
+        ("占比", "99.86%", "99.87%"),  # 9746.50 / 9759.38 = 99.868%, truncated
+        ("完成率", "95.45%", "95.46%"),  # 9746.50 / 10210.34 = 95.457%, truncated
+        ("金额", "5377.64", "5364.75"),  # 5377.64 is all basic spending; 一般公共预算's (公开05 合计) is 5364.75
+        ("金额", "4896.98", "4884.10"),  # 人员经费: 301 4816.14 + 303 67.96
+        # the text names 2200199 by its old name, and 22102 住房改革支出 as 住房保障支出 (the tables: lines 166–170)
+        (
+            "名称",
+            "自然资源海洋气象等支出（类）自然资源事务（款）其他国土资源事务支出（项）",
+            "自然资源海洋气象等支出（类）自然资源事务（款）其他自然资源事务支出（项）",
+        ),
+        ("名称", "住房保障支出（类）住房保障支出（款）住房公积金（项）", "住房保障支出（类）住房改革支出（款）住房公积金（项）"),
+        ("名称", "住房保障支出（类）住房保障支出（款）购房补贴（项）", "住房保障支出（类）住房改革支出（款）购房补贴（项）"),
+    ],
+    "putuo-commerce-2025-budget": [],
+}
+"""Each published sample's inconsistencies, found by reading its text by hand."""
+
+
+@pytest.mark.skipif(not SAMPLES.is_dir(), reason="samples not present")
+@pytest.mark.parametrize("name", list(SAMPLE_ERRORS))
+def test_audit_of_each_sample_is_its_inconsistencies_and_nothing_else(name: str) -> None:
+    from generator.audit.findings import audit
+
+    findings = audit(import_source(SAMPLES / f"{name}.pdf"))
+    assert sorted((f.check, f.printed, f.expected) for f in findings) == sorted(SAMPLE_ERRORS[name])
 
 
 def test_fuzz(tmp_path: Path, pdfs: dict[str, Path]) -> None:

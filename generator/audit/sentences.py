@@ -18,6 +18,7 @@ from generator.audit.causes import execution_cause, share_cause
 from generator.audit.changes import Read, changes, previous_findings
 from generator.audit.context import TABLE_FACTS, Context, best, build, finding
 from generator.audit.counts import count_findings
+from generator.audit.names import name_findings
 from generator.audit.years import year_findings
 from generator.audit.finding import Finding
 from generator.audit.numbers import show_as, HUNDRED, ZERO, Shown, Span, reaches, reaches_any, rounded, show, shown
@@ -380,4 +381,5 @@ def sentence_findings(reading: Reading) -> list[Finding]:
     out += _lead_sums(ctx, reading.found)
     out += count_findings(ctx, reading.found)
     out += year_findings(reading)
+    out += name_findings(ctx)
     return out
