@@ -155,3 +155,29 @@ def test_words_of_the_texts_own_class_raise_nothing(tmp_path: Path) -> None:
     # 养老保险 is a 208 word, and a 类's text covers its 款: the 208 row speaking of it is right
     path, _ = variant(tmp_path, JIANGAN, 'use: "职业年金和养老保险"', 'use: "养老保险、职业年金和社会保障和就业支出"')
     assert found(path, "other_class_terms") == []
+
+
+def _paragraphs(sections: list) -> list[str]:
+    from generator.present.document import Paragraph
+
+    out = []
+    for section in sections:
+        out += [b.text for b in section.blocks if isinstance(b, Paragraph)]
+        out += _paragraphs(section.sections)
+    return out
+
+
+@pytest.mark.parametrize("example", sorted(DATA.glob("*/*.yaml")), ids=lambda p: p.parent.name)
+def test_an_unchanged_figure_is_with_last_year_not_than(example: Path) -> None:
+    """"与2023年度持平", never "比2023年度持平": the word before last year follows the direction."""
+    import re
+
+    doc, _ = prepare(example)
+    texts = _paragraphs(doc.parts)
+    assert texts
+    assert not [t for t in texts if re.search(r"比(?:上年|\d{4}年)[^，。；]{0,8}持平", t)]
+
+
+def test_the_shanghai_finance_three_public_total_is_with_last_year() -> None:
+    doc, _ = prepare(DATA / "putuo-finance" / "2024-final.yaml")
+    assert any("决算数与2023年度持平" in t for t in _paragraphs(doc.parts))

@@ -38,12 +38,14 @@ def add_no_change(facts: Facts, name: str) -> None:
 
 
 def add_change(facts: Facts, name: str, change: Change, base: str, profile: Profile, reasons: Any, key: str | None) -> None:
-    """change.<name>, prev.<name>, why.<name> (the reason ``reasons.<key>`` only when the figure changed)."""
+    """change.<name>, prev.<name>, why.<name> (the reason ``reasons.<key>`` only when the figure changed), and
+    vs.<name>, the word before last year's figure where the profile's change wording omits it."""
     facts.figure(f"prev.{name}", change.previous)
     change = facts.change(change)
     facts.set(f"change.{name}", change_phrase(change, base, wording(profile), money=facts.money))
     facts.set(f"change_amount.{name}", change_phrase(change, base, wording(profile), with_rate=False, money=facts.money))
     facts.set(f"direction.{name}", DIRECTION[change.direction])
+    facts.set(f"vs.{name}", "与" if change.direction == "flat" else "比")  # 比上年增加 …, 与上年持平
     changed = change.direction != "flat"
     add_reason(facts, f"why.{name}", reasons, key, changed)
     add_reason(facts, f"reason.{name}", reasons, key, True)
