@@ -250,40 +250,35 @@ def _doctor(sections: list, old: str, new: str) -> bool:
     return False
 
 
-def test_a_count_that_differs_from_its_list(tmp_path: Path) -> None:
-    """Xinzhou lists its 3 二级单位 of "三公" numbered 1.–3.; the sentence before them, doctored, says 4.
-    The Document is changed and set with Typst (the other engine), so the audit reads its PDF too."""
-    doc, _ = prepare(ROOT / "data" / "xinzhou-gov-office" / "2023-budget.yaml")
-    assert _doctor(doc.parts, "机关及下属3个二级单位", "机关及下属4个二级单位")
-    pdf = tmp_path / "xinzhou.pdf"
+def _one_change(tmp_path: Path, data: str, old: str, new: str) -> tuple[list[tuple[int, str, str, str]], list[str]]:
+    """An example's Document with one paragraph changed, set with Typst (the other engine) and audited:
+    (page, check, printed, expected) of each finding, and the PDF's pages."""
+    doc, _ = prepare(ROOT / "data" / data)
+    assert _doctor(doc.parts, old, new)
+    pdf = tmp_path / "doctored.pdf"
     pdf.write_bytes(render_typst(doc))
-    findings = audit(import_source(pdf))
-    pages = _pages(pdf)
-    assert [(f.page, f.check, f.printed, f.expected) for f in findings] == [(_page_of(pages, "机关及下属4个二级单位"), "计数", "4", "3")]
+    return [(f.page, f.check, f.printed, f.expected) for f in audit(import_source(pdf))], _pages(pdf)
+
+
+def test_a_count_that_differs_from_its_list(tmp_path: Path) -> None:
+    """Xinzhou lists its 3 二级单位 of "三公" numbered 1.–3.; the sentence before them, doctored, says 4."""
+    found, pages = _one_change(tmp_path, "xinzhou-gov-office/2023-budget.yaml", "机关及下属3个二级单位", "机关及下属4个二级单位")
+    assert found == [(_page_of(pages, "机关及下属4个二级单位"), "计数", "4", "3")]
 
 
 def test_a_sentence_with_another_year(tmp_path: Path) -> None:
     """Seed 004 printed "2022 年部门预算中纳入政府采购预算支出合计 156.26 万元" in its 2023 budget: the sentence is
     unread with the report's year, read with its year left open, and its year is the finding."""
-    doc, _ = prepare(ROOT / "data" / "xinzhou-gov-office" / "2023-budget.yaml")
-    assert _doctor(doc.parts, "2023年部门预算中纳入政府采购", "2022年部门预算中纳入政府采购")
-    pdf = tmp_path / "xinzhou.pdf"
-    pdf.write_bytes(render_typst(doc))
-    findings = audit(import_source(pdf))
-    pages = _pages(pdf)
-    assert [(f.page, f.check, f.printed, f.expected) for f in findings] == [(_page_of(pages, "2022年部门预算中纳入政府采购"), "年份", "2022年", "2023年")]
+    found, pages = _one_change(tmp_path, "xinzhou-gov-office/2023-budget.yaml", "2023年部门预算中纳入政府采购", "2022年部门预算中纳入政府采购")
+    assert found == [(_page_of(pages, "2022年部门预算中纳入政府采购"), "年份", "2022年", "2023年")]
 
 
 def test_a_sentence_naming_a_kuan_otherwise_than_its_table(tmp_path: Path) -> None:
     """The published Shanghai planning report names 22102 住房改革支出 "住房保障支出（款）" in its text: the
     sentence reads once its path is left open, its 支出决算 is that of 2210201, and its path is the finding."""
-    doc, _ = prepare(ROOT / "data" / "putuo-planning" / "2024-final.yaml")
-    assert _doctor(doc.parts, "住房保障支出（类）住房改革支出（款）住房公积金", "住房保障支出（类）住房保障支出（款）住房公积金")
-    pdf = tmp_path / "planning.pdf"
-    pdf.write_bytes(render_typst(doc))
-    findings = audit(import_source(pdf))
-    pages = _pages(pdf)
-    assert [(f.page, f.check, f.printed, f.expected) for f in findings] == [
+    old = "住房保障支出（类）住房改革支出（款）住房公积金"
+    found, pages = _one_change(tmp_path, "putuo-planning/2024-final.yaml", old, "住房保障支出（类）住房保障支出（款）住房公积金")
+    assert found == [
         (
             _page_of(pages, "住房保障支出（款）住房公积金"),
             "名称",
@@ -291,6 +286,13 @@ def test_a_sentence_naming_a_kuan_otherwise_than_its_table(tmp_path: Path) -> No
             "住房保障支出（类）住房改革支出（款）住房公积金（项）",
         )
     ]
+
+
+def test_a_class_execution_rate(tmp_path: Path) -> None:
+    """Jiangan's 类 each print their 年初预算, 支出决算 and rate (the 自评 list prints a rate under the same
+    name, which must not make the 类's phrase "完成年初预算的…" read as a bare figure): 140.00 / 62.34 = 224.57%."""
+    found, pages = _one_change(tmp_path, "jiangan-gov-office/2023-final.yaml", "完成年初预算的224.57%", "完成年初预算的242.57%")
+    assert found == [(_page_of(pages, "完成年初预算的242.57%"), "完成率", "242.57%", "224.57%")]
 
 
 @pytest.mark.parametrize("content", [b"", b"%PDF-1.4\nnot really\n", b"PK\x03\x04 nonsense"])

@@ -46,13 +46,22 @@ def _variants(spec: Spec) -> list[Spec]:
     return out
 
 
-def numeric_names(facts: Facts) -> set[str]:
+def numeric_names(facts: Facts, list_name: str = "") -> set[str]:
+    """The facts a template prints as figures. An entry's field is one where its list prints it so
+    (``list_name``); for other templates, where no list prints it otherwise ("execution" is a rate in
+    the 自评 list, "完成年初预算的102.69%" in the list of 类)."""
     names = set(facts.amounts)
     names.update(k for k, v in facts.values.items() if _NUMERIC.match(v or ""))
-    for entries in facts.lists.values():
+    figures: set[str] = set()
+    words: set[str] = set()
+    for name, entries in facts.lists.items():
+        if list_name and name != list_name:
+            continue
         for e in entries:
-            names.update(k for k, v in e.items() if isinstance(v, str) and _NUMERIC.match(v))
-    return names | {"amount", "initial", "actual", "share", "count"}
+            for k, v in e.items():
+                if isinstance(v, str) and v:
+                    (figures if _NUMERIC.match(v) else words).add(k)
+    return names | (figures - words) | {"amount", "initial", "actual", "share", "count"}
 
 
 def _rows(data: dict[str, Any]) -> dict[str, dict[str, Any]]:
@@ -79,8 +88,9 @@ def attribute(imported: Any, draft: Any, facts: Facts) -> list[Found]:
     classes: dict[str, dict[str, Any]] = {}
     printed = {row.code: row.name for rows_ in imported.reading.rows.values() for row in rows_ if row.code and row.name}
     for spec in specs(profile):
+        in_list = numeric_names(facts, spec.list_name) if spec.list_name else numeric
         if spec.list_name in FROM_TEXT:
-            from_text = read_list(body, spec, known, numeric, data, scale)
+            from_text = read_list(body, spec, known, in_list, data, scale)
             for lead in from_text:
                 if not lead.list_name:  # the lead of an inline list
                     _put_fields(data, lead.fields, reasons, scale)
@@ -88,7 +98,7 @@ def attribute(imported: Any, draft: Any, facts: Facts) -> list[Found]:
             continue
         if spec.list_name in CLASS_LISTS:
             for entry in class_entries(data, namer, printed):
-                f = next(find(body, spec, {**known, "name": entry["name"]}, numeric), None)
+                f = next(find(body, spec, {**known, "name": entry["name"]}, in_list), None)
                 if f is not None:
                     f.entry = dict(entry)
                     found.append(f)
@@ -98,9 +108,9 @@ def attribute(imported: Any, draft: Any, facts: Facts) -> list[Found]:
             for code, row in rows.items():
                 path = item_path(profile.wording.item_path, namer, code)
                 for variant in _variants(spec):
-                    f = next(find(body, variant, {**known, "path": path, "name": namer(code), "equal": ""}, numeric), None)
+                    f = next(find(body, variant, {**known, "path": path, "name": namer(code), "equal": ""}, in_list), None)
                     if f is None and profile.wording.budget_equal:
-                        f = next(find(body, variant, {**known, "path": path, "name": namer(code), "equal": profile.wording.budget_equal}, numeric), None)
+                        f = next(find(body, variant, {**known, "path": path, "name": namer(code), "equal": profile.wording.budget_equal}, in_list), None)
                     if f is not None:
                         f.entry = {"code": code}
                         found.append(f)
@@ -108,14 +118,14 @@ def attribute(imported: Any, draft: Any, facts: Facts) -> list[Found]:
                         break
             continue
         if spec.list_name and not facts.lists.get(spec.list_name):
-            found += read_list(body, spec, known, numeric, data, scale)  # entries of data not imported: their sentences are accounted for
+            found += read_list(body, spec, known, in_list, data, scale)  # entries of data not imported: their sentences are accounted for
             continue
         if spec.list_name:
             for entry in facts.lists.get(spec.list_name, []):
                 ident = {k: v for k, v in entry.items() if k in IDENT_FIELDS and isinstance(v, str) and v}
                 if not ident:
                     break
-                f = next(find(body, spec, {**known, **ident}, numeric), None)
+                f = next(find(body, spec, {**known, **ident}, in_list), None)
                 if f is not None:
                     f.entry = dict(entry)
                     found.append(f)
