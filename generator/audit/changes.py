@@ -143,7 +143,8 @@ def _wrong_rate(ctx: Context, read: Read, known: Span | None) -> Finding:
     return finding(ctx, f, rate.text + "%", expected, growth_cause(rate, right_span, d.span, current[0]), "增长率")
 
 
-def _meet(spans: list[Span]) -> Span | None:
+def meet(spans: list[Span]) -> Span | None:
+    """The values every span allows, or None when they share none."""
     lo, hi = max(s.lo for s in spans), min(s.hi for s in spans)
     return Span(lo, hi) if lo <= hi else None
 
@@ -157,11 +158,11 @@ def previous_findings(ctx: Context, reads: list[Read]) -> list[Finding]:
             by.setdefault(r.name, []).append(r)
     known: dict[str, Span] = {}
     for name, rs in by.items():
-        met = _meet([r.previous for r in rs if r.previous is not None])
+        met = meet([r.previous for r in rs if r.previous is not None])
         if met is None:
             first = rs[0]
             for r in rs[1:]:
-                if r.previous is not None and first.previous is not None and _meet([first.previous, r.previous]) is None:
+                if r.previous is not None and first.previous is not None and meet([first.previous, r.previous]) is None:
                     why = f"与前文同一数的增减（{first.text}）推算出的上年数不同（{show(first.previous.mid, 2)} 与 {show(r.previous.mid, 2)}）"
                     out.append(finding(ctx, r.found, r.text, first.text, why, "上年数"))
             continue
@@ -175,7 +176,7 @@ def previous_findings(ctx: Context, reads: list[Read]) -> list[Finding]:
         whole = Span(Decimal(0), Decimal(0))
         for p in parts:
             whole = whole + known[p]
-        if _meet([whole, known[total]]) is None:
+        if meet([whole, known[total]]) is None:
             r = by[total][0]
             why = f"由各项增减推算的上年数之和（{show(whole.mid, 2)}）与由合计的增减推算的上年数（{show(known[total].mid, 2)}）不符"
             out.append(finding(ctx, r.found, r.text, "", why, "上年数"))

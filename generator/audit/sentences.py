@@ -17,6 +17,7 @@ from decimal import Decimal
 from generator.audit.causes import execution_cause, share_cause
 from generator.audit.changes import Read, changes, previous_findings
 from generator.audit.context import TABLE_FACTS, Context, best, build, finding
+from generator.audit.charts import chart_findings
 from generator.audit.counts import count_findings
 from generator.audit.names import name_findings
 from generator.audit.years import year_findings
@@ -382,4 +383,5 @@ def sentence_findings(reading: Reading) -> list[Finding]:
     out += count_findings(ctx, reading.found)
     out += year_findings(reading)
     out += name_findings(ctx)
+    out += chart_findings(ctx, reads)
     return out
