@@ -33,16 +33,49 @@ AMOUNT = re.compile(r"^-?[\d,]+\.\d+$")
 NOT_A_WORD = re.compile(r"[^\w#]|_")
 SYNONYMS = (("较", "比"),)
 """Spellings the published text and our profiles use for the same word."""
+CHANGE = re.compile(r"(?:增加|减少|新增)#万?元(?:(?:增长|下降|增加|减少)#)?|持平")
+"""A change as words (figures aside): "增加#万元，增长#%", "减少#万元", "持平" are one change, however
+worded, so that a published "减少 0 万元，下降 0%" stands where we print 持平 and "增加 0.04%" where we
+print 增长."""
+LAST_YEAR = re.compile(r"与(?=#年|上年)")
+"""与 before a year is 比 ("与上年持平", "比上年增加")."""
+BLANK = re.compile(r"(?<![#Δ])(?=万元)")
+"""An amount left out ("“三公”经费预算 万元") stands where we print one."""
 MARKS = "。；;，,：:"
 SHORT = 14
 """A sentence with fewer words than this (figures aside) is placed with the sentence before it."""
 
 
 def skeleton(sentence: str) -> str:
-    """A sentence's words: figures as #, punctuation and white space dropped."""
+    """A sentence's words: figures as #, punctuation and white space dropped, a change as Δ."""
     for a, b in SYNONYMS:
         sentence = sentence.replace(a, b)
-    return NOT_A_WORD.sub("", NUMBER.sub("#", sentence))
+    return _changes(NOT_A_WORD.sub("", NUMBER.sub("#", sentence)), [])[0]
+
+
+def _changes(words: str, at: list[tuple[int, int]]) -> tuple[str, list[tuple[int, int]]]:
+    """``words`` with each change as Δ, a blank before 万元 as # and 与 before a year as 比; ``at`` (where
+    each word stands) kept in step: Δ stands where its words stood, a blank # nowhere."""
+    out, where, last = [], [], 0
+    for m in CHANGE.finditer(words):
+        out.append(words[last : m.start()])
+        where.extend(at[last : m.start()])
+        out.append("Δ")
+        if at:
+            where.append((at[m.start()][0], at[m.end() - 1][1]))
+        last = m.end()
+    out.append(words[last:])
+    where.extend(at[last:])
+    words, at, out, where, last = "".join(out), where, [], [], 0
+    for m in BLANK.finditer(words):
+        out.append(words[last : m.start()] + "#")
+        where.extend(at[last : m.start()])
+        if at:
+            where.append((at[m.start()][0], at[m.start()][0]))
+        last = m.start()
+    out.append(words[last:])
+    where.extend(at[last:])
+    return LAST_YEAR.sub("比", "".join(out)), where
 
 
 def sentences(text: str) -> list[str]:
@@ -77,7 +110,7 @@ class Published:
             self.at.append((m.start(), m.end()))
             last = m.end()
         self._words(last, len(self.flat), words)
-        self.words = "".join(words)
+        self.words, self.at = _changes("".join(words), self.at)
         self.lines = [line.strip() for line in raw.splitlines() if line.strip()]
         self.flat_lines = [re.sub(r"\s+", "", line) for line in self.lines]
         self.row_keys = [row_key(line.split()) for line in self.lines]

@@ -309,3 +309,26 @@ def test_unreadable_input_is_a_message(tmp_path: Path, content: bytes) -> None:
     result = subprocess.run([sys.executable, "-m", "generator", "audit", str(path)], capture_output=True, text=True, cwd=ROOT)
     assert result.returncode == 1
     assert result.stderr.startswith("错误：") and "Traceback" not in result.stderr
+
+
+def test_an_amount_left_out(tmp_path: Path) -> None:
+    """Seed 004 printed "“三公”经费预算 万元": the sentence reads with the figure blank, and the blank is the
+    finding, with the figure the 三公 table gives."""
+    found, pages = _one_change(tmp_path, "jianghan-gov-office/2020-budget.yaml", "“三公”经费预算12.90万元", "“三公”经费预算 万元")
+    assert found == [(_page_of(pages, "“三公”经费预算万元"), "金额", "（空）", "12.90")]
+
+
+def test_a_zero_change_worded_as_a_decrease(tmp_path: Path) -> None:
+    """Seed 004: "公务用车运行维护费 40 万元，比 2022 年预算减少 0 万元" where nothing changed: 持平."""
+    old = "公务用车购置费0.00万元，与2022年预算持平"
+    found, pages = _one_change(tmp_path, "xinzhou-gov-office/2023-budget.yaml", old, "公务用车购置费0.00万元，比2022年预算减少0.00万元")
+    assert found == [(_page_of(pages, "比2022年预算减少0.00万元"), "持平", "减少0.00万元", "持平")]
+
+
+def test_a_reason_after_a_full_stop(tmp_path: Path) -> None:
+    """Seed 002: "…增加 73.61 万元，增加 0.04%。主要原因是…": the sentence still reads (a full stop before 主要原因
+    for the template's comma, 增加 for 增长), and its rate is checked."""
+    old = "一般公共预算财政拨款支出增加73.61万元，增长3.78%，主要原因是"
+    new = "一般公共预算财政拨款支出增加73.61万元，增加0.04%。主要原因是"
+    found, pages = _one_change(tmp_path, "jiangan-gov-office/2023-final.yaml", old, new)
+    assert found == [(_page_of(pages, "增加0.04%。主要原因是"), "增长率", "0.04%", "3.78%")]

@@ -82,3 +82,21 @@ def test_a_list_item_with_two_figures_is_split_at_its_comma() -> None:
         "其他10.36万元",
     ]
     assert _pieces("货物类11万元，服务类18万元", "，") == ["货物类11万元", "服务类18万元"]
+
+
+def test_a_blank_figure_and_a_full_stop_before_the_reason_read() -> None:
+    """Seed 004: "“三公”经费预算 万元，比 2022 年预算减少 0 万元"; seed 002: "…增加 0.04%。主要原因是…"."""
+    from generator.ingest.sentences import Body, Spec, find
+
+    spec = Spec("“三公”经费预算{tp.total}万元，{change.tp_total}[，主要原因是{why.tp_total}]。")
+    numeric = {"tp.total"}
+    for printed, fields, blank in (
+        ("“三公”经费预算40.00万元，与上年持平。", {"tp.total": "40.00", "change.tp_total": "与上年持平"}, []),
+        ("“三公”经费预算万元，比上年减少0万元，下降0%。", {"change.tp_total": "比上年减少0万元，下降0%"}, ["tp.total"]),
+        ("“三公”经费预算40万元，比上年增加1万元，增加2.56%。主要原因是车辆更新。", {"tp.total": "40", "change.tp_total": "比上年增加1万元，增加2.56%", "why.tp_total": "车辆更新"}, []),
+    ):
+        found = list(find(Body(printed, [1] * len(printed)), spec, {}, numeric))
+        assert [(f.fields, f.blank) for f in found] == [(fields, blank)], printed
+    # a figure not followed by its unit is never read as blank
+    spec = Spec("占{share.basic}，其中{basic}万元。")
+    assert list(find(Body("占，其中万元。", [1] * 7), spec, {}, {"share.basic", "basic"})) == []

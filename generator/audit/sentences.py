@@ -95,6 +95,16 @@ def _amounts(ctx: Context, f: Found) -> list[Finding]:
     return out
 
 
+def _blanks(ctx: Context, f: Found) -> list[Finding]:
+    """A figure left out ("“三公”经费预算 万元"): the number the tables give, where they give it."""
+    out = []
+    for name in f.blank:
+        value = ctx.fact(name) if TABLE_FACTS.match(name) else None
+        expected = show(value, 2) if value is not None else ""
+        out.append(finding(ctx, f, "（空）", expected, "“万元”前没有数字：金额漏印", "金额"))
+    return out
+
+
 def _share_spans(ctx: Context, f: Found, part: str, whole: str) -> list[Span | None]:
     return [p.percent_of(w) for p in ctx.spans(part, f) for w in ctx.spans(whole, f)]
 
@@ -368,6 +378,7 @@ def sentence_findings(reading: Reading) -> list[Finding]:
     groups: dict[str, list[tuple[Found, str, Decimal | None]]] = {}
     reads: list[Read] = []
     for f in reading.found:
+        out += _blanks(ctx, f)
         if f.list_name:
             out += _list_item(ctx, f, groups)
             continue

@@ -82,7 +82,7 @@ def _inline(body: Body, spec: Spec, known: dict[str, str], numeric: set[str]) ->
 
 
 def _found(body: Body, spec: Spec, names: list[str], m: re.Match[str]) -> Found:
-    fields = {k: v.replace("\n", "") for k, v in zip(names, m.groups()) if v is not None}
+    fields = {k: v.replace("\n", "") for k, v in zip(names, m.groups()) if v}
     start, end = body.plain(m.start()), body.plain(m.end())
     return Found(spec.template, fields, body.page_at(start), start, end, list_name=spec.list_name)
 

@@ -72,6 +72,8 @@ class Found:
     end: int
     entry: dict[str, str] = field(default_factory=dict)
     list_name: str = ""
+    blank: list[str] = field(default_factory=list)
+    """Figures printed as nothing: the words around them stand, the number before 万元 does not."""
 
 
 @dataclass
@@ -120,11 +122,16 @@ def specs(profile: Profile) -> list[Spec]:
 PUNCTUATION = {c: f"[{a}{b}]" for a, b in ("，,", "；;", "：:", "（(", "）)", "比较") for c in (a, b)}
 """Marks printed either way in published reports (a full-width mark or its ASCII twin), and 比/较
 ("比上年增加", "较上年增加"): either reads."""
+REASON = re.compile(r"[，,](?=(?:变动的)?主要原因)")
+"""The comma before a reason, which published reports often print as a full stop ("…增长 3.78%。主要原因是…")."""
+UNIT = ("万元", "元")
+"""A figure followed by these words may be left out by hand ("“三公”经费预算 万元"): read as blank."""
 
 
 def _literal(text: str) -> str:
     """Printed words as a pattern: a paragraph break may fall anywhere in them (a line wrongly taken for a start)."""
-    return "\n?".join(PUNCTUATION.get(ch) or re.escape(ch) for ch in squash(text))
+    s = squash(text)
+    return "\n?".join("[，,。]" if REASON.match(s, i) else PUNCTUATION.get(ch) or re.escape(ch) for i, ch in enumerate(s))
 
 
 def ends_with_text(template: str, known: dict[str, str], numeric: set[str]) -> bool:
@@ -143,7 +150,8 @@ def compile_template(
     """
     names: list[str] = []
 
-    def piece(text: str) -> str:
+    def piece(text: str, after: str = "") -> str:
+        """``after``: the template's words after ``text``, which say whether a figure ending it may be blank."""
         out, last = [], 0
         for m in re.finditer(r"\{([A-Za-z0-9_.]+)\}", text):
             out.append(_literal(text[last : m.start()]))
@@ -152,7 +160,8 @@ def compile_template(
                 out.append(_literal(known[name]))
             else:
                 names.append(name)
-                out.append(f"({NUMBER})" if name in numeric else "(.+?)")
+                blank = "|" if squash(text[m.end() :] + after).startswith(UNIT) else ""
+                out.append(f"({NUMBER}{blank})" if name in numeric else "(.+?)")
             last = m.end()
         out.append(_literal(text[last:]))
         return "".join(out)
@@ -163,7 +172,7 @@ def compile_template(
         if m.group(1) is not None:
             parts.append(f"(?:{piece(m.group(1))})?")
         else:
-            parts.append(piece(m.group(0)))
+            parts.append(piece(m.group(0), template[m.end() :]))
         last = m.end()
     parts.append(piece(template[last:]))
     pattern = "".join(parts)
@@ -200,9 +209,10 @@ def find(body: Body, spec: Spec, known: dict[str, str], numeric: set[str], min_l
         if not any(a.start() <= m.start() < a.end() for a in matches):
             matches.append(m)
     for m in sorted(matches, key=lambda m: m.start()):
-        fields = {n: v.replace("\n", "") for n, v in zip(names, m.groups()) if v is not None}
+        fields = {n: v.replace("\n", "") for n, v in zip(names, m.groups()) if v}
+        blank = [n for n, v in zip(names, m.groups()) if v == "" and n in numeric]
         start, end = body.plain(m.start()), body.plain(m.end())
-        yield Found(spec.template, fields, body.page_at(start), start, end, list_name=spec.list_name)
+        yield Found(spec.template, fields, body.page_at(start), start, end, list_name=spec.list_name, blank=blank)
 
 
 def table_region(body: Body, title: str, others: list[str], known: dict[str, str], numeric: set[str]) -> list[tuple[int, int]]:
