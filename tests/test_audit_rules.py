@@ -100,3 +100,16 @@ def test_a_blank_figure_and_a_full_stop_before_the_reason_read() -> None:
     # a figure not followed by its unit is never read as blank
     spec = Spec("占{share.basic}，其中{basic}万元。")
     assert list(find(Body("占，其中万元。", [1] * 7), spec, {}, {"share.basic", "basic"})) == []
+
+
+def test_a_full_stop_opens_a_reason_in_an_optional_clause() -> None:
+    """Seed 002: "…完成年初预算的 106.36%。支出决算数大于年初预算数的主要原因是人员调整。" for the template's
+    "，支出决算数{cmp}年初预算数的主要原因是{reason}"; a full stop anywhere else still ends the sentence."""
+    from generator.ingest.sentences import compile_template
+
+    item = "{name}年初预算为{initial}万元，支出决算为{actual}万元，{execution}[，支出决算数{cmp}年初预算数的主要原因是{reason}]。"
+    pattern, names = compile_template(item, {"name": "住房保障支出"}, {"initial", "actual"})
+    m = pattern.search("住房保障支出年初预算为167.02万元，支出决算为177.64万元，完成年初预算的106.36%。支出决算数大于年初预算数的主要原因是人员调整。")
+    assert m is not None
+    assert dict(zip(names, m.groups())) == {"initial": "167.02", "actual": "177.64", "execution": "完成年初预算的106.36%", "cmp": "大于", "reason": "人员调整"}
+    assert pattern.search("住房保障支出年初预算为167.02万元。支出决算为177.64万元，完成年初预算的106.36%。") is None

@@ -122,16 +122,17 @@ def specs(profile: Profile) -> list[Spec]:
 PUNCTUATION = {c: f"[{a}{b}]" for a, b in ("，,", "；;", "：:", "（(", "）)", "比较") for c in (a, b)}
 """Marks printed either way in published reports (a full-width mark or its ASCII twin), and 比/较
 ("比上年增加", "较上年增加"): either reads."""
-REASON = re.compile(r"[，,](?=(?:变动的)?主要原因)")
-"""The comma before a reason, which published reports often print as a full stop ("…增长 3.78%。主要原因是…")."""
+REASON = re.compile(r"[，,](?=[^，,。；;\[\]]*主要原因)")
+"""The comma that opens a reason, which published reports often print as a full stop ("…增长 3.78%。主要原因是…",
+"…106.36%。支出决算数大于年初预算数的主要原因是…")."""
+_REASON_MARK = "\x00"
 UNIT = ("万元", "元")
 """A figure followed by these words may be left out by hand ("“三公”经费预算 万元"): read as blank."""
 
 
 def _literal(text: str) -> str:
     """Printed words as a pattern: a paragraph break may fall anywhere in them (a line wrongly taken for a start)."""
-    s = squash(text)
-    return "\n?".join("[，,。]" if REASON.match(s, i) else PUNCTUATION.get(ch) or re.escape(ch) for i, ch in enumerate(s))
+    return "\n?".join("[，,。]" if ch == _REASON_MARK else PUNCTUATION.get(ch) or re.escape(ch) for ch in squash(text))
 
 
 def ends_with_text(template: str, known: dict[str, str], numeric: set[str]) -> bool:
@@ -149,6 +150,7 @@ def compile_template(
     ``bare``: the template's words alone, for the caller to say how the match ends.
     """
     names: list[str] = []
+    template = REASON.sub(_REASON_MARK, template)
 
     def piece(text: str, after: str = "") -> str:
         """``after``: the template's words after ``text``, which say whether a figure ending it may be blank."""
