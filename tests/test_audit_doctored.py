@@ -292,6 +292,21 @@ def test_a_sentence_naming_a_kuan_otherwise_than_its_table(tmp_path: Path) -> No
     ]
 
 
+def test_a_sentence_named_otherwise_is_still_checked(tmp_path: Path) -> None:
+    """A 项 sentence read only with its path left open is an entry of its list like the others: its
+    execution rate is checked too (and its lines are not listed as unread)."""
+    old = "住房保障支出（类）住房改革支出（款）住房公积金（项）。主要用于：行政单位、事业单位住房公积金支出。年初预算为289.59万元，支出决算为289.59万元，完成年初预算的100.00%"
+    new = old.replace("住房改革支出（款）", "住房保障支出（款）").replace("100.00%", "101.00%")
+    found, pages = _one_change(tmp_path, "putuo-planning/2024-final.yaml", old, new)
+    page = _page_of(pages, "完成年初预算的101.00%")
+    assert sorted(found) == sorted(
+        [
+            (_page_of(pages, "住房保障支出（款）住房公积金"), "名称", "住房保障支出（类）住房保障支出（款）住房公积金（项）", "住房保障支出（类）住房改革支出（款）住房公积金（项）"),
+            (page, "完成率", "101.00%", "100.00%"),
+        ]
+    )
+
+
 def test_a_class_execution_rate(tmp_path: Path) -> None:
     """Jiangan's 类 each print their 年初预算, 支出决算 and rate (the 自评 list prints a rate under the same
     name, which must not make the 类's phrase "完成年初预算的…" read as a bare figure): 140.00 / 62.34 = 224.57%."""

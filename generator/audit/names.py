@@ -27,7 +27,9 @@ def _path(text: str) -> str:
     return _NUMBERING.sub("", squash(text)).translate(_MARKS)
 
 
-def name_findings(ctx: Context) -> list[Finding]:
+def name_findings(ctx: Context) -> list[tuple[Found, Finding]]:
+    """Each 项 sentence read with its path left open and named otherwise than its table: the sentence
+    (an entry of its list, to be checked as the others are) and the finding on its name."""
     reading = ctx.reading
     read = {f.entry.get("code") for f in reading.found if f.list_name in ITEM_LISTS}
     rows = reading.imported.reading.rows.get("general", [])
@@ -40,28 +42,31 @@ def name_findings(ctx: Context) -> list[Finding]:
     body = reading.imported.body
     taken = [(f.start, f.end) for f in reading.found]
     template = reading.profile.wording.item_path
-    out: list[Finding] = []
+    out: list[tuple[Found, Finding]] = []
     for spec in specs(reading.profile):
         if spec.list_name not in ITEM_LISTS or "{path}" not in spec.template:
             continue
-        pattern, fields = compile_template(spec.template, {**known, "equal": ""}, numeric_names(facts))
-        for m in pattern.finditer(body.marked):
-            values = dict(zip(fields, m.groups()))
-            path_text = values.get("path", "")
-            start = body.plain(m.start() + len(path_text) - len(re.split(r"[。；\n]", path_text)[-1]))
-            end = body.plain(m.end())
-            if any(start < b and a < end for a, b in taken):
-                continue
-            figure = next((shown(values[k]) for k in AMOUNT if k in values and shown(values[k]) is not None), None)
-            if figure is None:
-                continue
-            codes = [c for c in unread if any(reaches(figure, s) for s in ctx.coded(("general",), c, ("total",)))]
-            if len(codes) != 1 or not all(c in names for c in (codes[0][:3], codes[0][:5], codes[0])):
-                continue
-            code = codes[0]
-            expected = template.format(class_name=names[code[:3]], kuan_name=names[code[:5]], item_name=names[code]).translate(_MARKS)
-            printed = _path(path_text)
-            if squash(expected) != printed:
-                f = Found(spec.template, values, body.page_at(start), start, end)
-                out.append(finding(ctx, f, printed, squash(expected), f"科目名称与表中 {code} 的名称不符", "名称"))
+        for equal in dict.fromkeys((reading.profile.wording.budget_equal, "")):
+            pattern, fields = compile_template(spec.template, {**known, "equal": equal}, numeric_names(facts, spec.list_name))
+            for m in pattern.finditer(body.marked):
+                values = {k: v.replace("\n", "") for k, v in zip(fields, m.groups()) if v}
+                path_text = values.pop("path", "")
+                start = body.plain(m.start() + len(path_text) - len(re.split(r"[。；\n]", path_text)[-1]))
+                end = body.plain(m.end())
+                if any(start < b and a < end for a, b in taken):
+                    continue
+                figure = next((shown(values[k]) for k in AMOUNT if k in values and shown(values[k]) is not None), None)
+                if figure is None:
+                    continue
+                codes = [c for c in unread if any(reaches(figure, s) for s in ctx.coded(("general",), c, ("total",)))]
+                if len(codes) != 1 or not all(c in names for c in (codes[0][:3], codes[0][:5], codes[0])):
+                    continue
+                code = codes[0]
+                expected = template.format(class_name=names[code[:3]], kuan_name=names[code[:5]], item_name=names[code]).translate(_MARKS)
+                printed = _path(path_text)
+                if squash(expected) != printed:
+                    f = Found(spec.template, values, body.page_at(start), start, end, entry={"code": code}, list_name=spec.list_name)
+                    out.append((f, finding(ctx, f, printed, squash(expected), f"科目名称与表中 {code} 的名称不符", "名称")))
+                    taken.append((start, end))
+                    unread.remove(code)
     return out

@@ -374,7 +374,9 @@ def _initial_total(ctx: Context, found: list[Found]) -> list[Finding]:
 
 def sentence_findings(reading: Reading) -> list[Finding]:
     ctx = build(reading)
-    out: list[Finding] = []
+    named = name_findings(ctx)  # 项 sentences naming their 科目 otherwise: read, and then checked as the others
+    reading.found += [f for f, _ in named]
+    out: list[Finding] = [n for _, n in named]
     groups: dict[str, list[tuple[Found, str, Decimal | None]]] = {}
     reads: list[Read] = []
     for f in reading.found:
@@ -393,6 +395,5 @@ def sentence_findings(reading: Reading) -> list[Finding]:
     out += _lead_sums(ctx, reading.found)
     out += count_findings(ctx, reading.found)
     out += year_findings(reading)
-    out += name_findings(ctx)
     out += chart_findings(ctx, reads)
     return out

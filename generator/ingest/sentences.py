@@ -122,9 +122,10 @@ def specs(profile: Profile) -> list[Spec]:
 PUNCTUATION = {c: f"[{a}{b}]" for a, b in ("，,", "；;", "：:", "（(", "）)", "比较") for c in (a, b)}
 """Marks printed either way in published reports (a full-width mark or its ASCII twin), and 比/较
 ("比上年增加", "较上年增加"): either reads."""
-REASON = re.compile(r"[，,](?=[^，,。；;\[\]]*主要原因)")
-"""The comma that opens a reason, which published reports often print as a full stop ("…增长 3.78%。主要原因是…",
-"…106.36%。支出决算数大于年初预算数的主要原因是…")."""
+REASON = re.compile(r"[，,](?=[^，,。；;\[\]]*主要原因|\{(?:change|exec|execution)[.}])")
+"""The comma that opens a reason, a change or an execution rate, which published reports often print
+as a full stop ("…增长 3.78%。主要原因是…", "…106.36%。支出决算数大于年初预算数的主要原因是…",
+"公务接待费 1.00 万元。与 2024 年预算持平", "支出决算为 0.88 万元。完成年初预算的 100.00%")."""
 _REASON_MARK = "\x00"
 UNIT = ("万元", "元")
 """A figure followed by these words may be left out by hand ("“三公”经费预算 万元"): read as blank."""
