@@ -235,8 +235,11 @@ def test_every_format_gives_the_same_list(audited: dict[str, tuple[list[Finding]
     findings, _ = audited["putuo-finance/2024-final.yaml"]
     rows = [(str(f.page), f.check, f.printed, f.expected) for f in findings]
     assert [(str(d["page"]), d["check"], d["printed"], d["expected"]) for d in json.loads(as_json(findings))] == rows
-    cells = [re.findall(r"<td>(.*?)</td>", row) for row in re.findall(r"<tr>(<td>.*?)</tr>", as_html(findings, "x.pdf"))]
-    assert [(c[0], c[1], html.unescape(c[3]), html.unescape(c[4])) for c in cells] == rows
+    page = as_html(findings, "x.pdf", [(22, "支出决算为 0.88 万元。<完成>")])
+    cells = [re.findall(r"<td[^>]*>(.*?)</td>", row) for row in re.findall(r"<tr>(<td.*?)</tr>", page)]
+    plain = [[html.unescape(re.sub(r"<[^>]+>", "", c)) for c in row] for row in cells]
+    assert [(c[0], c[1], c[3], c[4]) for c in plain[: len(rows)]] == rows
+    assert plain[len(rows) :] == [["22", "支出决算为 0.88 万元。<完成>"]]  # the lines not checked, escaped
     lines = as_text(findings).splitlines()[1:-1]
     assert [tuple(line.split()[:2]) for line in lines] == [(p, c) for p, c, _, _ in rows]
     assert all(printed in line and expected in line for line, (_, _, printed, expected) in zip(lines, rows))
@@ -275,6 +278,15 @@ def test_a_sentence_with_another_year(tmp_path: Path) -> None:
     unread with the report's year, read with its year left open, and its year is the finding."""
     found, pages = _one_change(tmp_path, "xinzhou-gov-office/2023-budget.yaml", "2023年部门预算中纳入政府采购", "2022年部门预算中纳入政府采购")
     assert found == [(_page_of(pages, "2022年部门预算中纳入政府采购"), "年份", "2022年", "2023年")]
+
+
+def test_a_sentence_with_another_year_is_still_checked(tmp_path: Path) -> None:
+    """The sentence read with its year left open has its figures checked too: Jiangan's 采购 total, printed
+    2.81 with its parts 0.74 + 0.00 + 1.44 in a sentence that also says 2022年度."""
+    old = "2023年度江岸区人民政府办公室政府采购支出总额2.18万元"
+    found, pages = _one_change(tmp_path, "jiangan-gov-office/2023-final.yaml", old, "2022年度江岸区人民政府办公室政府采购支出总额2.81万元")
+    page = _page_of(pages, "政府采购支出总额2.81万元")
+    assert sorted(found) == [(page, "列举合计", "2.81", "2.18"), (page, "年份", "2022年", "2023年")]
 
 
 def test_a_sentence_naming_a_kuan_otherwise_than_its_table(tmp_path: Path) -> None:

@@ -89,7 +89,7 @@ def changes(ctx: Context, f: Found, reads: list[Read]) -> list[Finding]:
             continue
         up = m.group("w1") in UP
         if d.value == 0 and m.group("w1") != "新增":
-            out.append(finding(ctx, f, m.group(0), "持平", f"增减额为零，应写“与上年持平”，不写“{m.group('w1')}0”", "持平"))
+            out.append(finding(ctx, f, m.group(0), "持平", f"增减额为零，应写“持平”而不是“{m.group('w1')}0”", "持平"))
             reads.append(Read(name, f, m.group(0), current, current[0]))
             continue
         if m.group("w1") == "新增":

@@ -374,8 +374,10 @@ def _initial_total(ctx: Context, found: list[Found]) -> list[Finding]:
 
 def sentence_findings(reading: Reading) -> list[Finding]:
     ctx = build(reading)
-    named = name_findings(ctx)  # 项 sentences naming their 科目 otherwise: read, and then checked as the others
-    reading.found += [f for f, _ in named]
+    # sentences read only with their 科目 names or their year left open: that is a finding, and they are
+    # then read (one sentence however many years it prints wrong) and checked as the others
+    named = name_findings(ctx) + year_findings(reading)
+    reading.found += list({id(f): f for f, _ in named}.values())
     out: list[Finding] = [n for _, n in named]
     groups: dict[str, list[tuple[Found, str, Decimal | None]]] = {}
     reads: list[Read] = []
@@ -394,6 +396,5 @@ def sentence_findings(reading: Reading) -> list[Finding]:
     out += _initial_total(ctx, reading.found)
     out += _lead_sums(ctx, reading.found)
     out += count_findings(ctx, reading.found)
-    out += year_findings(reading)
     out += chart_findings(ctx, reads)
     return out

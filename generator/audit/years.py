@@ -1,6 +1,6 @@
 """Years as sentences print them: a sentence that reads with its profile's template once its year is left
 open, and prints another year than the report's (a 2023 budget saying "2022年部门预算中纳入政府采购…"),
-has the wrong year. Its figures are not checked (the sentence stays unread); its year is the finding.
+has the wrong year. Its year is the finding; the sentence, read, has its figures checked as the others'.
 """
 
 from __future__ import annotations
@@ -8,12 +8,14 @@ from __future__ import annotations
 from generator.audit.finding import Finding
 from generator.audit.reading import Reading
 from generator.ingest.attribute import IDENTITY, numeric_names
-from generator.ingest.sentences import find, specs
+from generator.ingest.sentences import Found, find, specs
 
 YEARS = ("year", "prev_year")
 
 
-def year_findings(reading: Reading) -> list[Finding]:
+def year_findings(reading: Reading) -> list[tuple[Found, Finding]]:
+    """Each sentence printing another year than the report's: the sentence (its years taken out of its
+    fields) and a finding on each year."""
     facts = reading.facts
     known = {k: facts.values[k] for k in IDENTITY if k in facts.values}
     if not all(k in known for k in YEARS):
@@ -22,7 +24,7 @@ def year_findings(reading: Reading) -> list[Finding]:
     numeric = numeric_names(facts) | set(YEARS)
     body = reading.imported.body
     taken = [(f.start, f.end) for f in reading.found]
-    out: list[Finding] = []
+    out: list[tuple[Found, Finding]] = []
     seen: set[tuple[int, int]] = set()
     for spec in specs(reading.profile):
         if spec.list_name:
@@ -35,8 +37,10 @@ def year_findings(reading: Reading) -> list[Finding]:
                 continue
             seen.add((f.start, f.end))
             text = body.text[f.start : f.end]
+            for k in YEARS:
+                f.fields.pop(k, None)
             for k, printed in wrong:
                 why = "与报告年度不符" if k == "year" else "上年应为报告年度的前一年"
                 where = f"句子“{text[:28]}{'…' if len(text) > 28 else ''}”"
-                out.append(Finding(f.page, where, f"{printed}年", f"{known[k]}年", why, check="年份"))
+                out.append((f, Finding(f.page, where, f"{printed}年", f"{known[k]}年", why, check="年份")))
     return out

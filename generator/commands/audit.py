@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import html
 import json
 from pathlib import Path
 
@@ -11,6 +10,7 @@ import click
 from generator.audit.findings import Finding, audit_report
 from generator.commands.outputs import write_atomic
 from generator.ingest.run import import_source
+from generator.render.audit_html import render_audit
 
 HEAD = ("页码", "检查", "位置", "印出", "应为", "原因")
 
@@ -23,28 +23,27 @@ def _cells(f: Finding) -> tuple[str, ...]:
     return (str(f.page), f.check, f.where, f.printed, f.expected, f.why if f.kind == "wrong" else f"未读出：{f.why}")
 
 
+def summary(findings: list[Finding]) -> str:
+    """共 N 处不一致，M 处未能读出。"""
+    wrong = sum(1 for f in findings if f.kind == "wrong")
+    return f"共 {wrong} 处不一致，{len(findings) - wrong} 处未能读出。" if findings else "没有发现不一致。"
+
+
 def as_text(findings: list[Finding]) -> str:
     rows = [_cells(f) for f in findings]
     if not rows:
-        return "没有发现不一致。"
+        return summary(findings)
     widths = [max(len(r[i]) for r in [HEAD, *rows]) for i in range(len(HEAD))]
 
     def line(r: list[str] | tuple[str, ...]) -> str:
         return "  ".join(c.ljust(w) for c, w in zip(r, widths)).rstrip()
 
-    wrong = sum(1 for f in findings if f.kind == "wrong")
-    return "\n".join([line(HEAD), *(line(r) for r in rows), f"共 {wrong} 处不一致，{len(findings) - wrong} 处未能读出。{TOLERANCE}"])
+    return "\n".join([line(HEAD), *(line(r) for r in rows), summary(findings) + TOLERANCE])
 
 
-def as_html(findings: list[Finding], source: str, note: str = "") -> str:
-    cells = "".join("<tr>" + "".join(f"<td>{html.escape(c)}</td>" for c in _cells(f)) + "</tr>" for f in findings)
-    head = "".join(f"<th>{h}</th>" for h in HEAD)
-    return (
-        f'<!doctype html><html lang="zh-CN"><meta charset="utf-8"><title>审核：{html.escape(source)}</title>'
-        f"<h1>审核：{html.escape(source)}</h1><table><thead><tr>{head}</tr></thead><tbody>{cells}</tbody></table>"
-        + (f"<p>{html.escape(note)}</p>" if note else "")
-        + "</html>\n"
-    )
+def as_html(findings: list[Finding], source: str, unread: list[tuple[int, str]] | None = None) -> str:
+    unread = unread or []
+    return render_audit(HEAD, [_cells(f) for f in findings], source, summary(findings), TOLERANCE, unread, unread_note(unread))
 
 
 def as_json(findings: list[Finding]) -> str:
@@ -65,7 +64,7 @@ def run_audit(source: Path, fmt: str, out: Path | None) -> int:
     if fmt == "text":
         text = as_text(findings) + (f"\n{note}" if note else "")
     elif fmt == "html":
-        text = as_html(findings, source.name, note)
+        text = as_html(findings, source.name, result.unread)
     else:
         text = as_json(findings)
     if out is not None:
