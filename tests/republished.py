@@ -12,7 +12,9 @@ then:
   A short sentence (a change alone, "比上年减少 X 万元") is placed with the sentence before it;
 - every row of a standard table is looked for in the published text of the same table (between its
   title and the next table's): a line with the same labels and as many figures gives its figures.
-  A row whose blank cells make the count differ is left as we print it.
+  A row whose blank cells make the count differ is left as we print it;
+- in the self-evaluation forms, a group's weight and the execution figures are set as published
+  where they can be told apart.
 
 The result is rendered to PDF with WeasyPrint, so the audit reads a document it did not make.
 """
@@ -93,6 +95,8 @@ class Counts:
     rows: int = 0
     rows_placed: int = 0
     rows_changed: int = 0
+    forms_changed: int = 0
+    """Cells of the self-evaluation forms (a group's weight, the execution figures) set as published."""
     changes: list[tuple[str, str]] = field(default_factory=list)
 
 
@@ -270,6 +274,43 @@ def _rows(body: str, published: Published, span: tuple[int, int], counts: Counts
     return _ROW.sub(put, body)
 
 
+_WEIGHT = re.compile(r"<td([^>]*)>([^<（]{2,12})（(\d+(?:\.\d+)?)分）</td>")
+_FIGURE = re.compile(r"^-?[\d,]+(?:\.\d+)?%?$")
+
+
+def _republish_forms(html: str, published: Published, counts: Counts) -> str:
+    """The self-evaluation forms: a group's weight ("满意度指标（20分）") where the published text prints the
+    group once with its weight, and the execution row (预算数, 执行数, 执行率, 得分) where one published line
+    prints four such figures with the same 执行数."""
+
+    def weight(m: re.Match[str]) -> str:
+        theirs = re.findall(re.escape(m.group(2)) + r"（(\d+(?:\.\d+)?)分）", published.flat)
+        if len(theirs) != 1 or theirs[0] == m.group(3):
+            return m.group(0)
+        counts.forms_changed += 1
+        counts.changes.append((f"{m.group(2)}（{m.group(3)}分）", f"{m.group(2)}（{theirs[0]}分）"))
+        return f"<td{m.group(1)}>{m.group(2)}（{theirs[0]}分）</td>"
+
+    lines = [line.split() for line in published.lines]
+    executions = [t for t in lines if len(t) == 4 and all(_FIGURE.match(x) for x in t) and t[2].endswith("%")]
+
+    def row(m: re.Match[str]) -> str:
+        cells = _CELL.findall(m.group(1))
+        texts = [re.sub(r"<[^>]+>", "", c[1]).strip() for c in cells]
+        shown = [t for t in texts if t]
+        if len(shown) != 4 or not all(_FIGURE.match(x) for x in shown) or not shown[2].endswith("%"):
+            return m.group(0)
+        same = [t for t in executions if float(t[1].replace(",", "")) == float(shown[1].replace(",", ""))]
+        if len(same) != 1:
+            return m.group(0)
+        counts.forms_changed += 1
+        counts.changes.append((" ".join(shown), " ".join(same[0])))
+        figures = iter(same[0])
+        return "<tr>" + "".join(c[0] + (next(figures) if t else "") + c[2] for c, t in zip(cells, texts)) + "</tr>"
+
+    return _ROW.sub(row, _WEIGHT.sub(weight, html))
+
+
 def republish(data: Path, text: Path, pdf: Path) -> Counts:
     """The report of ``data`` with the published sentences and rows of ``text`` put back, as ``pdf``."""
     doc, _ = prepare(data)
@@ -277,6 +318,6 @@ def republish(data: Path, text: Path, pdf: Path) -> Counts:
     counts = Counts()
     for part in doc.parts:
         _republish_sentences([part], published, counts)
-    html = _republish_tables(render_html(doc, print_css=True), published, counts)
+    html = _republish_forms(_republish_tables(render_html(doc, print_css=True), published, counts), published, counts)
     pdf.write_bytes(html_to_pdf(html, data.parent))
     return counts

@@ -113,3 +113,40 @@ def test_a_full_stop_opens_a_reason_in_an_optional_clause() -> None:
     assert m is not None
     assert dict(zip(names, m.groups())) == {"initial": "167.02", "actual": "177.64", "execution": "完成年初预算的106.36%", "cmp": "大于", "reason": "人员调整"}
     assert pattern.search("住房保障支出年初预算为167.02万元。支出决算为177.64万元，完成年初预算的106.36%。") is None
+
+
+def _form_rows(execution: list[str], groups: list[tuple[str, list[str]]], total: str) -> list[list[str | None]]:
+    """A 项目绩效自评表 as pdfplumber reads our own: execution, the 年度绩效目标 groups, 总分."""
+    rows: list[list[str | None]] = [
+        ["项目名称", "乡村振兴对口帮扶专项资金", None, None, None, None, None],
+        ["主管部门", "江岸区人民政府", None, "项目实施单位", None, "乡村振兴局", None],
+        ["预算执行情况（万元）（20分）", "年度财政资金总额", "预算数（A）", "执行数（B）", "执行率（B/A）", "得分（20分*执行率）", None],
+        [None, None, *execution, None],
+        ["年度绩效目标（80分）", "一级指标", "二级指标", "具体指标名称", "年初目标值（A）", "实际完成值（B）", "得分"],
+    ]
+    for heading, scores in groups:
+        for i, score in enumerate(scores):
+            rows.append([None, heading if i == 0 else None, "二级", "指标", "目标", "完成", score])
+    return rows + [["总分", total, None, None, None, None, None]]
+
+
+def test_a_self_evaluation_form_as_printed() -> None:
+    """Seed 002's 乡村振兴 form heads 满意度指标 "(10 分)" over an indicator scored 20 and 效益指标 "(30 分)" over
+    10 + 10; its 整体 form prints 执行率 100% for 2019.84 ÷ 1397.58 = 144.52%. A correct form is no finding."""
+    from generator.audit.forms import form_findings
+    from generator.ingest.pdf import RawTable
+
+    right = _form_rows(["500.00", "500.00", "100.00%", "20"], [("产出指标（40分）", ["10"] * 4), ("效益指标（20分）", ["10", "10"]), ("满意度指标（20分）", ["20"])], "100")
+    assert form_findings([RawTable(31, 0, 100, right)]) == []
+    published = _form_rows(["500", "500", "100%", "20"], [("产出指标（40分）", ["10"] * 4), ("效益指标（30分）", ["10", "10"]), ("满意度指标（10分）", ["20"])], "100")
+    found = [(f.check, f.printed, f.expected) for f in form_findings([RawTable(31, 0, 100, published)])]
+    assert found == [("分值", "满意度指标（10分）", "")]  # 总分 is not judged while a group exceeds its weight
+    whole = _form_rows(["1397.58", "2019.84", "100%", "20"], [("产出指标（40分）", ["10"] * 4), ("效益指标（20分）", ["10", "10"]), ("满意度指标（20分）", ["20"])], "100")
+    found = [(f.check, f.printed, f.expected) for f in form_findings([RawTable(31, 0, 100, whole)])]
+    assert found == [("完成率", "100%", "145%")]  # printed to no decimals: 144.52% is 145%
+    wrong = _form_rows(["500.00", "400.00", "80.00%", "20"], [("产出指标（40分）", ["10"] * 4), ("效益指标（20分）", ["10", "10"]), ("满意度指标（20分）", ["15"])], "100")
+    found = [(f.check, f.printed, f.expected) for f in form_findings([RawTable(31, 0, 100, wrong)])]
+    assert found == [("得分", "20", "16"), ("得分", "100", "95")]  # 20 × 80%; 20 + 40 + 20 + 15
+    heads = _form_rows(["500.00", "500.00", "100.00%", "20"], [("产出指标（40分）", ["10"] * 4), ("效益指标（20分）", ["10", "10"]), ("满意度指标（10分）", ["10"])], "90")
+    found = [(f.check, f.printed, f.expected) for f in form_findings([RawTable(31, 0, 100, heads)])]
+    assert found == [("分值", "年度绩效目标（80分）", "70分")]

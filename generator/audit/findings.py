@@ -1,5 +1,6 @@
 """Discrepancies of a published report: its tables against themselves and each other, its sentences
-against the tables (generator.audit.tables, generator.audit.sentences).
+against the tables, its self-evaluation forms against themselves (generator.audit.tables,
+generator.audit.sentences, generator.audit.forms).
 
 Only figures that were read are compared: a cell or a sentence the importer could not read is
 listed as unread, never as wrong; a figure right up to display rounding is no finding.
@@ -11,6 +12,7 @@ from dataclasses import dataclass
 
 from generator.audit.coverage import unread_lines
 from generator.audit.finding import Finding
+from generator.audit.forms import form_findings
 from generator.audit.reading import read
 from generator.audit.sentences import sentence_findings
 from generator.audit.tables import Correction, table_findings
@@ -33,6 +35,7 @@ def audit_report(imported: Imported) -> Audit:
     reading = read(imported, corrections)
     if reading is not None:
         out += sentence_findings(reading)
+    out += form_findings(imported.source.tables)
     unique: list[Finding] = []
     for f in out:
         if f not in unique:

@@ -19,9 +19,9 @@ from generator.ingest.pdf import Line, RawTable, is_page_number
 from generator.model.performance import WholeEvaluation
 from generator.present.tables.final import CHOICE_LABELS
 
-_EXECUTION = re.compile(r"^预算执行情况（万元）（([\d.]+)分）$")
-_GOAL = re.compile(r"^年度绩效目标(\d+)（([\d.]+)分）$")
-_GROUP = re.compile(r"^(.+?)（([\d.]+)分）$")
+EXECUTION = re.compile(r"^预算执行情况（万元）（([\d.]+)分）$")
+GOAL = re.compile(r"^年度绩效目标(\d+)（([\d.]+)分）$")
+GROUP = re.compile(r"^(.+?)（([\d.]+)分）$")
 _TICKED = re.compile(r"\d+、([^□■]+)■")
 CLOSING = {"偏差大或目标未完成原因分析": "deviation", "改进措施及结果应用方案": "improvement"}
 TICKED = {label: key for key, label in CHOICE_LABELS.items()}
@@ -29,11 +29,11 @@ DEFAULT_WEIGHT = WholeEvaluation.model_fields["execution_weight"].default
 """The execution weight the model assumes (written only where a form prints another)."""
 
 
-def _cells(row: list[str | None]) -> list[str]:
+def cells(row: list[str | None]) -> list[str]:
     return [cell_text(c) for c in row]
 
 
-def _runs(raw: list[RawTable], first: str, goes_on: tuple[str, ...]) -> list[list[RawTable]]:
+def runs(raw: list[RawTable], first: str, goes_on: tuple[str, ...]) -> list[list[RawTable]]:
     """The tables of each form whose first row starts with ``first``; the next table, when its first cell
     is empty or starts with one of ``goes_on``, continues the form."""
     out: list[list[RawTable]] = []
@@ -46,6 +46,17 @@ def _runs(raw: list[RawTable], first: str, goes_on: tuple[str, ...]) -> list[lis
     return out
 
 
+def whole_runs(raw: list[RawTable]) -> list[list[RawTable]]:
+    """The tables of each 整体绩效自评表."""
+    return runs(raw, "单位名称", ("年度绩效指标", "年度绩效目标"))
+
+
+def project_runs(raw: list[RawTable]) -> list[list[RawTable]]:
+    """The tables of each 项目绩效自评表 (a budget's 项目申报表 starts with 项目名称 too: it has no 主管部门)."""
+    out = runs(raw, "项目名称", ("年度绩效目标", "总分", *CLOSING))
+    return [run for run in out if any(squash(r[0] or "") == "主管部门" for r in run[0].rows[:3] if r)]
+
+
 def _closing(row: list[str], into: dict[str, Any]) -> bool:
     key = CLOSING.get(squash(row[0]))
     if key is None:
@@ -56,7 +67,7 @@ def _closing(row: list[str], into: dict[str, Any]) -> bool:
 
 
 def _execution_weight(head: str, into: dict[str, Any]) -> bool:
-    m = _EXECUTION.match(head)
+    m = EXECUTION.match(head)
     if m is None:
         return False
     weight = Decimal(m.group(1))
@@ -69,11 +80,11 @@ def _whole(tables: list[RawTable]) -> dict[str, Any] | None:
     out: dict[str, Any] = {"goals": []}
     for table in tables:
         for raw_row in table.rows:
-            row = _cells(raw_row)
+            row = cells(raw_row)
             head = squash(row[0]) if row else ""
             if _execution_weight(head, out) or _closing(row, out) or head in ("单位名称", "基本支出总额", "年度绩效指标", "总分"):
                 continue
-            if (m := _GOAL.match(head)) is not None:
+            if (m := GOAL.match(head)) is not None:
                 out["goals"].append({"title": row[1], "weight": Decimal(m.group(2)), "indicators": []})
             elif not head and out["goals"] and len(row) >= 7 and row[1] and (score := amount(row[6])) is not None:
                 level1, level2, level3, target, actual = row[1:6]
@@ -94,7 +105,7 @@ def _project(tables: list[RawTable], scale: Decimal) -> dict[str, Any] | None:
     amounts_next = False
     for table in tables:
         for raw_row in table.rows:
-            row = _cells(raw_row)
+            row = cells(raw_row)
             filled = [c for c, r in zip(row, raw_row) if r is not None]
             head = squash(row[0]) if row else ""
             if amounts_next:
@@ -113,7 +124,7 @@ def _project(tables: list[RawTable], scale: Decimal) -> dict[str, Any] | None:
             elif _closing(row, out) or head == "总分" or head.startswith("年度绩效目标"):
                 continue
             elif not head and len(row) >= 7 and (score := amount(row[6])) is not None:
-                if row[1] and (m := _GROUP.match(row[1])) is not None:
+                if row[1] and (m := GROUP.match(row[1])) is not None:
                     groups.append({"level1": m.group(1), "weight": Decimal(m.group(2)), "indicators": []})
                 if groups:
                     level1 = groups[-1]["level1"]
@@ -142,15 +153,13 @@ def evaluation_part(first_row: list[str | None]) -> bool:
 def evaluations(raw: list[RawTable], lines: list[Line], data: dict[str, Any], scale: Decimal) -> list[Line]:
     """The self-evaluation forms read into ``data`` (``whole_evaluation``, ``project_evaluations``); the lines used."""
     used: list[Line] = []
-    for run in _runs(raw, "单位名称", ("年度绩效指标", "年度绩效目标")):
+    for run in whole_runs(raw):
         whole = _whole(run)
         if whole is not None:
             data["whole_evaluation"] = whole
             break
     projects = []
-    for run in _runs(raw, "项目名称", ("年度绩效目标", "总分", *CLOSING)):
-        if not any(squash(r[0] or "") == "主管部门" for r in run[0].rows[:3] if r):
-            continue  # a budget's 项目申报表 starts with 项目名称 too
+    for run in project_runs(raw):
         project = _project(run, scale)
         if project is None:
             continue
