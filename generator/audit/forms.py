@@ -37,7 +37,6 @@ class Group:
 @dataclass
 class Form:
     name: str
-    page: int
     weight: Shown | None = None
     execution: list[Shown] = field(default_factory=list)
     """预算数, 执行数, 执行率, 得分 as printed."""
@@ -49,7 +48,7 @@ class Form:
 
 
 def _form(run: list[RawTable], name: str) -> Form:
-    form = Form(name, run[0].page)
+    form = Form(name)
     values_next = False
     for table in run:
         for raw_row in table.rows:
