@@ -12,18 +12,14 @@ The forms are found as the importer finds them (generator.ingest.evaluations); o
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 from decimal import Decimal
 
 from generator.audit.causes import execution_cause
 from generator.audit.finding import Finding
 from generator.audit.numbers import HUNDRED, ZERO, Shown, Span, reaches, show, show_as, shown
-from generator.ingest.cells import squash
-from generator.ingest.evaluations import EXECUTION, GOAL, GROUP, cells, project_runs, whole_runs
+from generator.ingest.evaluations import cells, form_rows, project_runs, whole_runs
 from generator.ingest.pdf import RawTable
-
-_GOALS_WEIGHT = re.compile(r"^年度绩效目标（([\d.]+)分）$")
 
 
 @dataclass
@@ -49,28 +45,24 @@ class Form:
 
 def _form(run: list[RawTable], name: str) -> Form:
     form = Form(name)
-    values_next = False
-    for table in run:
-        for raw_row in table.rows:
-            row = cells(raw_row)
-            head = squash(row[0]) if row else ""
-            if values_next:
-                form.execution = [v for v in (shown(c) for c in row if c) if v is not None]
-                form.execution_page = table.page
-                values_next = False
-            elif (m := EXECUTION.match(head)) is not None:
-                form.weight, values_next = shown(m.group(1)), True
-            elif (m := _GOALS_WEIGHT.match(head)) is not None:
-                form.goals_weight = shown(m.group(1))
-            elif (m := GOAL.match(head)) is not None and (w := shown(m.group(2))) is not None:
-                form.groups.append(Group(f"年度绩效目标{m.group(1)}", w, table.page))
-            elif head == "总分" and len(row) > 1:
-                form.total, form.total_page = shown(row[1]), table.page
-            elif not head and len(row) >= 7 and (score := shown(row[6])) is not None:
-                if row[1] and (g := GROUP.match(squash(row[1]))) is not None and (w := shown(g.group(2))) is not None:
-                    form.groups.append(Group(g.group(1), w, table.page))
-                if form.groups:
-                    form.groups[-1].scores.append(score.value)
+    for r in form_rows(run):
+        m = r.match
+        if r.kind == "figures":
+            form.execution = [v for v in (shown(c) for c in r.row if c) if v is not None]
+            form.execution_page = r.page
+        elif r.kind == "execution" and m is not None:
+            form.weight = shown(m.group(1))
+        elif r.kind == "goals" and m is not None:
+            form.goals_weight = shown(m.group(1))
+        elif r.kind == "goal" and m is not None and (w := shown(m.group(2))) is not None:
+            form.groups.append(Group(f"年度绩效目标{m.group(1)}", w, r.page))
+        elif r.kind == "total" and len(r.row) > 1:
+            form.total, form.total_page = shown(r.row[1]), r.page
+        elif r.kind == "indicator" and (score := shown(r.row[6])) is not None:
+            if m is not None and (w := shown(m.group(2))) is not None:
+                form.groups.append(Group(m.group(1), w, r.page))
+            if form.groups:
+                form.groups[-1].scores.append(score.value)
     return form
 
 

@@ -3,15 +3,17 @@ the 整体绩效自评表 (each yearly goal with its weight and scored indicator
 (主管部门, 实施单位, the ticked 类别/属性/类型, 预算数 and 执行数, the weighted indicator groups, and the
 notes under it).
 
-A form is found by its first cells and runs on into the next page's table. What the toolkit
+A form is found by its first cells and runs on into the next page's table; its rows are told apart by
+form_rows (the audit walks them the same way, generator.audit.forms). What the toolkit
 computes (执行率, the execution score, 总分, 基本/项目支出总额) is not read.
 """
 
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from decimal import Decimal
-from typing import Any
+from typing import Any, Iterator
 
 from generator.ingest.cells import amount, cell_text, squash
 from generator.ingest.paragraphs import paragraphs
@@ -20,6 +22,7 @@ from generator.model.performance import WholeEvaluation
 from generator.present.tables.final import CHOICE_LABELS
 
 EXECUTION = re.compile(r"^预算执行情况（万元）（([\d.]+)分）$")
+GOALS = re.compile(r"^年度绩效目标（([\d.]+)分）$")
 GOAL = re.compile(r"^年度绩效目标(\d+)（([\d.]+)分）$")
 GROUP = re.compile(r"^(.+?)（([\d.]+)分）$")
 _TICKED = re.compile(r"\d+、([^□■]+)■")
@@ -57,40 +60,73 @@ def project_runs(raw: list[RawTable]) -> list[list[RawTable]]:
     return [run for run in out if any(squash(r[0] or "") == "主管部门" for r in run[0].rows[:3] if r)]
 
 
-def _closing(row: list[str], into: dict[str, Any]) -> bool:
-    key = CLOSING.get(squash(row[0]))
-    if key is None:
-        return False
-    if len(row) > 1 and row[1]:
-        into[key] = row[1]
-    return True
+@dataclass(frozen=True)
+class FormRow:
+    """One row of a self-evaluation form, told by its first cells. ``kind``: execution (its heading, with
+    the weight), figures (the row after it: 预算数, 执行数, 执行率, 得分), goals (年度绩效目标（80分）), goal
+    (年度绩效目标1（6分）), indicator (a scored row; ``match`` holds the group it opens, if it does), total
+    (总分), closing, or other."""
+
+    kind: str
+    row: list[str]
+    raw: list[str | None]
+    page: int
+    match: re.Match[str] | None = None
 
 
-def _execution_weight(head: str, into: dict[str, Any]) -> bool:
-    m = EXECUTION.match(head)
-    if m is None:
-        return False
-    weight = Decimal(m.group(1))
-    if weight != DEFAULT_WEIGHT:
-        into["execution_weight"] = weight
-    return True
-
-
-def _whole(tables: list[RawTable]) -> dict[str, Any] | None:
-    out: dict[str, Any] = {"goals": []}
+def form_rows(tables: list[RawTable]) -> Iterator[FormRow]:
+    """The rows of one form (its tables in order), each with its kind."""
+    figures_next = False
     for table in tables:
         for raw_row in table.rows:
             row = cells(raw_row)
             head = squash(row[0]) if row else ""
-            if _execution_weight(head, out) or _closing(row, out) or head in ("单位名称", "基本支出总额", "年度绩效指标", "总分"):
-                continue
-            if (m := GOAL.match(head)) is not None:
-                out["goals"].append({"title": row[1], "weight": Decimal(m.group(2)), "indicators": []})
-            elif not head and out["goals"] and len(row) >= 7 and row[1] and (score := amount(row[6])) is not None:
-                level1, level2, level3, target, actual = row[1:6]
-                out["goals"][-1]["indicators"].append(
-                    {"level1": level1, "level2": level2, "level3": level3, "target": target, "actual": actual, "score": score}
-                )
+            m: re.Match[str] | None = None
+            if figures_next:
+                kind, figures_next = "figures", False
+            elif (m := EXECUTION.match(head)) is not None:
+                kind, figures_next = "execution", True
+            elif head in CLOSING:
+                kind = "closing"
+            elif head == "总分":
+                kind = "total"
+            elif (m := GOALS.match(head)) is not None:
+                kind = "goals"
+            elif (m := GOAL.match(head)) is not None:
+                kind = "goal"
+            elif not head and len(row) >= 7 and amount(row[6]) is not None:
+                kind, m = "indicator", GROUP.match(squash(row[1])) if row[1] else None
+            else:
+                kind = "other"
+            yield FormRow(kind, row, raw_row, table.page, m)
+
+
+def _closing(row: list[str], into: dict[str, Any]) -> None:
+    if len(row) > 1 and row[1]:
+        into[CLOSING[squash(row[0])]] = row[1]
+
+
+def _execution_weight(m: re.Match[str] | None, into: dict[str, Any]) -> None:
+    weight = Decimal(m.group(1)) if m is not None else DEFAULT_WEIGHT
+    if weight != DEFAULT_WEIGHT:
+        into["execution_weight"] = weight
+
+
+def _indicator(level1: str, row: list[str]) -> dict[str, Any]:
+    return {"level1": level1, "level2": row[2], "level3": row[3], "target": row[4], "actual": row[5], "score": amount(row[6])}
+
+
+def _whole(tables: list[RawTable]) -> dict[str, Any] | None:
+    out: dict[str, Any] = {"goals": []}
+    for r in form_rows(tables):
+        if r.kind == "execution":
+            _execution_weight(r.match, out)
+        elif r.kind == "closing":
+            _closing(r.row, out)
+        elif r.kind == "goal" and r.match is not None:
+            out["goals"].append({"title": r.row[1], "weight": Decimal(r.match.group(2)), "indicators": []})
+        elif r.kind == "indicator" and out["goals"] and r.row[1]:
+            out["goals"][-1]["indicators"].append(_indicator(r.row[1], r.row))
     return out if out["goals"] and all(g["indicators"] for g in out["goals"]) else None
 
 
@@ -102,33 +138,29 @@ def _ticked(text: str) -> str:
 def _project(tables: list[RawTable], scale: Decimal) -> dict[str, Any] | None:
     out: dict[str, Any] = {}
     groups: list[dict[str, Any]] = []
-    amounts_next = False
-    for table in tables:
-        for raw_row in table.rows:
-            row = cells(raw_row)
-            filled = [c for c, r in zip(row, raw_row) if r is not None]
-            head = squash(row[0]) if row else ""
-            if amounts_next:
-                values = [amount(c) for c in filled if c]
-                if len(values) >= 2 and values[0] is not None and values[1] is not None:
-                    out["budget"], out["spent"] = values[0] * scale, values[1] * scale
-                amounts_next = False
-            elif head == "项目名称":
-                out["name"] = filled[1] if len(filled) > 1 else ""
-            elif head == "主管部门" and len(filled) >= 4:
-                out["manager"], out["executor"] = filled[1], filled[3]
-            elif head in TICKED and len(row) > 1:
-                out[TICKED[head]] = _ticked(row[1])
-            elif _execution_weight(head, out):
-                amounts_next = True
-            elif _closing(row, out) or head == "总分" or head.startswith("年度绩效目标"):
-                continue
-            elif not head and len(row) >= 7 and (score := amount(row[6])) is not None:
-                if row[1] and (m := GROUP.match(row[1])) is not None:
-                    groups.append({"level1": m.group(1), "weight": Decimal(m.group(2)), "indicators": []})
-                if groups:
-                    level1 = groups[-1]["level1"]
-                    groups[-1]["indicators"].append({"level1": level1, "level2": row[2], "level3": row[3], "target": row[4], "actual": row[5], "score": score})
+    for r in form_rows(tables):
+        row = r.row
+        filled = [c for c, x in zip(row, r.raw) if x is not None]
+        head = squash(row[0]) if row else ""
+        if r.kind == "figures":
+            values = [amount(c) for c in filled if c]
+            if len(values) >= 2 and values[0] is not None and values[1] is not None:
+                out["budget"], out["spent"] = values[0] * scale, values[1] * scale
+        elif r.kind == "execution":
+            _execution_weight(r.match, out)
+        elif r.kind == "closing":
+            _closing(row, out)
+        elif r.kind == "indicator":
+            if r.match is not None:
+                groups.append({"level1": r.match.group(1), "weight": Decimal(r.match.group(2)), "indicators": []})
+            if groups:
+                groups[-1]["indicators"].append(_indicator(groups[-1]["level1"], row))
+        elif head == "项目名称":
+            out["name"] = filled[1] if len(filled) > 1 else ""
+        elif head == "主管部门" and len(filled) >= 4:
+            out["manager"], out["executor"] = filled[1], filled[3]
+        elif head in TICKED and len(row) > 1:
+            out[TICKED[head]] = _ticked(row[1])
     required = ("name", "manager", "executor", "category", "attribute", "kind", "budget", "spent")
     if not groups or any(not out.get(k) and out.get(k) != Decimal(0) for k in required):
         return None
