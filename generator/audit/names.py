@@ -11,7 +11,7 @@ import re
 from generator.audit.context import Context, finding
 from generator.audit.finding import Finding
 from generator.audit.numbers import reaches, shown
-from generator.ingest.attribute import IDENTITY, ITEM_LISTS, numeric_names
+from generator.ingest.attribute import IDENTITY, ITEM_LISTS, equal_variants, numeric_names
 from generator.ingest.cells import squash
 from generator.ingest.sentences import Found, compile_template, specs
 
@@ -46,7 +46,7 @@ def name_findings(ctx: Context) -> list[tuple[Found, Finding]]:
     for spec in specs(reading.profile):
         if spec.list_name not in ITEM_LISTS or "{path}" not in spec.template:
             continue
-        for equal in dict.fromkeys((reading.profile.wording.budget_equal, "")):
+        for equal in equal_variants(reading.profile):
             pattern, fields = compile_template(spec.template, {**known, "equal": equal}, numeric_names(facts, spec.list_name))
             for m in pattern.finditer(body.marked):
                 values = {k: v.replace("\n", "") for k, v in zip(fields, m.groups()) if v}

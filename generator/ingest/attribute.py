@@ -16,6 +16,7 @@ from generator.ingest.sinks import put_fact, settle_assets, settle_staffing
 from generator.ingest.sentences import Found, Spec, find, specs, table_region
 from generator.present.facts import Facts
 from generator.present.facts.common import item_path
+from generator.present.profile import Profile
 from generator.present.tables.common import Namer
 
 _NUMERIC = re.compile(r"^-?[\d,]+(?:\.\d+)?%?$")
@@ -44,6 +45,12 @@ def _variants(spec: Spec) -> list[Spec]:
     if head != loose:
         out.append(Spec(head, spec.list_name, rest=True))
     return out
+
+
+def equal_variants(profile: Profile) -> tuple[str, ...]:
+    """What a 项's sentence may print where its 决算 equals its budget: the profile's words for it (tried
+    first, so that the sentence read holds them), or nothing."""
+    return tuple(dict.fromkeys((profile.wording.budget_equal, "")))
 
 
 def numeric_names(facts: Facts, list_name: str = "") -> set[str]:
@@ -108,9 +115,8 @@ def attribute(imported: Any, draft: Any, facts: Facts) -> list[Found]:
             for code, row in rows.items():
                 path = item_path(profile.wording.item_path, namer, code)
                 for variant in _variants(spec):
-                    f = next(find(body, variant, {**known, "path": path, "name": namer(code), "equal": ""}, in_list), None)
-                    if f is None and profile.wording.budget_equal:
-                        f = next(find(body, variant, {**known, "path": path, "name": namer(code), "equal": profile.wording.budget_equal}, in_list), None)
+                    tries = ({**known, "path": path, "name": namer(code), "equal": e} for e in equal_variants(profile))
+                    f = next((x for k in tries if (x := next(find(body, variant, k, in_list), None)) is not None), None)
                     if f is not None:
                         f.entry = {"code": code}
                         found.append(f)
