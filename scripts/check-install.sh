@@ -3,6 +3,7 @@
 #  1. build the wheel and install it into a fresh virtual environment made from the system Python;
 #  2. from another folder, check an example with --strict and build it (every format, with the site);
 #     the outputs are readable by others (0644 under umask 022) and each page carries at most 1.5 MB of fonts;
+#     one of its PDFs is imported (the file checks) and audited (no finding);
 #  3. as root: run the README's first command (bash scripts/install.sh) as a normal user on a copy of the checkout.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -41,6 +42,12 @@ for page in out/index.html out/*/*.html; do
 done
 "$WORK/venv/bin/disclosure" check --format json data/ > check.json
 "$WORK/venv/bin/python" -c 'import json,sys; r=json.load(open("check.json")); sys.exit(r["errors"])'
+# a published PDF (here one of ours) read back and audited: the installed toolkit reads PDFs on its own
+pdf="$(ls out/*/2023-final.pdf | head -1)"
+"$WORK/venv/bin/disclosure" import "$pdf" -o imported.yaml
+"$WORK/venv/bin/disclosure" check imported.yaml
+"$WORK/venv/bin/disclosure" audit "$pdf" | tee audit.txt
+grep -q "没有发现不一致" audit.txt
 cd "$ROOT"
 
 echo "== 3. the README's first command as a normal user"
